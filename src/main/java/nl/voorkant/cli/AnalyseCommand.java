@@ -1,0 +1,195 @@
+package nl.voorkant.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import nl.voorkant.core.Progress;
+import nl.voorkant.core.Table;
+import nl.voorkant.flow.Disclosure;
+import nl.voorkant.flow.FlowMetrics;
+import nl.voorkant.flow.Tables;
+import nl.voorkant.ingest.ClaimIngest;
+import nl.voorkant.ingest.ClaimParser;
+import nl.voorkant.ingest.IngestSummary;
+import nl.voorkant.ingest.InputError;
+import nl.voorkant.ingest.InputFiles;
+import nl.voorkant.ingest.Pseudonymiser;
+import nl.voorkant.ingest.Reference;
+import nl.voorkant.ingest.SparkSessions;
+import org.apache.spark.sql.SparkSession;
+
+/** {@code ./run.sh analyse}: claims in, report folder out. */
+final class AnalyseCommand {
+    private AnalyseCommand() {}
+
+    /** Care under the Jeugdwet began on 2015-01-01; a delivered period after this year is not plausible. */
+    static final LocalDate DEFAULT_WINDOW_START = LocalDate.of(2015, 1, 1);
+
+    static Options options() {
+        return new Options("analyse")
+                .value("claims", "claims CSV/Parquet file or folder (default data/claims)")
+                .value("reference", "folder with products.csv and municipalities.csv (default data/reference)")
+                .value("out", "output folder (default reports/<timestamp>, with reports/latest pointing at it)")
+                .value("master", "Spark master URL (default local[*]; e.g. spark://host:7077)")
+                .value("lang", "report language: nl (default) or en")
+                .value("disclosure", "publish (default: counts 1-4 left empty) or internal (all figures)")
+                .value("max-gap", "months without care that still continue a trajectory (default 1)")
+                .value("window", "plausible delivery period FROM:TO (default 2015-01-01:<end of this year>)")
+                .value("key-file", "file with the pseudonymisation key (else $VOORKANT_PSEUDONYM_KEY)");
+    }
+
+    static int run(List<String> args) {
+        Options o = options();
+        if (!o.parse(args, "[OPTIONS]")) return 0;
+        Path claims = o.existingPath("claims", "data/claims");
+        Path referenceDir = o.existingPath("reference", "data/reference");
+        String master = o.get("master", "local[*]");
+        String lang = o.choice("lang", "nl", "nl", "en");
+        Disclosure.Mode disclosure = Disclosure.mode(o.choice("disclosure", "publish", "publish", "internal"));
+        int maxGap = o.intValue("max-gap", 1, 0, 24);
+        LocalDate[] window = window(o.get("window", null));
+        Path keyFile = o.has("key-file") ? o.existingPath("key-file", null) : null;
+        Path out = o.has("out") ? Path.of(o.get("out", null))
+                : Path.of("reports", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+
+        Progress progress = new Progress(System.out);
+        progress.stage("reading reference data from " + referenceDir);
+        Reference reference = Reference.load(referenceDir);
+        List<ClaimIngest.InputFile> files = ClaimIngest.listInputs(claims);
+        Pseudonymiser pseudonymiser = Pseudonymiser.fromEnvironment(keyFile);
+        if (pseudonymiser.isDevelopmentKey()) {
+            System.err.println("WARNING: client ids are pseudonymised with the built-in development key. Set "
+                    + Pseudonymiser.KEY_ENV + " or use --key-file for real data.");
+        }
+        CompletableFuture<List<Map<String, Object>>> checksums = CompletableFuture.supplyAsync(() -> InputFiles.describe(files));
+
+        progress.stage("starting Spark (" + master + ")");
+        SparkSession spark = SparkSessions.create(master, "voorkant analyse");
+        try {
+            progress.stage("ingest: " + files.size() + " claims file(s) from " + claims);
+            ClaimParser parser = new ClaimParser(reference, window[0], window[1], pseudonymiser);
+            ClaimIngest.Result ingested = ClaimIngest.ingest(spark, files, parser);
+            IngestSummary s = ingested.summary();
+            progress.say(String.format("ingest: %,d rows read, %,d accepted, %,d rejected", s.rowsRead(),
+                    s.rowsAccepted(), s.rowsRejected()));
+            Files.createDirectories(out);
+            OutputFiles.writeRejects(ingested.rejects(), out.resolve("rejects"));
+
+            progress.stage("flow metrics");
+            FlowMetrics.Result flow = FlowMetrics.compute(spark, ingested.accepted(), reference, maxGap);
+
+            progress.stage("writing tables");
+            Map<String, Table> published = new LinkedHashMap<>();
+            flow.tables().forEach((name, t) -> published.put(name, Disclosure.apply(t, disclosure)));
+            for (Table t : published.values()) {
+                t.writeCsv(out.resolve("tables").resolve(t.name() + ".csv"));
+                Tables.toDataset(spark, t).coalesce(1).write().mode("overwrite")
+                        .parquet(out.resolve("tables").resolve("parquet").resolve(t.name()).toString());
+            }
+            progress.finish();
+
+            Map<String, Object> parameters = new LinkedHashMap<>();
+            parameters.put("claims", claims.toString());
+            parameters.put("reference", referenceDir.toString());
+            parameters.put("out", out.toString());
+            parameters.put("master", master);
+            parameters.put("lang", lang);
+            parameters.put("disclosure", disclosure.name().toLowerCase(java.util.Locale.ROOT));
+            parameters.put("disclosure_threshold", Disclosure.THRESHOLD);
+            parameters.put("max_gap", maxGap);
+            parameters.put("window", window[0] + ":" + window[1]);
+            parameters.put("pseudonym_key_source", pseudonymiser.source());
+            parameters.put("pseudonym_key_fingerprint", pseudonymiser.keyFingerprint());
+            Map<String, Object> manifest = manifest(s, checksums.join(), parameters, flow, progress);
+            writeJson(manifest, out.resolve("manifest.json"));
+            if (s.rowsAccepted() == 0) {
+                System.err.println("voorkant: no claim line was accepted: " + manifest.get("explanation"));
+            }
+            progress.say("done: " + out.toAbsolutePath());
+            return 0;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            spark.stop();
+        }
+    }
+
+    static LocalDate[] window(String spec) {
+        if (spec == null) return new LocalDate[] {DEFAULT_WINDOW_START, LocalDate.of(LocalDate.now().getYear(), 12, 31)};
+        String[] parts = spec.split(":");
+        try {
+            LocalDate from = LocalDate.parse(parts[0].strip());
+            LocalDate to = LocalDate.parse(parts[1].strip());
+            if (parts.length != 2 || to.isBefore(from)) throw new DateTimeParseException("", spec, 0);
+            return new LocalDate[] {from, to};
+        } catch (DateTimeParseException | ArrayIndexOutOfBoundsException e) {
+            throw new InputError("analyse: --window must be FROM:TO as yyyy-MM-dd:yyyy-MM-dd, got '" + spec + "'");
+        }
+    }
+
+    static Map<String, Object> manifest(IngestSummary s, List<Map<String, Object>> files, Map<String, Object> parameters,
+                                        FlowMetrics.Result flow, Progress progress) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("tool", "voorkant");
+        m.put("command", "analyse");
+        m.put("created", LocalDateTime.now().withNano(0).toString());
+        m.put("rows_read", s.rowsRead());
+        m.put("rows_accepted", s.rowsAccepted());
+        m.put("rows_rejected", s.rowsRejected());
+        m.put("amount_read", IngestSummary.euros(s.amountReadCents()).toPlainString());
+        m.put("amount_accepted", IngestSummary.euros(s.amountAcceptedCents()).toPlainString());
+        m.put("amount_rejected", IngestSummary.euros(s.amountRejectedCents()).toPlainString());
+        m.put("amount_accepted_net", IngestSummary.euros(s.amountAcceptedNetCents()).toPlainString());
+        m.put("reconciled", s.reconciles());
+        m.put("rejects_by_reason", s.rejectsByReason());
+        m.put("input_files", files);
+        if (!flow.months().isEmpty()) {
+            m.put("period_first_month", monthLabel(flow.months().first()));
+            m.put("period_last_month", monthLabel(flow.months().last()));
+        }
+        if (s.rowsAccepted() == 0) {
+            m.put("explanation", s.rowsRead() == 0 ? "the claims files hold no data rows"
+                    : "every row was rejected; see rejects/rejects.csv and rejects_by_reason");
+        }
+        m.put("parameters", parameters);
+        m.put("versions", versions());
+        m.put("stage_timings", progress.stageSeconds());
+        return m;
+    }
+
+    static String monthLabel(int monthIndex) {
+        return String.format("%04d-%02d", monthIndex / 12, monthIndex % 12 + 1);
+    }
+
+    static Map<String, Object> versions() {
+        Properties p = new Properties();
+        try (InputStream in = AnalyseCommand.class.getResourceAsStream("/voorkant.properties")) {
+            if (in != null) p.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("voorkant", p.getProperty("version", "unknown"));
+        v.put("spark", org.apache.spark.package$.MODULE$.SPARK_VERSION());
+        v.put("scala", scala.util.Properties.versionNumberString());
+        v.put("java", System.getProperty("java.version"));
+        return v;
+    }
+
+    static void writeJson(Object value, Path file) throws IOException {
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), value);
+    }
+}

@@ -1,0 +1,52 @@
+package nl.voorkant.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import nl.voorkant.ingest.InputError;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.core.config.Configurator;
+
+/** voorkant's command line: {@code ./run.sh [command] [options]}, {@code analyse} when no command is given. */
+public final class Main {
+    private Main() {}
+
+    static final String USAGE = """
+            Usage: ./run.sh [COMMAND] [OPTIONS]
+
+            Commands:
+              analyse    load claims, compute flow metrics and scenarios, write a report (the default)
+              generate   write synthetic claims (the shipped sample, or national-scale data for benchmarks)
+              scenario   run shift scenarios from a preset or a configuration file, without claims
+
+            Every command takes --help. --verbose shows Spark's own INFO log.
+            """;
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    static int run(String[] args) {
+        List<String> rest = new ArrayList<>(List.of(args));
+        boolean verbose = rest.remove("--verbose");
+        if (verbose) Configurator.setRootLevel(Level.INFO);
+        String command = rest.isEmpty() || rest.get(0).startsWith("--") ? "analyse" : rest.remove(0);
+        try {
+            switch (command) {
+                case "analyse", "analyze":
+                    return AnalyseCommand.run(rest);
+                case "help":
+                    System.out.print(USAGE);
+                    return 0;
+                default:
+                    throw new InputError("unknown command '" + command + "' (commands: analyse, generate, scenario)");
+            }
+        } catch (InputError e) {
+            System.err.println("voorkant: " + e.getMessage());
+            return 2;
+        } catch (RuntimeException e) {
+            System.err.println("voorkant: failed: " + e + (verbose ? "" : " (run with --verbose for details)"));
+            if (verbose) e.printStackTrace();
+            return 1;
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package nl.voorkant.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/** Spark-written outputs that the user expects as one plain file. */
+final class OutputFiles {
+    private OutputFiles() {}
+
+    /** The quarantined rows as rejects/rejects.csv, ordered by file and line; a header even when there are none. */
+    static void writeRejects(Dataset<Row> rejects, Path dir) {
+        Path sparkDir = dir.resolve(".spark");
+        rejects.repartition(1).sortWithinPartitions("source_file", "line")
+                .write().mode("overwrite").option("header", "true").option("escape", "\"").option("emptyValue", "")
+                .csv(sparkDir.toString());
+        try (Stream<Path> parts = Files.list(sparkDir)) {
+            Path part = parts.filter(p -> p.getFileName().toString().startsWith("part-")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("Spark wrote no rejects file"));
+            Files.move(part, dir.resolve("rejects.csv"), StandardCopyOption.REPLACE_EXISTING);
+            try (Stream<Path> rest = Files.walk(sparkDir)) {
+                rest.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,312 @@
+package nl.voorkant.ingest;
+
+import static org.apache.spark.sql.functions.*;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+import org.apache.hadoop.io.LongWritable;
+import org.apache.hadoop.io.Text;
+import org.apache.hadoop.mapreduce.lib.input.TextInputFormat;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
+import org.apache.spark.util.CollectionAccumulator;
+import scala.Tuple2;
+
+/**
+ * Reads every claims file once, validates each record, pseudonymises its client id and splits the
+ * lines into accepted claims and quarantined rows with reason, source file and line.
+ *
+ * <p>The records are parsed by voorkant itself rather than by Spark's CSV source: exports differ
+ * per file (separator, decimal comma, Dutch headers, BOM), and a quarantined row must name its
+ * line, which Spark's CSV source cannot tell. Each record keeps its partition and position; the
+ * line number is the lines of the earlier partitions of its file plus its position.
+ */
+public final class ClaimIngest {
+    private ClaimIngest() {}
+
+    public record InputFile(int index, String name, Path path, long size, boolean parquet) {}
+
+    public record Result(Dataset<Row> accepted, Dataset<Row> rejects, IngestSummary summary, List<InputFile> files) {}
+
+    static final StructType PARSED = new StructType()
+            .add("reject_reason", DataTypes.StringType)
+            .add("reject_detail", DataTypes.StringType)
+            .add("file", DataTypes.IntegerType, false)
+            .add("part", DataTypes.IntegerType, false)
+            .add("record", DataTypes.LongType, false)
+            .add("claim_id", DataTypes.StringType)
+            .add("client_key", DataTypes.LongType)
+            .add("birth_year", DataTypes.IntegerType)
+            .add("municipality_code", DataTypes.StringType)
+            .add("product_category", DataTypes.StringType)
+            .add("product_code", DataTypes.StringType)
+            .add("product_group", DataTypes.StringType)
+            .add("provision", DataTypes.StringType)
+            .add("provider_code", DataTypes.StringType)
+            .add("referrer", DataTypes.StringType)
+            .add("start_day", DataTypes.IntegerType)
+            .add("end_day", DataTypes.IntegerType)
+            .add("volume", DataTypes.DoubleType)
+            .add("unit", DataTypes.StringType)
+            .add("amount_cents", DataTypes.LongType)
+            .add("debit_credit", DataTypes.StringType)
+            .add("raw", DataTypes.createArrayType(DataTypes.StringType));
+
+    /** The columns of an accepted claim, as the flow stage reads them. */
+    public static final List<String> ACCEPTED_COLUMNS = List.of("claim_id", "client_key", "birth_year",
+            "municipality_code", "product_category", "product_code", "product_group", "provision", "provider_code",
+            "referrer", "start_day", "end_day", "volume", "unit", "amount_cents", "debit_credit");
+
+    /** The files of a claims path: one file, or every CSV (plain or gzip) and Parquet file below a folder. */
+    public static List<InputFile> listInputs(Path claims) {
+        if (!Files.exists(claims)) throw new InputError("claims not found: " + claims);
+        List<Path> paths = new ArrayList<>();
+        if (Files.isDirectory(claims)) {
+            try (Stream<Path> walk = Files.walk(claims)) {
+                walk.filter(Files::isRegularFile)
+                    .filter(p -> !p.getFileName().toString().startsWith(".")
+                            && !p.getFileName().toString().startsWith("_"))
+                    .sorted(Comparator.comparing(Path::toString))
+                    .forEach(paths::add);
+            } catch (IOException e) {
+                throw new InputError("cannot list " + claims + ": " + e.getMessage());
+            }
+        } else {
+            paths.add(claims);
+        }
+        List<InputFile> files = new ArrayList<>();
+        for (Path p : paths) {
+            String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
+            boolean parquet = name.endsWith(".parquet");
+            if (!parquet && !name.endsWith(".csv") && !name.endsWith(".csv.gz") && !name.endsWith(".txt")) {
+                throw new InputError("unsupported claims file " + p + " (use .csv, .csv.gz or .parquet)");
+            }
+            String shown = Files.isDirectory(claims) ? claims.relativize(p).toString() : p.getFileName().toString();
+            try {
+                files.add(new InputFile(files.size(), shown, p, Files.size(p), parquet));
+            } catch (IOException e) {
+                throw new InputError("cannot read " + p + ": " + e.getMessage());
+            }
+        }
+        if (files.isEmpty()) throw new InputError("no claims files in " + claims);
+        return files;
+    }
+
+    public static Result ingest(SparkSession spark, List<InputFile> files, ClaimParser parser) {
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        CollectionAccumulator<long[]> linesPerPartition = spark.sparkContext().collectionAccumulator("lines per partition");
+        JavaRDD<Row> parsed = null;
+        for (InputFile f : files) {
+            JavaRDD<Row> rows = f.parquet() ? parseParquet(spark, f, parser) : parseCsv(jsc, f, parser, linesPerPartition);
+            parsed = parsed == null ? rows : parsed.union(rows);
+        }
+        Dataset<Row> all = spark.createDataFrame(parsed, PARSED);
+        Dataset<Row> checked = markDuplicates(all).persist(StorageLevel.MEMORY_AND_DISK());
+
+        List<Row> perReason = checked.groupBy(col("reject_reason"))
+                .agg(count(lit(1)).as("rows"),
+                     coalesce(sum("amount_cents"), lit(0L)).as("cents"),
+                     coalesce(sum(when(col("debit_credit").equalTo("C"), negate(col("amount_cents")))
+                             .otherwise(col("amount_cents"))), lit(0L)).as("net_cents"))
+                .collectAsList();
+        IngestSummary summary = summarise(perReason);
+
+        Dataset<Row> lineStarts = lineStarts(spark, linesPerPartition.value());
+        Dataset<Row> accepted = checked.filter(col("reject_reason").isNull())
+                .select(ACCEPTED_COLUMNS.stream().map(c -> col(c)).toArray(Column[]::new));
+        Dataset<Row> rejects = rejectsWithLines(checked.filter(col("reject_reason").isNotNull()), lineStarts, files);
+        return new Result(accepted, rejects, summary, files);
+    }
+
+    static IngestSummary summarise(List<Row> perReason) {
+        long read = 0, accepted = 0, amountRead = 0, amountAccepted = 0, netAccepted = 0;
+        Map<String, Long> byReason = new LinkedHashMap<>();
+        for (ClaimParser.Reason r : ClaimParser.Reason.values()) byReason.put(r.code(), 0L);
+        for (Row r : perReason) {
+            long rows = r.getLong(1);
+            long cents = r.getLong(2);
+            read += rows;
+            amountRead += cents;
+            if (r.isNullAt(0)) {
+                accepted = rows;
+                amountAccepted = cents;
+                netAccepted = r.getLong(3);
+            } else {
+                byReason.put(r.getString(0), rows);
+            }
+        }
+        return new IngestSummary(read, accepted, read - accepted, amountRead, amountAccepted,
+                amountRead - amountAccepted, netAccepted, byReason);
+    }
+
+    /**
+     * Marks every valid line whose claim id an earlier valid line already used. Only ids that occur
+     * more than once travel to the join, so the common case (no duplicates) costs one aggregation.
+     */
+    static Dataset<Row> markDuplicates(Dataset<Row> parsed) {
+        Column order = struct(col("file"), col("part"), col("record"));
+        Dataset<Row> firsts = parsed.filter(col("reject_reason").isNull())
+                .groupBy(col("claim_id"))
+                .agg(count(lit(1)).as("n"), min(order).as("first"))
+                .filter(col("n").gt(1))
+                .select(col("claim_id").as("dup_claim_id"), col("first"));
+        Dataset<Row> joined = parsed.join(firsts, parsed.col("claim_id").equalTo(firsts.col("dup_claim_id"))
+                .and(parsed.col("reject_reason").isNull()), "left");
+        Column isLaterCopy = col("first").isNotNull().and(order.notEqual(col("first")));
+        return joined
+                .withColumn("reject_detail", when(isLaterCopy, concat(lit("claim_id '"), col("claim_id"),
+                        lit("' first seen at an earlier line"))).otherwise(col("reject_detail")))
+                .withColumn("raw", when(isLaterCopy, rawFromTypedColumns()).otherwise(col("raw")))
+                .withColumn("reject_reason", when(isLaterCopy, lit(ClaimParser.Reason.DUPLICATE_CLAIM_ID.code()))
+                        .otherwise(col("reject_reason")))
+                .drop("dup_claim_id", "first");
+    }
+
+    /** A duplicate passed every check, so its raw fields are rebuilt from the typed ones (client as pseudonym). */
+    private static Column rawFromTypedColumns() {
+        Column s = col("start_day");
+        return array(col("claim_id"), lpad(lower(hex(col("client_key"))), 16, "0"),
+                coalesce(col("birth_year").cast("string"), lit("")), col("municipality_code"),
+                coalesce(col("product_category"), lit("")), col("product_code"), coalesce(col("provider_code"), lit("")),
+                col("referrer"), date_from_unix_date(s).cast("string"), date_from_unix_date(col("end_day")).cast("string"),
+                col("volume").cast("string"), coalesce(col("unit"), lit("")),
+                col("amount_cents").cast("decimal(20,0)").divide(lit(100)).cast("decimal(20,2)").cast("string"),
+                col("debit_credit"));
+    }
+
+    private static JavaRDD<Row> parseCsv(JavaSparkContext jsc, InputFile f, ClaimParser parser,
+                                         CollectionAccumulator<long[]> linesPerPartition) {
+        ClaimParser.FileLayout layout = ClaimParser.FileLayout.of(firstLine(f.path()), f.name());
+        int fileIndex = f.index();
+        return jsc.newAPIHadoopFile(f.path().toAbsolutePath().toUri().toString(), TextInputFormat.class,
+                        LongWritable.class, Text.class, jsc.hadoopConfiguration())
+                .mapPartitionsWithIndex((part, records) -> new Iterator<Row>() {
+                    private long record = -1;
+                    private Row next;
+
+                    @Override
+                    public boolean hasNext() {
+                        while (next == null && records.hasNext()) {
+                            Tuple2<LongWritable, Text> r = records.next();
+                            record++;
+                            String line = r._2().toString();
+                            if (r._1().get() == 0 || line.isBlank()) continue; // header, or an empty line
+                            next = toRow(parser.parse(line, layout), fileIndex, part, record);
+                        }
+                        if (next == null && record >= -1) {
+                            linesPerPartition.add(new long[] {fileIndex, part, record + 1});
+                            record = Long.MIN_VALUE;
+                        }
+                        return next != null;
+                    }
+
+                    @Override
+                    public Row next() {
+                        if (!hasNext()) throw new NoSuchElementException();
+                        Row r = next;
+                        next = null;
+                        return r;
+                    }
+                }, true);
+    }
+
+    /** Parquet rows carry their row number, so their "line" is the 1-based row; no partition bookkeeping. */
+    private static JavaRDD<Row> parseParquet(SparkSession spark, InputFile f, ClaimParser parser) {
+        Dataset<Row> df = spark.read().parquet(f.path().toAbsolutePath().toString());
+        int[] positions = ClaimColumns.resolve(List.of(df.columns()), f.name());
+        List<Column> cols = new ArrayList<>();
+        for (int p : positions) cols.add(p < 0 ? lit("") : coalesce(col(df.columns()[p]).cast("string"), lit("")));
+        cols.add(col("_metadata.row_index"));
+        int fileIndex = f.index();
+        int n = ClaimColumns.CANONICAL.size();
+        return df.select(cols.toArray(Column[]::new)).javaRDD().map(r -> {
+            String[] v = new String[n];
+            for (int i = 0; i < n; i++) v[i] = r.getString(i).strip();
+            return toRow(parser.parse(v, false), fileIndex, -1, r.getLong(n));
+        });
+    }
+
+    private static Row toRow(ClaimParser.Claim c, int file, int part, long record) {
+        boolean ok = c.reason == null;
+        return RowFactory.create(
+                ok ? null : c.reason.code(), c.detail, file, part, record,
+                c.claimId, c.hasClient ? c.clientKey : null, c.birthYear, c.municipalityCode,
+                c.productCategory, c.productCode, c.productGroup, c.provision, c.providerCode, c.referrer,
+                ok ? c.startDay : null, ok ? c.endDay : null, ok ? c.volume : null, c.unit, c.amountCents,
+                c.debitCredit, c.raw == null ? null : scala.jdk.javaapi.CollectionConverters.asScala(
+                        List.of(c.raw)).toSeq());
+    }
+
+    /** For each CSV partition, the number of lines of its file before it (from the parse's own counts). */
+    private static Dataset<Row> lineStarts(SparkSession spark, List<long[]> counts) {
+        Map<Long, long[]> byPartition = new HashMap<>();
+        for (long[] c : counts) byPartition.put(c[0] << 32 | c[1], c); // a retried task reports twice
+        List<long[]> sorted = new ArrayList<>(byPartition.values());
+        sorted.sort(Comparator.<long[]>comparingLong(c -> c[0]).thenComparingLong(c -> c[1]));
+        List<Row> rows = new ArrayList<>();
+        long before = 0;
+        long file = -1;
+        for (long[] c : sorted) {
+            if (c[0] != file) { file = c[0]; before = 0; }
+            rows.add(RowFactory.create((int) c[0], (int) c[1], before));
+            before += c[2];
+        }
+        StructType schema = new StructType().add("ls_file", DataTypes.IntegerType).add("ls_part", DataTypes.IntegerType)
+                .add("lines_before", DataTypes.LongType);
+        return spark.createDataFrame(rows, schema);
+    }
+
+    static Dataset<Row> rejectsWithLines(Dataset<Row> rejected, Dataset<Row> lineStarts, List<InputFile> files) {
+        List<Column> names = new ArrayList<>();
+        for (InputFile f : files) names.add(lit(f.name()));
+        Dataset<Row> j = rejected.join(broadcast(lineStarts), rejected.col("file").equalTo(lineStarts.col("ls_file"))
+                .and(rejected.col("part").equalTo(lineStarts.col("ls_part"))), "left");
+        List<Column> out = new ArrayList<>();
+        out.add(element_at(array(names.toArray(Column[]::new)), col("file").plus(1)).as("source_file"));
+        out.add(when(col("part").lt(0), col("record").plus(1))
+                .otherwise(col("lines_before").plus(col("record")).plus(1)).as("line"));
+        out.add(col("reject_reason").as("reason"));
+        out.add(col("reject_detail").as("detail"));
+        for (int i = 0; i < ClaimColumns.CANONICAL.size(); i++) {
+            out.add(col("raw").getItem(i).as(ClaimColumns.CANONICAL.get(i)));
+        }
+        return j.select(out.toArray(Column[]::new));
+    }
+
+    /** The header line of a CSV file, plain or gzip. */
+    static String firstLine(Path file) {
+        try (InputStream raw = Files.newInputStream(file);
+             InputStream in = file.toString().toLowerCase(Locale.ROOT).endsWith(".gz") ? new GZIPInputStream(raw) : raw;
+             BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            String line = r.readLine();
+            if (line == null) throw new InputError(file + ": empty file, expected a header line");
+            return line;
+        } catch (IOException e) {
+            throw new InputError("cannot read " + file + ": " + e.getMessage());
+        }
+    }
+}
