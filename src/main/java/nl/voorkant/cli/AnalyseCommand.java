@@ -77,6 +77,8 @@ final class AnalyseCommand {
         CompletableFuture<List<Map<String, Object>>> checksums = CompletableFuture.supplyAsync(() -> InputFiles.describe(files));
 
         progress.stage("starting Spark (" + master + ")");
+        // A caller that already runs Spark (the tests) keeps its session; one we start, we stop.
+        boolean ownSession = SparkSession.getDefaultSession().isEmpty();
         SparkSession spark = SparkSessions.create(master, "voorkant analyse");
         try {
             progress.stage("ingest: " + files.size() + " claims file(s) from " + claims);
@@ -123,7 +125,7 @@ final class AnalyseCommand {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
-            spark.stop();
+            if (ownSession) spark.stop();
         }
     }
 

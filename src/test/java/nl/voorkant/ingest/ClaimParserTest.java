@@ -1,0 +1,123 @@
+package nl.voorkant.ingest;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.time.LocalDate;
+import nl.voorkant.ingest.ClaimParser.Claim;
+import nl.voorkant.ingest.ClaimParser.FileLayout;
+import nl.voorkant.ingest.ClaimParser.Reason;
+import nl.voorkant.testing.TestReference;
+import org.junit.jupiter.api.Test;
+
+class ClaimParserTest {
+    static final String HEADER = "claim_id,client_id,birth_date,municipality_code,product_category,product_code,"
+            + "provider_code,referrer,period_start,period_end,volume,unit,amount,debit_credit";
+    static final Pseudonymiser KEY = Pseudonymiser.withKey("a test key of sufficient length");
+    final ClaimParser parser = new ClaimParser(TestReference.small(), LocalDate.of(2015, 1, 1),
+            LocalDate.of(2025, 12, 31), KEY);
+    final FileLayout canonical = FileLayout.of(HEADER, "test.csv");
+
+    Claim parse(String line) {
+        return parser.parse(line, canonical);
+    }
+
+    @Test
+    void acceptsACanonicalLine() {
+        Claim c = parse("c1,123456782,2010-05-03,GM0482,45,H300,12345678,01,2019-01-01,2019-01-31,10,04,1234.50,D");
+        assertNull(c.reason, c.detail);
+        assertEquals(KEY.pseudonym("123456782"), c.clientKey);
+        assertEquals(2010, c.birthYear);
+        assertEquals("begeleiding", c.productGroup);
+        assertEquals("MARKET", c.provision);
+        assertEquals(123450L, c.amountCents);
+        assertEquals(10.0, c.volume);
+        assertEquals(LocalDate.of(2019, 1, 1).toEpochDay(), c.startDay);
+        assertEquals(LocalDate.of(2019, 1, 31).toEpochDay(), c.endDay);
+        assertNull(c.raw, "accepted rows keep no raw copy");
+    }
+
+    @Test
+    void readsADutchExportWithBomSemicolonsAndDecimalComma() {
+        FileLayout dutch = FileLayout.of("\uFEFFDeclaratienummer;BSN;Gemeentecode;Productcategorie;Productcode;AGB-code;"
+                + "Verwijzer;Begindatum;Einddatum;Geleverd volume;Eenheid;Bedrag;Debet/Credit", "export.csv");
+        Claim c = parser.parse("R-1;012345678;482;45;jh-2a;87654321;1;01-02-2019;28-02-2019;2,5;04;1.234,56;Credit", dutch);
+        assertNull(c.reason, c.detail);
+        assertEquals("GM0482", c.municipalityCode);
+        assertEquals("JH-2A", c.productCode);
+        assertEquals("01", c.referrer);
+        assertEquals("C", c.debitCredit);
+        assertEquals(2.5, c.volume);
+        assertEquals(123456L, c.amountCents);
+        assertEquals(LocalDate.of(2019, 2, 1).toEpochDay(), c.startDay);
+        assertEquals(KEY.pseudonym("12345678"), c.clientKey, "leading zeros of a numeric id do not change its pseudonym");
+    }
+
+    @Test
+    void namesEveryDefectWithItsOwnReason() {
+        assertReason(Reason.MALFORMED_ROW, "c1,123456782,GM0482");
+        assertReason(Reason.MISSING_CLAIM_ID, ",123456782,,GM0482,45,H300,1,01,2019-01-01,2019-01-31,1,04,10,D");
+        assertReason(Reason.MISSING_CLIENT_ID, "c1,,,GM0482,45,H300,1,01,2019-01-01,2019-01-31,1,04,10,D");
+        assertReason(Reason.MISSING_MUNICIPALITY, "c1,1,,,45,H300,1,01,2019-01-01,2019-01-31,1,04,10,D");
+        assertReason(Reason.MISSING_PRODUCT, "c1,1,,GM0482,45,,1,01,2019-01-01,2019-01-31,1,04,10,D");
+        assertReason(Reason.INVALID_DATE, "c1,1,,GM0482,45,H300,1,01,2019-02-30,2019-03-31,1,04,10,D");
+        assertReason(Reason.INVALID_DATE, "c1,1,,GM0482,45,H300,1,01,2019-01-01,,1,04,10,D");
+        assertReason(Reason.INVALID_DATE, "c1,1,yesterday,GM0482,45,H300,1,01,2019-01-01,2019-01-31,1,04,10,D");
+        assertReason(Reason.INVALID_NUMBER, "c1,1,,GM0482,45,H300,1,01,2019-01-01,2019-01-31,ten,04,10,D");
+        assertReason(Reason.INVALID_NUMBER, "c1,1,,GM0482,45,H300,1,01,2019-01-01,2019-01-31,1,04,10.005,D");
+        assertReason(Reason.INVALID_NUMBER, "c1,1,,GM0482,45,H300,1,01,2019-01-01,2019-01-31,1,04,-10,D");
+        assertReason(Reason.PERIOD_END_BEFORE_START, "c1,1,,GM0482,45,H300,1,01,2019-02-01,2019-01-31,1,04,10,D");
+        assertReason(Reason.PERIOD_OUTSIDE_WINDOW, "c1,1,,GM0482,45,H300,1,01,2009-01-01,2009-01-31,1,04,10,D");
+        assertReason(Reason.UNKNOWN_MUNICIPALITY, "c1,1,,GM9999,45,H300,1,01,2019-01-01,2019-01-31,1,04,10,D");
+        assertReason(Reason.UNKNOWN_MUNICIPALITY, "c1,1,,Gorinchem,45,H300,1,01,2019-01-01,2019-01-31,1,04,10,D");
+        assertReason(Reason.UNKNOWN_PRODUCT, "c1,1,,GM0482,45,ZZ99,1,01,2019-01-01,2019-01-31,1,04,10,D");
+        assertReason(Reason.UNKNOWN_REFERRER, "c1,1,,GM0482,45,H300,1,07,2019-01-01,2019-01-31,1,04,10,D");
+        assertReason(Reason.UNKNOWN_DEBIT_CREDIT, "c1,1,,GM0482,45,H300,1,01,2019-01-01,2019-01-31,1,04,10,X");
+    }
+
+    @Test
+    void aRejectedRowKeepsItsAmountButNeverTheRawClientId() {
+        Claim c = parse("c1,123456782,,GM0482,45,ZZ99,1,01,2019-01-01,2019-01-31,1,04,99.95,D");
+        assertEquals(Reason.UNKNOWN_PRODUCT, c.reason);
+        assertEquals(9995L, c.amountCents, "a rejected amount still counts in the reconciliation");
+        assertEquals(Pseudonymiser.hex(KEY.pseudonym("123456782")), c.raw[ClaimColumns.CLIENT_ID]);
+        for (String field : c.raw) assertNotEquals("123456782", field);
+    }
+
+    @Test
+    void datesInEveryExportSpelling() {
+        int day = (int) LocalDate.of(2019, 3, 7).toEpochDay();
+        for (String s : new String[] {"2019-03-07", "20190307", "07-03-2019", "7-3-2019", "07/03/2019", "2019-03-07 00:00:00",
+                "2019-03-07T00:00"}) {
+            assertEquals(day, ClaimParser.parseEpochDay(s), s);
+        }
+        for (String s : new String[] {"", "2019-13-01", "07-03-19", "march"}) assertNull(ClaimParser.parseEpochDay(s), s);
+    }
+
+    @Test
+    void centsAreExact() {
+        assertEquals(1L, ClaimParser.parseCents("0.01", false));
+        assertEquals(1234567L, ClaimParser.parseCents("12,345.67", false));
+        assertEquals(1234567L, ClaimParser.parseCents("12.345,67", true));
+        assertEquals(1250L, ClaimParser.parseCents("12,5", false), "a lone comma is a decimal comma");
+        assertEquals(1000L, ClaimParser.parseCents("€ 10", true));
+        assertEquals(1010L, ClaimParser.parseCents("10.100", false), "trailing zeros beyond the cent are harmless");
+        assertNull(ClaimParser.parseCents("10.101", false));
+    }
+
+    @Test
+    void quotedFieldsMayHoldSeparatorsAndQuotes() {
+        assertEquals(java.util.List.of("a", "b,c", "say \"hi\"", ""), ClaimParser.splitLine("a,\"b,c\",\"say \"\"hi\"\"\",", ','));
+        assertNull(ClaimParser.splitLine("a,\"open", ','));
+    }
+
+    @Test
+    void aFileWithoutARequiredColumnIsAnInputErrorNamingIt() {
+        InputError e = assertThrows(InputError.class, () -> FileLayout.of("claim_id;bsn;gemeente", "x.csv"));
+        assertTrue(e.getMessage().startsWith("x.csv: no column for product_code"), e.getMessage());
+    }
+
+    private void assertReason(Reason expected, String line) {
+        Claim c = parse(line);
+        assertEquals(expected, c.reason, line + " -> " + c.detail);
+    }
+}
