@@ -1,0 +1,132 @@
+package nl.voorkant.ingest;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import nl.voorkant.testing.SharedSpark;
+import nl.voorkant.testing.TestReference;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ClaimIngestTest {
+    static final String HEADER = ClaimParserTest.HEADER;
+    final ClaimParser parser = new ClaimParser(TestReference.small(), LocalDate.of(2015, 1, 1), LocalDate.of(2025, 12, 31),
+            ClaimParserTest.KEY);
+
+    /** Every kind of defect once, between good lines; the amounts are chosen so the sums are easy to check. */
+    static final List<String> DEFECT_FILE = List.of(
+            HEADER,
+            "ok1,111111110,,GM0482,45,H300,1,01,2019-01-01,2019-01-31,1,04,100.00,D",           // line 2
+            "c1,111111110,GM0482",                                                                // 3 malformed_row
+            ",111111110,,GM0482,45,H300,1,01,2019-01-01,2019-01-31,1,04,1.01,D",                  // 4 missing_claim_id
+            "c3,,,GM0482,45,H300,1,01,2019-01-01,2019-01-31,1,04,1.02,D",                         // 5 missing_client_id
+            "c4,222222220,,,45,H300,1,01,2019-01-01,2019-01-31,1,04,1.03,D",                      // 6 missing_municipality
+            "c5,222222220,,GM0482,45,,1,01,2019-01-01,2019-01-31,1,04,1.04,D",                    // 7 missing_product
+            "",                                                                                   // 8 blank: not a row
+            "c6,222222220,,GM0482,45,H300,1,01,2019-02-30,2019-03-31,1,04,1.05,D",                // 9 invalid_date
+            "c7,222222220,,GM0482,45,H300,1,01,2019-01-01,2019-01-31,1,04,abc,D",                 // 10 invalid_number
+            "c8,333333330,,GM0482,45,H300,1,01,2019-02-01,2019-01-31,1,04,1.06,D",                // 11 end before start
+            "c9,333333330,,GM0482,45,H300,1,01,2009-01-01,2009-01-31,1,04,1.07,D",                // 12 outside window
+            "c10,333333330,,GM9999,45,H300,1,01,2019-01-01,2019-01-31,1,04,1.08,D",               // 13 unknown municipality
+            "c11,444444440,,GM0482,45,ZZ,1,01,2019-01-01,2019-01-31,1,04,1.09,D",                 // 14 unknown product
+            "c12,444444440,,GM0482,45,H300,1,07,2019-01-01,2019-01-31,1,04,1.10,D",               // 15 unknown referrer
+            "c13,444444440,,GM0482,45,H300,1,01,2019-01-01,2019-01-31,1,04,1.11,X",               // 16 unknown debit/credit
+            "ok1,555555550,,GM0482,45,H300,1,01,2019-01-01,2019-01-31,1,04,1.12,D",               // 17 duplicate claim_id
+            "ok2,555555550,,GM0482,45,H153,1,02,2019-02-01,2019-02-28,1,04,200.00,C");           // 18
+
+    Path write(Path dir, String name, List<String> lines) throws IOException {
+        Path f = dir.resolve(name);
+        Files.write(f, lines, StandardCharsets.UTF_8);
+        return f;
+    }
+
+    @Test
+    void everyDefectIsQuarantinedWithItsReasonAndLineAndTheAmountsReconcile(@TempDir Path dir) throws IOException {
+        write(dir, "claims.csv", DEFECT_FILE);
+        ClaimIngest.Result r = ClaimIngest.ingest(SharedSpark.session(), ClaimIngest.listInputs(dir), parser);
+        IngestSummary s = r.summary();
+        assertEquals(16, s.rowsRead(), "17 lines after the header, one of them blank");
+        assertEquals(2, s.rowsAccepted());
+        assertEquals(14, s.rowsRejected());
+        for (ClaimParser.Reason reason : ClaimParser.Reason.values()) {
+            assertEquals(1L, s.rejectsByReason().get(reason.code()), reason.code());
+        }
+        // read: 100.00 + 1.01..1.12 without the unreadable 'abc' (11 amounts) + 200.00; the malformed row has none
+        long rejectedCents = 101 + 102 + 103 + 104 + 105 + 106 + 107 + 108 + 109 + 110 + 111 + 112;
+        assertEquals(10000 + 20000, s.amountAcceptedCents());
+        assertEquals(rejectedCents, s.amountRejectedCents());
+        assertEquals(30000 + rejectedCents, s.amountReadCents());
+        assertEquals(10000 - 20000, s.amountAcceptedNetCents(), "the credit subtracts");
+        assertTrue(s.reconciles());
+
+        List<Row> rejects = r.rejects().orderBy("line").collectAsList();
+        assertEquals(List.of(3L, 4L, 5L, 6L, 7L, 9L, 10L, 11L, 12L, 13L, 14L, 15L, 16L, 17L),
+                rejects.stream().map(x -> x.<Long>getAs("line")).toList());
+        assertEquals("malformed_row", rejects.get(0).getAs("reason"));
+        assertEquals("duplicate_claim_id", rejects.get(13).getAs("reason"));
+        assertEquals("claims.csv", rejects.get(13).getAs("source_file"));
+        assertEquals("1.12", rejects.get(13).getAs("amount"));
+        assertEquals(Pseudonymiser.hex(ClaimParserTest.KEY.pseudonym("555555550")), rejects.get(13).getAs("client_id"));
+        assertEquals(List.of("ok1", "ok2"), r.accepted().orderBy("claim_id").collectAsList().stream()
+                .map(x -> x.<String>getAs("claim_id")).toList());
+    }
+
+    @Test
+    void lineNumbersStayExactWhenAFileIsSplitOverManyPartitions(@TempDir Path dir) throws IOException {
+        List<String> lines = new ArrayList<>();
+        lines.add(HEADER);
+        for (int i = 2; i <= 3001; i++) {
+            boolean bad = i % 997 == 0;
+            lines.add("k" + i + ",123456782,,GM0482,45," + (bad ? "ZZ" : "H300") + ",1,01,2019-01-01,2019-01-31,1,04,1.00,D");
+        }
+        write(dir, "big.csv", lines);
+        var conf = SharedSpark.session().sparkContext().hadoopConfiguration();
+        String key = "mapreduce.input.fileinputformat.split.maxsize";
+        String before = conf.get(key);
+        conf.set(key, "8192");
+        try {
+            ClaimIngest.Result r = ClaimIngest.ingest(SharedSpark.session(), ClaimIngest.listInputs(dir), parser);
+            int splits = org.apache.spark.api.java.JavaSparkContext.fromSparkContext(SharedSpark.session().sparkContext())
+                    .newAPIHadoopFile(dir.resolve("big.csv").toString(), org.apache.hadoop.mapreduce.lib.input.TextInputFormat.class,
+                            org.apache.hadoop.io.LongWritable.class, org.apache.hadoop.io.Text.class, conf).getNumPartitions();
+            assertTrue(splits > 10, "the file must really be split, got " + splits);
+            assertEquals(List.of(997L, 1994L, 2991L), r.rejects().orderBy("line").collectAsList().stream()
+                    .map(x -> x.<Long>getAs("line")).toList());
+            assertEquals(3000, r.summary().rowsRead());
+        } finally {
+            if (before == null) conf.unset(key); else conf.set(key, before);
+        }
+    }
+
+    @Test
+    void parquetClaimsGoThroughTheSameChecks(@TempDir Path dir) throws IOException {
+        Path csv = write(dir, "in.csv", DEFECT_FILE.subList(0, 3));
+        Path parquetDir = dir.resolve("pq");
+        SharedSpark.session().read().option("header", "true").csv(csv.toString())
+                .write().parquet(parquetDir.resolve("claims.parquet").toString());
+        Path file = Files.list(parquetDir.resolve("claims.parquet"))
+                .filter(p -> p.getFileName().toString().endsWith(".parquet")).findFirst().orElseThrow();
+        ClaimIngest.Result r = ClaimIngest.ingest(SharedSpark.session(), ClaimIngest.listInputs(file), parser);
+        assertEquals(2, r.summary().rowsRead());
+        assertEquals(1, r.summary().rowsAccepted());
+        Row reject = r.rejects().first();
+        // Spark's CSV reader filled the short row's missing columns with nulls: no municipality, row 2
+        assertEquals("missing_municipality", reject.getAs("reason"));
+        assertEquals(2L, reject.<Long>getAs("line"));
+    }
+
+    @Test
+    void unsupportedFilesAndMissingPathsAreInputErrors(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("claims.xlsx"), "x");
+        assertTrue(assertThrows(InputError.class, () -> ClaimIngest.listInputs(dir)).getMessage().contains("unsupported"));
+        assertTrue(assertThrows(InputError.class, () -> ClaimIngest.listInputs(dir.resolve("nope"))).getMessage()
+                .startsWith("claims not found"));
+    }
+}
