@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import nl.voorkant.testing.DefectFile;
 import nl.voorkant.testing.SharedSpark;
 import nl.voorkant.testing.TestReference;
 import org.apache.spark.sql.Row;
@@ -16,30 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ClaimIngestTest {
-    static final String HEADER = ClaimParserTest.HEADER;
     final ClaimParser parser = new ClaimParser(TestReference.small(), LocalDate.of(2015, 1, 1), LocalDate.of(2025, 12, 31),
             ClaimParserTest.KEY);
-
-    /** Every kind of defect once, between good lines; the amounts are chosen so the sums are easy to check. */
-    static final List<String> DEFECT_FILE = List.of(
-            HEADER,
-            "ok1,111111110,,GM0482,45,H300,1,01,2019-01-01,2019-01-31,1,04,100.00,D",           // line 2
-            "c1,111111110,GM0482",                                                                // 3 malformed_row
-            ",111111110,,GM0482,45,H300,1,01,2019-01-01,2019-01-31,1,04,1.01,D",                  // 4 missing_claim_id
-            "c3,,,GM0482,45,H300,1,01,2019-01-01,2019-01-31,1,04,1.02,D",                         // 5 missing_client_id
-            "c4,222222220,,,45,H300,1,01,2019-01-01,2019-01-31,1,04,1.03,D",                      // 6 missing_municipality
-            "c5,222222220,,GM0482,45,,1,01,2019-01-01,2019-01-31,1,04,1.04,D",                    // 7 missing_product
-            "",                                                                                   // 8 blank: not a row
-            "c6,222222220,,GM0482,45,H300,1,01,2019-02-30,2019-03-31,1,04,1.05,D",                // 9 invalid_date
-            "c7,222222220,,GM0482,45,H300,1,01,2019-01-01,2019-01-31,1,04,abc,D",                 // 10 invalid_number
-            "c8,333333330,,GM0482,45,H300,1,01,2019-02-01,2019-01-31,1,04,1.06,D",                // 11 end before start
-            "c9,333333330,,GM0482,45,H300,1,01,2009-01-01,2009-01-31,1,04,1.07,D",                // 12 outside window
-            "c10,333333330,,GM9999,45,H300,1,01,2019-01-01,2019-01-31,1,04,1.08,D",               // 13 unknown municipality
-            "c11,444444440,,GM0482,45,ZZ,1,01,2019-01-01,2019-01-31,1,04,1.09,D",                 // 14 unknown product
-            "c12,444444440,,GM0482,45,H300,1,07,2019-01-01,2019-01-31,1,04,1.10,D",               // 15 unknown referrer
-            "c13,444444440,,GM0482,45,H300,1,01,2019-01-01,2019-01-31,1,04,1.11,X",               // 16 unknown debit/credit
-            "ok1,555555550,,GM0482,45,H300,1,01,2019-01-01,2019-01-31,1,04,1.12,D",               // 17 duplicate claim_id
-            "ok2,555555550,,GM0482,45,H153,1,02,2019-02-01,2019-02-28,1,04,200.00,C");           // 18
 
     Path write(Path dir, String name, List<String> lines) throws IOException {
         Path f = dir.resolve(name);
@@ -49,7 +28,7 @@ class ClaimIngestTest {
 
     @Test
     void everyDefectIsQuarantinedWithItsReasonAndLineAndTheAmountsReconcile(@TempDir Path dir) throws IOException {
-        write(dir, "claims.csv", DEFECT_FILE);
+        write(dir, "claims.csv", DefectFile.LINES);
         ClaimIngest.Result r = ClaimIngest.ingest(SharedSpark.session(), ClaimIngest.listInputs(dir), parser);
         IngestSummary s = r.summary();
         assertEquals(16, s.rowsRead(), "17 lines after the header, one of them blank");
@@ -81,7 +60,7 @@ class ClaimIngestTest {
     @Test
     void lineNumbersStayExactWhenAFileIsSplitOverManyPartitions(@TempDir Path dir) throws IOException {
         List<String> lines = new ArrayList<>();
-        lines.add(HEADER);
+        lines.add(DefectFile.HEADER);
         for (int i = 2; i <= 3001; i++) {
             boolean bad = i % 997 == 0;
             lines.add("k" + i + ",123456782,,GM0482,45," + (bad ? "ZZ" : "H300") + ",1,01,2019-01-01,2019-01-31,1,04,1.00,D");
@@ -107,7 +86,7 @@ class ClaimIngestTest {
 
     @Test
     void parquetClaimsGoThroughTheSameChecks(@TempDir Path dir) throws IOException {
-        Path csv = write(dir, "in.csv", DEFECT_FILE.subList(0, 3));
+        Path csv = write(dir, "in.csv", DefectFile.LINES.subList(0, 3));
         Path parquetDir = dir.resolve("pq");
         SharedSpark.session().read().option("header", "true").csv(csv.toString())
                 .write().parquet(parquetDir.resolve("claims.parquet").toString());

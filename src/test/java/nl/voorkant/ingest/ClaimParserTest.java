@@ -6,16 +6,15 @@ import java.time.LocalDate;
 import nl.voorkant.ingest.ClaimParser.Claim;
 import nl.voorkant.ingest.ClaimParser.FileLayout;
 import nl.voorkant.ingest.ClaimParser.Reason;
+import nl.voorkant.testing.DefectFile;
 import nl.voorkant.testing.TestReference;
 import org.junit.jupiter.api.Test;
 
 class ClaimParserTest {
-    static final String HEADER = "claim_id,client_id,birth_date,municipality_code,product_category,product_code,"
-            + "provider_code,referrer,period_start,period_end,volume,unit,amount,debit_credit";
     static final Pseudonymiser KEY = Pseudonymiser.withKey("a test key of sufficient length");
     final ClaimParser parser = new ClaimParser(TestReference.small(), LocalDate.of(2015, 1, 1),
             LocalDate.of(2025, 12, 31), KEY);
-    final FileLayout canonical = FileLayout.of(HEADER, "test.csv");
+    final FileLayout canonical = FileLayout.of(DefectFile.HEADER, "test.csv");
 
     Claim parse(String line) {
         return parser.parse(line, canonical);

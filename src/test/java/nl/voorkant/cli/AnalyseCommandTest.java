@@ -1,0 +1,97 @@
+package nl.voorkant.cli;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import nl.voorkant.testing.DefectFile;
+import nl.voorkant.testing.SharedSpark;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The analyse command end to end on hand-made files, through the same entry point as ./run.sh. */
+class AnalyseCommandTest {
+    @TempDir
+    static Path dir;
+
+    @BeforeAll
+    static void reference() throws IOException {
+        SharedSpark.session();
+        Path ref = Files.createDirectories(dir.resolve("reference"));
+        Files.writeString(ref.resolve("products.csv"), """
+                product_code,product_name,product_group,product_category,provision
+                H300,Begeleiding,begeleiding,45,MARKET
+                H153,Begeleiding extra,begeleiding,45,MARKET
+                """);
+        Files.writeString(ref.resolve("municipalities.csv"), """
+                municipality_code,municipality_name,subregion,region,youth_population
+                GM0482,Alblasserdam,Drechtsteden-Noord,Zuid-Holland Zuid,4000
+                """);
+    }
+
+    static int analyse(Path claims, Path out, String... extra) {
+        List<String> args = new ArrayList<>(List.of("analyse", "--claims", claims.toString(), "--reference",
+                dir.resolve("reference").toString(), "--out", out.toString()));
+        args.addAll(List.of(extra));
+        return Main.run(args.toArray(String[]::new));
+    }
+
+    @Test
+    void noRawClientIdReachesAnyOutput() throws IOException {
+        Path claims = Files.createDirectories(dir.resolve("claims-ids"));
+        Files.write(claims.resolve("claims.csv"), DefectFile.LINES, StandardCharsets.UTF_8);
+        Path out = dir.resolve("out-ids");
+        assertEquals(0, analyse(claims, out, "--disclosure", "internal"));
+        List<String> rawIds = List.of("111111110", "222222220", "333333330", "444444440", "555555550");
+        List<Path> files;
+        try (Stream<Path> s = Files.walk(out)) {
+            files = s.filter(Files::isRegularFile).toList();
+        }
+        assertTrue(files.stream().anyMatch(f -> f.endsWith("rejects.csv")));
+        assertTrue(files.size() >= 8, "manifest, rejects and the tables: " + files);
+        for (Path f : files) {
+            String content = new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1);
+            for (String id : rawIds) assertFalse(content.contains(id), id + " appears in " + f);
+        }
+        JsonNode m = new ObjectMapper().readTree(out.resolve("manifest.json").toFile());
+        assertEquals(16, m.get("rows_read").asLong());
+        assertEquals(m.get("rows_read").asLong(), m.get("rows_accepted").asLong() + m.get("rows_rejected").asLong());
+        assertEquals("300.00", m.get("amount_accepted").asText());
+        assertEquals("312.78", m.get("amount_read").asText());
+        assertEquals("12.78", m.get("amount_rejected").asText()); // the twelve readable rejected amounts 1.01 .. 1.12
+        assertEquals(64, m.get("input_files").get(0).get("sha256").asText().length());
+        assertEquals("internal", m.get("parameters").get("disclosure").asText());
+    }
+
+    @Test
+    void anEntirelyBadInputEndsCleanlyWithAManifestThatSaysWhy() throws IOException {
+        Path claims = Files.createDirectories(dir.resolve("claims-bad"));
+        Files.write(claims.resolve("bad.csv"), List.of(DefectFile.LINES.get(0),
+                "x1,1,,GM0482,45,ZZ,1,01,2019-01-01,2019-01-31,1,04,1.00,D",
+                "x2,1,,GM0482,45,H300,1,01,2019-01-01,2019-01-31,1,04,1.00,Q"), StandardCharsets.UTF_8);
+        Path out = dir.resolve("out-bad");
+        assertEquals(0, analyse(claims, out));
+        JsonNode m = new ObjectMapper().readTree(out.resolve("manifest.json").toFile());
+        assertEquals(0, m.get("rows_accepted").asLong());
+        assertEquals(2, m.get("rows_rejected").asLong());
+        assertTrue(m.get("explanation").asText().contains("every row was rejected"));
+        assertEquals(3, Files.readAllLines(out.resolve("rejects").resolve("rejects.csv")).size());
+    }
+
+    @Test
+    void badOptionsAndPathsExitWithCodeTwo() {
+        assertEquals(2, Main.run(new String[] {"analyse", "--claimz", "x"}));
+        assertEquals(2, Main.run(new String[] {"analyse", "--claims", dir.resolve("missing").toString()}));
+        assertEquals(2, Main.run(new String[] {"analyse", "--lang", "fr"}));
+        assertEquals(2, Main.run(new String[] {"frobnicate"}));
+        assertEquals(0, Main.run(new String[] {"analyse", "--help"}));
+    }
+}
