@@ -155,11 +155,12 @@ final class CellClaims {
                     continue;
                 }
                 long left = residual.get(l.year);
-                if (left >= (l.tariffCents + 1) / 2) {
+                // Strictly closer each step, or two lines could trade the same unit for ever.
+                if (2 * left > l.tariffCents) {
                     l.volume++;
                     residual.put(l.year, left - l.tariffCents);
                     moved = true;
-                } else if (-left >= (l.tariffCents + 1) / 2 && l.volume > 1) {
+                } else if (-2 * left > l.tariffCents && l.volume > 1) {
                     l.volume--;
                     residual.put(l.year, left + l.tariffCents);
                     moved = true;
