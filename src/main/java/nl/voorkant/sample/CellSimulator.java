@@ -71,7 +71,6 @@ final class CellSimulator {
             double scale = 1;
             if (target != null && target.avgMonthlyClients() != null) {
                 scale = durationScale(all, year, startMonth, base, gapAt, group, target.avgMonthlyClients());
-                if (System.getenv("SAMPLE_DEBUG") != null) System.err.println(group.id() + " " + year + " scale " + scale + " n " + n);
             }
             String[] referrers = referrers(group, target, n, rng);
             for (int k = 0; k < n; k++) {

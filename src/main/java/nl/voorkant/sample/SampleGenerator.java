@@ -139,16 +139,6 @@ public final class SampleGenerator {
             }
             targets.put(g, t);
             trajectories.put(g, ts);
-            if (System.getenv("SAMPLE_DEBUG") != null && m.code().compareTo("GM1000") < 0) {
-                StringBuilder sb = new StringBuilder(m.code() + " " + g.id());
-                for (int y = 2016; y <= 2020; y++) {
-                    int from = Months.index(y, 1);
-                    int u = 0, n = 0;
-                    for (Trajectory tr : ts) { if (tr.activeMonths(from, from + 11) > 0) u++; if (tr.start >= from && tr.start <= from + 11) n++; }
-                    sb.append(String.format(" | %d U%d A%.1f N%d", y, u, CellSimulator.clientMonths(ts, y) / 12.0, n));
-                }
-                System.err.println(sb);
-            }
         }
         int firstMonth = Months.index(o.firstYear(), 1);
         int lastMonth = Months.index(o.lastYear(), 12);

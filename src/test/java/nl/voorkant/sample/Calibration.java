@@ -17,7 +17,8 @@ final class Calibration {
 
         @Override
         public String toString() {
-            return String.format("%-52s %12.1f %12.1f %+6.1f%%", what, target, measured, 100 * deviation());
+            return String.format(java.util.Locale.ROOT, target < 1 ? "%-52s %12.4f %12.4f %+6.1f%%" : "%-52s %12.1f %12.1f %+6.1f%%",
+                    what, target, measured, 100 * deviation());
         }
     }
 
