@@ -210,16 +210,18 @@ final class CellSimulator {
             total += i == excluded ? 0 : weights[i];
         }
         double u = rng.nextDouble() * total;
+        int last = -1;
         for (int i = 0; i < codes.length; i++) {
             if (i == excluded) {
                 continue;
             }
+            last = i;
             u -= weights[i];
             if (u < 0) {
                 return codes[i];
             }
         }
-        return codes[excluded == codes.length - 1 ? codes.length - 2 : codes.length - 1];
+        return codes[last]; // only reached through rounding in the subtraction
     }
 
     private static Product pickProduct(List<Product> products, SplittableRandom rng) {
