@@ -1,0 +1,137 @@
+package nl.voorkant.sample;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+import nl.voorkant.sample.CellClaims.Line;
+import nl.voorkant.sample.Catalogue.Group;
+import nl.voorkant.sample.Catalogue.Product;
+
+/**
+ * Writes a cell's priced lines to the yearly files, with what real extracts carry besides: a debit
+ * claimed wrongly, its credit (a repeat of the debit with C) and the corrected debit; months
+ * claimed after the care ended and credited; and, if asked, defective rows of every kind, added
+ * beside the good lines so that rejecting them leaves exactly the simulated care.
+ */
+final class ClaimEmitter {
+    static final double CORRECTION_SHARE = 0.015;
+    static final double DEFECT_SHARE = 0.01;
+    static final String UNKNOWN_MUNICIPALITY_CODE = "GM9999";
+    static final String UNKNOWN_PRODUCT_CODE = "H999";
+
+    private final Map<Integer, ClaimWriter> writers;
+    private final int firstYear;
+    private final long[] claimCounters;
+    private final long[] defectCycle;
+    private final boolean withDefects;
+    private final Map<DefectKind, Long> defects = new EnumMap<>(DefectKind.class);
+    private final long[] rowsPerYear;
+
+    ClaimEmitter(Map<Integer, ClaimWriter> writers, int firstYear, int lastYear, boolean withDefects) {
+        this.writers = writers;
+        this.firstYear = firstYear;
+        this.claimCounters = new long[lastYear - firstYear + 1];
+        this.defectCycle = new long[lastYear - firstYear + 1];
+        this.rowsPerYear = new long[lastYear - firstYear + 1];
+        this.withDefects = withDefects;
+        for (DefectKind k : DefectKind.values()) {
+            defects.put(k, 0L);
+        }
+    }
+
+    Map<DefectKind, Long> defects() {
+        return defects;
+    }
+
+    long[] rowsPerYear() {
+        return rowsPerYear;
+    }
+
+    void emit(String municipality, Group group, List<Line> lines, SplittableRandom corrections,
+              SplittableRandom defectDraws) throws IOException {
+        String[] providers = Providers.of(group);
+        for (Line l : lines) {
+            String provider = providers[l.provider];
+            if (l.creditedExtra) {
+                write(l, municipality, provider, l.volume, 'D');
+                write(l, municipality, provider, l.volume, 'C');
+                continue;
+            }
+            if (corrections.nextDouble() < CORRECTION_SHARE) {
+                long wrong = l.volume + Math.max(1, l.volume / 4);
+                write(l, municipality, provider, wrong, 'D');
+                write(l, municipality, provider, wrong, 'C');
+            }
+            long claim = write(l, municipality, provider, l.volume, 'D');
+            if (withDefects && defectDraws.nextDouble() < DEFECT_SHARE) {
+                writeDefect(l, municipality, provider, claim, defectDraws);
+            }
+        }
+    }
+
+    private long write(Line l, String municipality, String provider, long volume, char debitCredit) throws IOException {
+        int y = l.year - firstYear;
+        long claim = ++claimCounters[y];
+        rowsPerYear[y]++;
+        Trajectory t = l.trajectory;
+        Product p = t.product;
+        ClaimWriter w = writers.get(l.year);
+        w.number(l.year, 4).number(claim, 9).comma().ascii(t.clientId).comma().date(t.birthDay).comma()
+                .ascii(municipality).comma().ascii(p.category()).comma().ascii(p.code()).comma().ascii(provider)
+                .comma().ascii(t.referrer).comma().date(l.startDay).comma().date(l.endDay).comma().number(volume, 1)
+                .comma().ascii(p.unit()).comma().cents(volume * l.tariffCents).comma();
+        w.ascii(debitCredit == 'D' ? "D" : "C");
+        w.newline();
+        return claim;
+    }
+
+    /** A row copied from a good debit with exactly one thing wrong, the kinds taken in turn. */
+    private void writeDefect(Line l, String municipality, String provider, long goodClaim, SplittableRandom rng)
+            throws IOException {
+        int y = l.year - firstYear;
+        DefectKind kind = DefectKind.values()[(int) (defectCycle[y]++ % DefectKind.values().length)];
+        Trajectory t = l.trajectory;
+        Product p = t.product;
+        LocalDate start = LocalDate.ofEpochDay(l.startDay);
+        LocalDate end = LocalDate.ofEpochDay(l.endDay);
+        String[] f = {"", t.clientId, LocalDate.ofEpochDay(t.birthDay).toString(), municipality, p.category(),
+                p.code(), provider, t.referrer, start.toString(), end.toString(), Long.toString(l.volume), p.unit(),
+                euros(l.volume * l.tariffCents), "D"};
+        boolean either = rng.nextBoolean();
+        switch (kind) {
+            case UNPARSEABLE_DATE -> f[either ? 8 : 9] = either ? start.getYear() + "-13-01" : "onbekend";
+            case UNPARSEABLE_NUMBER -> f[either ? 10 : 12] = either ? "n.v.t." : "12O.50";
+            case END_BEFORE_START -> f[9] = start.minusDays(1 + rng.nextInt(5)).toString();
+            case MISSING_CLIENT -> f[1] = "";
+            case MISSING_PRODUCT -> f[5] = "";
+            case MISSING_MUNICIPALITY -> f[3] = "";
+            case UNKNOWN_PRODUCT -> f[5] = UNKNOWN_PRODUCT_CODE;
+            case UNKNOWN_MUNICIPALITY -> f[3] = UNKNOWN_MUNICIPALITY_CODE;
+            case UNKNOWN_REFERRER -> f[7] = either ? "07" : "99";
+            case UNKNOWN_DEBIT_CREDIT -> f[13] = "X";
+            case DUPLICATE_CLAIM_ID -> { }
+            case PERIOD_OUT_OF_WINDOW -> {
+                int years = either ? -20 : 30;
+                f[8] = start.plusYears(years).toString();
+                f[9] = end.plusYears(years).toString();
+            }
+        }
+        long claim = kind == DefectKind.DUPLICATE_CLAIM_ID ? goodClaim : ++claimCounters[y];
+        rowsPerYear[y]++;
+        defects.merge(kind, 1L, Long::sum);
+        ClaimWriter w = writers.get(l.year);
+        w.number(l.year, 4).number(claim, 9);
+        for (int i = 1; i < f.length; i++) {
+            w.comma().ascii(f[i]);
+        }
+        w.newline();
+    }
+
+    private static String euros(long cents) {
+        return cents / 100 + "." + (cents % 100 < 10 ? "0" : "") + cents % 100;
+    }
+}

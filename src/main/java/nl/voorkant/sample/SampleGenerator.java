@@ -1,0 +1,206 @@
+package nl.voorkant.sample;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.zip.GZIPOutputStream;
+
+import nl.voorkant.core.SeedFigures;
+import nl.voorkant.sample.Catalogue.Group;
+import nl.voorkant.sample.Municipalities.Municipality;
+import nl.voorkant.sample.Targets.YearTarget;
+
+/**
+ * The synthetic claims generator. {@link #generate} writes {@code OUT/claims/claims_YYYY.csv[.gz]}
+ * (canonical columns, one file per year) and the matching catalogue in {@code OUT/reference/}
+ * ({@code municipalities.csv}, {@code products.csv}). With the default options it regenerates the
+ * shipped sample byte for byte: {@code generate(Options.defaults(), Path.of("data"))}.
+ */
+public final class SampleGenerator {
+    private SampleGenerator() {}
+
+    public static final long DEFAULT_SEED = 20_180_101L;
+    /** Simulated always, whatever years are written, so a year's claims do not depend on the range asked. */
+    static final int SIMULATED_FIRST_YEAR = 2016;
+    static final int SIMULATED_LAST_YEAR = 2020;
+    static final int MIN_YEAR = 2011;
+    static final int MAX_YEAR = 2029;
+
+    /**
+     * @param scale     municipalities = round(4 × scale); 1 = the four of Drechtsteden-Noord, more adds synthetic ones
+     * @param firstYear first year written (default 2016)
+     * @param lastYear  last year written (default 2020)
+     * @param seed      the random seed (default {@link #DEFAULT_SEED}, the shipped sample)
+     * @param gzip      write .csv.gz (default, as shipped) or plain .csv
+     * @param defects   add defective rows of every kind (default); off gives clean data for peers
+     */
+    public record Options(double scale, int firstYear, int lastYear, long seed, boolean gzip, boolean defects) {
+        public Options {
+            if (!(scale > 0) || Double.isInfinite(scale)) {
+                throw new IllegalArgumentException("scale must be a positive number, got " + scale);
+            }
+            if (firstYear < MIN_YEAR || lastYear > MAX_YEAR || firstYear > lastYear) {
+                throw new IllegalArgumentException("years must lie within " + MIN_YEAR + "-" + MAX_YEAR
+                        + ", first before last, got " + firstYear + "-" + lastYear);
+            }
+        }
+
+        public static Options defaults() {
+            return new Options(1, SIMULATED_FIRST_YEAR, SIMULATED_LAST_YEAR, DEFAULT_SEED, true, true);
+        }
+
+        public Options withScale(double s) { return new Options(s, firstYear, lastYear, seed, gzip, defects); }
+        public Options withYears(int first, int last) { return new Options(scale, first, last, seed, gzip, defects); }
+        public Options withSeed(long s) { return new Options(scale, firstYear, lastYear, s, gzip, defects); }
+        public Options withGzip(boolean g) { return new Options(scale, firstYear, lastYear, seed, g, defects); }
+        public Options withDefects(boolean d) { return new Options(scale, firstYear, lastYear, seed, gzip, d); }
+
+        /** Parses "2016-2020" or a single year "2018". */
+        public Options withYears(String range) {
+            String[] parts = range.trim().split("-", -1);
+            try {
+                int first = Integer.parseInt(parts[0].trim());
+                int last = parts.length == 1 ? first : Integer.parseInt(parts[1].trim());
+                if (parts.length > 2) {
+                    throw new NumberFormatException();
+                }
+                return withYears(first, last);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("years must look like 2016-2020, got '" + range + "'");
+            }
+        }
+    }
+
+    /** What was written: rows per year file (defective rows included) and defective rows per kind. */
+    public record Summary(Path claimsDir, Path referenceDir, int municipalities, Map<Integer, Long> rowsPerYear,
+                          Map<DefectKind, Long> defects) {
+        public long rows() {
+            return rowsPerYear.values().stream().mapToLong(Long::longValue).sum();
+        }
+    }
+
+    public static Summary generate(Options options, Path outDir) throws IOException {
+        Path claimsDir = outDir.resolve("claims");
+        Path referenceDir = outDir.resolve("reference");
+        Files.createDirectories(claimsDir);
+        deleteOldClaimFiles(claimsDir);
+        List<Municipality> municipalities = Municipalities.forScale(options.scale(), options.seed());
+        Municipalities.writeCsv(municipalities, referenceDir.resolve("municipalities.csv"));
+        Catalogue.writeProductsCsv(referenceDir.resolve("products.csv"));
+
+        Map<Integer, ClaimWriter> writers = new TreeMap<>();
+        ClaimEmitter emitter;
+        try {
+            for (int y = options.firstYear(); y <= options.lastYear(); y++) {
+                writers.put(y, new ClaimWriter(open(claimsDir, y, options.gzip())));
+            }
+            emitter = new ClaimEmitter(writers, options.firstYear(), options.lastYear(), options.defects());
+            Bsn ids = new Bsn();
+            for (Municipality m : municipalities) {
+                generateMunicipality(m, options, ids, emitter);
+            }
+        } finally {
+            for (ClaimWriter w : writers.values()) {
+                w.close();
+            }
+        }
+        Map<Integer, Long> rows = new LinkedHashMap<>();
+        for (int y = options.firstYear(); y <= options.lastYear(); y++) {
+            rows.put(y, emitter.rowsPerYear()[y - options.firstYear()]);
+        }
+        return new Summary(claimsDir, referenceDir, municipalities.size(), Collections.unmodifiableMap(rows),
+                Collections.unmodifiableMap(new EnumMap<>(emitter.defects())));
+    }
+
+    private static void generateMunicipality(Municipality m, Options o, Bsn ids, ClaimEmitter emitter)
+            throws IOException {
+        int simFirst = Math.min(o.firstYear(), SIMULATED_FIRST_YEAR);
+        int simLast = Math.max(o.lastYear(), SIMULATED_LAST_YEAR);
+        Map<Group, List<Trajectory>> trajectories = new LinkedHashMap<>();
+        Map<Group, Map<Integer, YearTarget>> targets = new LinkedHashMap<>();
+        double marketMonths = 0;
+        for (Group g : Catalogue.GROUPS) {
+            Map<Integer, YearTarget> t = g.local() ? Targets.local(marketMonths)
+                    : Targets.market(m, g, random(o.seed(), m, g, 0));
+            List<Trajectory> ts = CellSimulator.simulate(g, t, simFirst, simLast, random(o.seed(), m, g, 1), ids);
+            if (!g.local()) {
+                marketMonths += CellSimulator.clientMonths(ts, SeedFigures.MEMO_YEAR);
+            }
+            targets.put(g, t);
+            trajectories.put(g, ts);
+        }
+        int firstMonth = Months.index(o.firstYear(), 1);
+        int lastMonth = Months.index(o.lastYear(), 12);
+        for (Group g : Catalogue.GROUPS) {
+            List<Trajectory> ts = trajectories.get(g);
+            List<CellClaims.Line> lines = CellClaims.build(ts, firstMonth, lastMonth, random(o.seed(), m, g, 2));
+            CellClaims.price(lines, CellClaims.yearCosts(ts, targets.get(g), o.firstYear(), o.lastYear()));
+            emitter.emit(m.code(), g, lines, random(o.seed(), m, g, 3), random(o.seed(), m, g, 4));
+        }
+    }
+
+    /** One independent stream per municipality, group and purpose: switching defects off changes nothing else. */
+    private static SplittableRandom random(long seed, Municipality m, Group g, int purpose) {
+        return new SplittableRandom(seed * 0x9E3779B97F4A7C15L + m.code().hashCode() * 1_000_003L
+                + g.id().hashCode() * 8_191L + purpose);
+    }
+
+    private static OutputStream open(Path dir, int year, boolean gzip) throws IOException {
+        Path file = dir.resolve("claims_" + year + (gzip ? ".csv.gz" : ".csv"));
+        OutputStream raw = Files.newOutputStream(file);
+        // GZIPOutputStream writes no time stamp, so the same data gives the same bytes.
+        return gzip ? new GZIPOutputStream(raw, 1 << 16) : new BufferedOutputStream(raw, 1 << 16);
+    }
+
+    /** Files of an earlier run in the other format would otherwise be read twice. */
+    private static void deleteOldClaimFiles(Path dir) throws IOException {
+        List<Path> old = new ArrayList<>();
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(dir, "claims_[0-9][0-9][0-9][0-9].csv{,.gz}")) {
+            s.forEach(old::add);
+        }
+        for (Path p : old) {
+            Files.delete(p);
+        }
+    }
+
+    /** Standalone use: {@code SampleGenerator [--scale F] [--years A-B] [--seed N] [--plain] [--no-defects] --out DIR}. */
+    public static void main(String[] args) throws IOException {
+        Options o = Options.defaults();
+        Path out = null;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--scale" -> o = o.withScale(Double.parseDouble(args[++i]));
+                case "--years" -> o = o.withYears(args[++i]);
+                case "--seed" -> o = o.withSeed(Long.parseLong(args[++i]));
+                case "--plain" -> o = o.withGzip(false);
+                case "--no-defects" -> o = o.withDefects(false);
+                case "--out" -> out = Path.of(args[++i]);
+                default -> {
+                    System.err.println("unknown option " + args[i]);
+                    System.exit(2);
+                }
+            }
+        }
+        if (out == null) {
+            System.err.println("usage: SampleGenerator [--scale F] [--years 2016-2020] [--seed N] [--plain] [--no-defects] --out DIR");
+            System.exit(2);
+        }
+        long t0 = System.nanoTime();
+        Summary s = generate(o, out);
+        double secs = (System.nanoTime() - t0) / 1e9;
+        System.out.printf("%d rows for %d municipalities in %.1f s (%.0f rows/s) to %s and %s%n", s.rows(),
+                s.municipalities(), secs, s.rows() / secs, s.claimsDir(), s.referenceDir());
+        System.out.println("defective rows: " + s.defects());
+    }
+}
