@@ -66,7 +66,7 @@ final class AnalyseCommand {
                 : Path.of("reports", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
 
         Progress progress = new Progress(System.out);
-        progress.stage("reading reference data from " + referenceDir);
+        progress.stage("reference", referenceDir.toString());
         Reference reference = Reference.load(referenceDir);
         List<ClaimIngest.InputFile> files = ClaimIngest.listInputs(claims);
         Pseudonymiser pseudonymiser = Pseudonymiser.fromEnvironment(keyFile);
@@ -76,12 +76,12 @@ final class AnalyseCommand {
         }
         CompletableFuture<List<Map<String, Object>>> checksums = CompletableFuture.supplyAsync(() -> InputFiles.describe(files));
 
-        progress.stage("starting Spark (" + master + ")");
+        progress.stage("spark", "starting " + master);
         // A caller that already runs Spark (the tests) keeps its session; one we start, we stop.
         boolean ownSession = SparkSession.getDefaultSession().isEmpty();
         SparkSession spark = SparkSessions.create(master, "voorkant analyse");
         try {
-            progress.stage("ingest: " + files.size() + " claims file(s) from " + claims);
+            progress.stage("ingest", files.size() + " claims file(s) from " + claims);
             ClaimParser parser = new ClaimParser(reference, window[0], window[1], pseudonymiser);
             ClaimIngest.Result ingested = ClaimIngest.ingest(spark, files, parser);
             IngestSummary s = ingested.summary();
@@ -90,10 +90,10 @@ final class AnalyseCommand {
             Files.createDirectories(out);
             OutputFiles.writeRejects(ingested.rejects(), out.resolve("rejects"));
 
-            progress.stage("flow metrics");
+            progress.stage("flow", "trajectories, flows, durations, local share");
             FlowMetrics.Result flow = FlowMetrics.compute(spark, ingested.accepted(), reference, maxGap);
 
-            progress.stage("writing tables");
+            progress.stage("tables", "writing CSV and Parquet");
             Map<String, Table> published = new LinkedHashMap<>();
             flow.tables().forEach((name, t) -> published.put(name, Disclosure.apply(t, disclosure)));
             for (Table t : published.values()) {

@@ -34,6 +34,8 @@ public final class Main {
             switch (command) {
                 case "analyse", "analyze":
                     return AnalyseCommand.run(rest);
+                case "generate":
+                    return GenerateCommand.run(rest);
                 case "help":
                     System.out.print(USAGE);
                     return 0;

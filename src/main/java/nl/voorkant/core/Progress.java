@@ -20,11 +20,12 @@ public final class Progress {
         this.out = out;
     }
 
-    public void stage(String name) {
+    /** Starts stage {@code name} (the key of its timing) and prints "name: detail". */
+    public void stage(String name, String detail) {
         finish();
         current = name;
         currentStart = System.nanoTime();
-        say(name);
+        say(detail == null || detail.isEmpty() ? name : name + ": " + detail);
     }
 
     public void say(String message) {

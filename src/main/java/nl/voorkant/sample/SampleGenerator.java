@@ -173,34 +173,4 @@ public final class SampleGenerator {
             Files.delete(p);
         }
     }
-
-    /** Standalone use: {@code SampleGenerator [--scale F] [--years A-B] [--seed N] [--plain] [--no-defects] --out DIR}. */
-    public static void main(String[] args) throws IOException {
-        Options o = Options.defaults();
-        Path out = null;
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--scale" -> o = o.withScale(Double.parseDouble(args[++i]));
-                case "--years" -> o = o.withYears(args[++i]);
-                case "--seed" -> o = o.withSeed(Long.parseLong(args[++i]));
-                case "--plain" -> o = o.withGzip(false);
-                case "--no-defects" -> o = o.withDefects(false);
-                case "--out" -> out = Path.of(args[++i]);
-                default -> {
-                    System.err.println("unknown option " + args[i]);
-                    System.exit(2);
-                }
-            }
-        }
-        if (out == null) {
-            System.err.println("usage: SampleGenerator [--scale F] [--years 2016-2020] [--seed N] [--plain] [--no-defects] --out DIR");
-            System.exit(2);
-        }
-        long t0 = System.nanoTime();
-        Summary s = generate(o, out);
-        double secs = (System.nanoTime() - t0) / 1e9;
-        System.out.printf("%d rows for %d municipalities in %.1f s (%.0f rows/s) to %s and %s%n", s.rows(),
-                s.municipalities(), secs, s.rows() / secs, s.claimsDir(), s.referenceDir());
-        System.out.println("defective rows: " + s.defects());
-    }
 }

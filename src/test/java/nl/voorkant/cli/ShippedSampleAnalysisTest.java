@@ -1,0 +1,136 @@
+package nl.voorkant.cli;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+import nl.voorkant.core.SeedFigures;
+import nl.voorkant.testing.SharedSpark;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The shipped sample through the public pipeline (the same entry point as ./run.sh): the seed
+ * figures come back within 10%, every row and cent is accounted for, and no raw client id of the
+ * input appears in any output file.
+ */
+class ShippedSampleAnalysisTest {
+    @TempDir
+    static Path out;
+    static Map<String, List<Map<String, String>>> tables;
+
+    @BeforeAll
+    static void analyse() throws IOException {
+        SharedSpark.session();
+        assertEquals(0, Main.run(new String[] {"analyse", "--out", out.toString(), "--disclosure", "internal"}));
+        tables = Map.of("flow_year", CsvRows.read(out.resolve("tables/flow_year.csv")),
+                "local_share_year", CsvRows.read(out.resolve("tables/local_share_year.csv")));
+    }
+
+    static Map<String, String> yearRow(String area, String group, int year) {
+        return tables.get("flow_year").stream().filter(r -> r.get("area").equals(area)
+                && r.get("product_group").equals(group) && r.get("year").equals(String.valueOf(year)))
+                .findFirst().orElseThrow(() -> new AssertionError("no flow_year row " + area + " " + group + " " + year));
+    }
+
+    static void within10Percent(double expected, String actual, String what) {
+        double a = Double.parseDouble(actual);
+        assertTrue(Math.abs(a - expected) <= 0.10 * expected, what + ": expected " + expected + " ± 10%, got " + a);
+    }
+
+    @Test
+    void theMemos2018TableComesBack() {
+        for (SeedFigures.MemoCell c : SeedFigures.MEMO_2018) {
+            Map<String, String> r = yearRow(c.municipalityCode(), c.productGroup(), SeedFigures.MEMO_YEAR);
+            within10Percent(c.uniqueChildren(), r.get("unique_clients"), c + " children");
+            within10Percent(c.costEur(), r.get("cost_eur"), c + " cost");
+        }
+        for (SeedFigures.MemoCell c : SeedFigures.MEMO_2018_TOTALS) {
+            Map<String, String> r = yearRow(c.municipalityCode(), c.productGroup(), SeedFigures.MEMO_YEAR);
+            within10Percent(c.uniqueChildren(), r.get("unique_clients"), c + " children");
+            within10Percent(c.costEur(), r.get("cost_eur"), c + " cost");
+        }
+    }
+
+    @Test
+    void alblasserdams2019MonthlyAveragesComeBack() {
+        for (SeedFigures.PlanBaseline b : SeedFigures.ALBLASSERDAM_2019) {
+            Map<String, String> r = yearRow(b.municipalityCode(), b.productGroup(), b.year());
+            within10Percent(b.avgMonthlyClients(), r.get("avg_monthly_clients"), b.productGroup() + " clients");
+            within10Percent(b.monthlyCostEur() * 12, r.get("cost_eur"), b.productGroup() + " cost");
+            within10Percent(b.localReferralShare(), r.get("local_referral_share"), b.productGroup() + " via the CJG");
+            String inflow = b.inflowIsLocalOnly() ? r.get("local_referral_inflow") : r.get("inflow");
+            within10Percent(b.monthlyInflow() * 12, inflow, b.productGroup() + " inflow");
+        }
+    }
+
+    @Test
+    void aboutTenPercentOfCareIsLocalIn2018() {
+        Map<String, String> r = tables.get("local_share_year").stream()
+                .filter(x -> x.get("area").equals(SeedFigures.SUBREGION) && x.get("year").equals("2018")).findFirst()
+                .orElseThrow();
+        within10Percent(0.10, r.get("local_share"), "local share");
+    }
+
+    @Test
+    void everyRowAndCentIsAccountedFor() throws IOException {
+        JsonNode m = new ObjectMapper().readTree(out.resolve("manifest.json").toFile());
+        long rejects = Files.readAllLines(out.resolve("rejects/rejects.csv")).size() - 1;
+        assertEquals(m.get("rows_rejected").asLong(), rejects);
+        assertEquals(m.get("rows_read").asLong(), m.get("rows_accepted").asLong() + m.get("rows_rejected").asLong());
+        assertEquals(new java.math.BigDecimal(m.get("amount_read").asText()),
+                new java.math.BigDecimal(m.get("amount_accepted").asText()).add(new java.math.BigDecimal(m.get("amount_rejected").asText())));
+        assertTrue(m.get("rejects_by_reason").get("duplicate_claim_id").asLong() > 0);
+        // cost tables reconcile to the cent with the accepted net amount: the region's cost over all groups and years
+        java.math.BigDecimal regionCost = tables.get("flow_year").stream().filter(r -> r.get("area_level").equals("region"))
+                .map(r -> new java.math.BigDecimal(r.get("cost_eur"))).reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add);
+        assertEquals(new java.math.BigDecimal(m.get("amount_accepted_net").asText()), regionCost);
+    }
+
+    @Test
+    void noRawClientIdReachesAnyOutput() throws IOException {
+        Set<String> raw = new HashSet<>();
+        try (Stream<Path> files = Files.list(Path.of("data/claims"))) {
+            for (Path f : files.toList()) {
+                try (BufferedReader r = new BufferedReader(new InputStreamReader(new GZIPInputStream(Files.newInputStream(f)),
+                        StandardCharsets.UTF_8))) {
+                    r.readLine();
+                    for (String line; (line = r.readLine()) != null; ) {
+                        String id = line.split(",", -1)[1];
+                        if (id.length() >= 6) {
+                            raw.add(id);
+                            raw.add(id.replaceFirst("^0+", ""));
+                        }
+                    }
+                }
+            }
+        }
+        assertTrue(raw.size() > 1000, "the sample's client ids: " + raw.size());
+        Pattern digits = Pattern.compile("\\d{6,}");
+        try (Stream<Path> files = Files.walk(out)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                Matcher m = digits.matcher(new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1));
+                // whole numbers only: a claim id such as 2020000005902 holds other ids' digits by chance
+                while (m.find()) {
+                    assertFalse(raw.contains(m.group()) || raw.contains(m.group().replaceFirst("^0+", "")),
+                            "raw client id " + m.group() + " in " + f);
+                }
+            }
+        }
+    }
+}
