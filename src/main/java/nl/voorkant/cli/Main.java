@@ -17,6 +17,7 @@ public final class Main {
               analyse    load claims, compute flow metrics and scenarios, write a report (the default)
               generate   write synthetic claims (the shipped sample, or national-scale data for benchmarks)
               scenario   run shift scenarios from a preset or a configuration file, without claims
+              bench      time ingestion + flow metrics against the DuckDB peer on generated data
 
             Every command takes --help. --verbose shows Spark's own INFO log.
             """;
@@ -36,6 +37,10 @@ public final class Main {
                     return AnalyseCommand.run(rest);
                 case "generate":
                     return GenerateCommand.run(rest);
+                case "bench":
+                    return BenchCommand.run(rest);
+                case "bench-flow":
+                    return BenchCommand.flowOnly(rest);
                 case "help":
                     System.out.print(USAGE);
                     return 0;

@@ -32,6 +32,9 @@ public final class FlowMetrics {
 
     public static final String UNIT = "product_group";
     static final String[] AREA_KEYS = {"area", "area_level", UNIT};
+    /** Tables list municipalities first, then subregions, then the region. */
+    static final Column LEVEL_ORDER = when(col("area_level").equalTo("municipality"), 0)
+            .when(col("area_level").equalTo("subregion"), 1).otherwise(2);
 
     /** The flow tables, unsuppressed, keyed by table name; see the README for their columns. */
     public record Result(Map<String, Table> tables, Trajectories.DataMonths months) {}
@@ -58,11 +61,11 @@ public final class FlowMetrics {
                     .agg(max("active").as("active"), sum("net_cents").as("net_cents"))
                     .persist(StorageLevel.MEMORY_AND_DISK());
 
-            Dataset<Row> monthly = monthly(clientMonths, trajectories, maxGap, months);
+            Dataset<Row> monthly = monthly(clientMonths, trajectories, maxGap, months).persist(StorageLevel.MEMORY_AND_DISK());
             tables.put("flow_month", Tables.collect("flow_month", monthly
                     .select(col("area"), col("area_level"), col(UNIT), monthLabel(col("month")).as("month"),
                             col("clients"), col("inflow"), col("outflow"), euros(col("cents")).as("cost_eur"))
-                    .orderBy("area_level", "area", UNIT, "month")));
+                    .orderBy(LEVEL_ORDER, col("area"), col(UNIT), col("month"))));
 
             Dataset<Row> survivalCounts = trajectories.filter(not(col("left_censored")))
                     .withColumn("year", floor(col("start_month").divide(12)).cast("int"))
@@ -76,7 +79,7 @@ public final class FlowMetrics {
                             col("km_median_months").as("km_median_duration_months"));
             tables.put("flow_year", Tables.collect("flow_year",
                     yearly(clientMonths, monthly, trajectories, yearlyMedians, maxGap, months)
-                            .orderBy("area_level", "area", UNIT, "year")));
+                            .orderBy(LEVEL_ORDER, col("area"), col(UNIT), col("year"))));
 
             Dataset<Row> pooled = survivalCounts.groupBy(col("area"), col("area_level"), col(UNIT), col("duration_months"))
                     .agg(sum("events").as("events"), sum("censored").as("censored"));
@@ -85,15 +88,16 @@ public final class FlowMetrics {
                     .select(col("area"), col("area_level"), col(UNIT), col("duration_months"), col("at_risk"),
                             col("events"), col("censored"), round(col("survival"), 4).as("survival"),
                             round(col("lower95"), 4).as("lower95"), round(col("upper95"), 4).as("upper95"))
-                    .orderBy("area_level", "area", UNIT, "duration_months")));
+                    .orderBy(LEVEL_ORDER, col("area"), col(UNIT), col("duration_months"))));
             tables.put("durations", Tables.collect("durations",
                     durations(KaplanMeier.summaries(curves, AREA_KEYS), monthly, maxGap, months)
-                            .orderBy("area_level", "area", UNIT)));
+                            .orderBy(LEVEL_ORDER, col("area"), col(UNIT))));
             tables.put("local_share_year", Tables.collect("local_share_year",
-                    localShare(spark, monthly, reference).orderBy("area_level", "area", "year")));
+                    localShare(spark, monthly, reference).orderBy(LEVEL_ORDER, col("area"), col("year"))));
             tables.put("providers_year", Tables.collect("providers_year",
-                    providers(lineMonths, areas).orderBy("area_level", "area", UNIT, "year")));
+                    providers(lineMonths, areas).orderBy(LEVEL_ORDER, col("area"), col(UNIT), col("year"))));
             curves.unpersist();
+            monthly.unpersist();
             survivalCounts.unpersist();
             clientMonths.unpersist();
             trajectories.unpersist();

@@ -174,7 +174,8 @@ public final class ClaimIngest {
                 .agg(count(lit(1)).as("n"), min(order).as("first"))
                 .filter(col("n").gt(1))
                 .select(col("claim_id").as("dup_claim_id"), col("first"));
-        Dataset<Row> joined = parsed.join(firsts, parsed.col("claim_id").equalTo(firsts.col("dup_claim_id"))
+        // Broadcast: the big side must not be shuffled for the few ids that repeat.
+        Dataset<Row> joined = parsed.join(broadcast(firsts), parsed.col("claim_id").equalTo(firsts.col("dup_claim_id"))
                 .and(parsed.col("reject_reason").isNull()), "left");
         Column isLaterCopy = col("first").isNotNull().and(order.notEqual(col("first")));
         return joined

@@ -25,6 +25,8 @@ public final class SparkSessions {
             b.config("spark.sql.shuffle.partitions", String.valueOf(Math.max(2, cores * 2)))
              .config("spark.default.parallelism", String.valueOf(Math.max(2, cores * 2)));
         }
+        // Spark's progress bar on a terminal, so a long stage shows how far along it is; never in logs or CI.
+        b.config("spark.ui.showConsoleProgress", String.valueOf(System.console() != null));
         return b.getOrCreate();
     }
 }

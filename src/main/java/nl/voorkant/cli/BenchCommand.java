@@ -1,0 +1,197 @@
+package nl.voorkant.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import nl.voorkant.core.Progress;
+import nl.voorkant.flow.FlowMetrics;
+import nl.voorkant.ingest.ClaimIngest;
+import nl.voorkant.ingest.ClaimParser;
+import nl.voorkant.ingest.InputError;
+import nl.voorkant.ingest.Pseudonymiser;
+import nl.voorkant.ingest.Reference;
+import nl.voorkant.ingest.SparkSessions;
+import nl.voorkant.sample.SampleGenerator;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * {@code ./run.sh bench}: times ingestion + flow metrics, the whole analyse, and the DuckDB peer
+ * on the same generated claims. Each measured run is a child process, so its wall time and peak
+ * memory (the kernel's high-water mark of resident memory) are its own.
+ */
+final class BenchCommand {
+    private BenchCommand() {}
+
+    /** Claim lines the generator writes per unit of scale (four municipalities, 2016-2020, no defects). */
+    static final double LINES_PER_SCALE = 64_400;
+
+    record Measurement(String stage, double seconds, long peakKb) {}
+
+    static int run(List<String> args) {
+        Options o = new Options("bench")
+                .value("lines", "about how many claim lines to generate (default 1000000)")
+                .value("format", "csv (default) or parquet")
+                .value("data", "folder for generated data, reused when present (default bench-data/<lines>)")
+                .value("peer", "folder of the DuckDB peer (default ../shared/bench)")
+                .flag("skip-analyse", "time only ingestion + flow metrics and the peer");
+        if (!o.parse(args, "[OPTIONS]")) return 0;
+        int lines = o.intValue("lines", 1_000_000, 10_000, 2_000_000_000);
+        String format = o.choice("format", "csv", "csv", "parquet");
+        Path data = Path.of(o.get("data", "bench-data/" + lines));
+        Path claimsCsv = data.resolve("claims");
+        Path reference = data.resolve("reference");
+        try {
+            if (!Files.isDirectory(claimsCsv) || !Files.isDirectory(reference)) {
+                System.out.printf(Locale.ROOT, "[bench] generating about %,d lines into %s%n", lines, data);
+                SampleGenerator.generate(SampleGenerator.Options.defaults().withScale(lines / LINES_PER_SCALE)
+                        .withGzip(false).withDefects(false), data);
+            }
+            Path claims = format.equals("csv") ? claimsCsv : parquet(claimsCsv, data.resolve("claims-parquet"));
+            long rows = countLines(claimsCsv);
+            List<Measurement> results = new ArrayList<>();
+            results.add(child("ingest + flow (voorkant)", javaCommand("bench-flow", "--claims", claims.toString(),
+                    "--reference", reference.toString())));
+            if (!o.has("skip-analyse")) {
+                Path out = Files.createTempDirectory("voorkant-bench-");
+                results.add(child("whole analyse with outputs", javaCommand("analyse", "--claims", claims.toString(),
+                        "--reference", reference.toString(), "--out", out.resolve("report").toString())));
+            }
+            Measurement peer = peer(Path.of(o.get("peer", "../shared/bench")), claimsCsv, reference);
+            if (peer != null) results.add(peer);
+            print(rows, format, results);
+            return 0;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The hidden child command: ingestion and flow metrics only, no outputs. */
+    static int flowOnly(List<String> args) {
+        Options o = new Options("bench-flow").value("claims", "claims").value("reference", "reference");
+        if (!o.parse(args, "--claims PATH --reference DIR")) return 0;
+        Reference reference = Reference.load(o.existingPath("reference", null));
+        SparkSession spark = SparkSessions.create("local[*]", "voorkant bench");
+        try {
+            Progress progress = new Progress(System.out);
+            progress.stage("ingest", "");
+            ClaimParser parser = new ClaimParser(reference, AnalyseCommand.DEFAULT_WINDOW_START,
+                    AnalyseCommand.window(null)[1], Pseudonymiser.withKey("voorkant benchmark key, not for real data"));
+            ClaimIngest.Result r = ClaimIngest.ingest(spark, ClaimIngest.listInputs(o.existingPath("claims", null)), parser);
+            progress.stage("flow", r.summary().rowsAccepted() + " lines accepted");
+            FlowMetrics.Result flow = FlowMetrics.compute(spark, r.accepted(), reference, 1);
+            progress.finish();
+            progress.say("flow: " + flow.tables().get("flow_year").size() + " yearly rows; " + progress.stageSeconds());
+            return 0;
+        } finally {
+            spark.stop();
+        }
+    }
+
+    private static Path parquet(Path csv, Path target) {
+        if (Files.isDirectory(target)) return target;
+        System.out.println("[bench] converting the CSV claims to Parquet in " + target);
+        SparkSession spark = SparkSessions.create("local[*]", "voorkant bench convert");
+        try {
+            spark.read().option("header", "true").csv(csv.toString()).write().parquet(target.toString());
+            return target;
+        } finally {
+            spark.stop();
+        }
+    }
+
+    private static List<String> javaCommand(String... args) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(ProcessHandle.current().info().command().orElse("java"));
+        cmd.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(Main.class.getName());
+        cmd.addAll(List.of(args));
+        return cmd;
+    }
+
+    private static Measurement peer(Path peerDir, Path claims, Path reference) throws IOException {
+        if (!Files.isRegularFile(peerDir.resolve("peer-duckdb.mjs"))) {
+            System.out.println("[bench] no DuckDB peer at " + peerDir + ": skipped");
+            return null;
+        }
+        // The shared folder is read-only: install the peer's one dependency in a copy under target/.
+        Path copy = Path.of("target/peer");
+        Files.createDirectories(copy);
+        for (String f : List.of("flow.sql", "peer-duckdb.mjs", "package.json")) {
+            Files.copy(peerDir.resolve(f), copy.resolve(f), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        if (!Files.isDirectory(copy.resolve("node_modules/@duckdb"))) {
+            Measurement install = child("npm install (peer setup)", List.of("npm", "install", "--silent", "--prefix",
+                    copy.toString()));
+            if (install == null) return null;
+        }
+        return child("ingest + flow (DuckDB peer)", List.of("node", copy.resolve("peer-duckdb.mjs").toString(),
+                claims.toAbsolutePath().toString(), reference.toAbsolutePath().toString()));
+    }
+
+    /** Runs a command, echoing its output, sampling its resident-memory high-water mark until it ends. */
+    static Measurement child(String stage, List<String> cmd) {
+        System.out.println("[bench] " + stage);
+        try {
+            long t0 = System.nanoTime();
+            Process p = new ProcessBuilder(cmd).inheritIO().start();
+            long peak = 0;
+            Path status = Path.of("/proc/" + p.pid() + "/status");
+            while (p.isAlive()) {
+                peak = Math.max(peak, highWaterMarkKb(status));
+                Thread.sleep(100);
+            }
+            double secs = (System.nanoTime() - t0) / 1e9;
+            if (p.exitValue() != 0) throw new InputError("bench: '" + stage + "' failed with exit code " + p.exitValue());
+            return new Measurement(stage, secs, peak);
+        } catch (IOException e) {
+            System.out.println("[bench] cannot run " + cmd.get(0) + ": " + e.getMessage());
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static long highWaterMarkKb(Path status) {
+        try {
+            for (String line : Files.readAllLines(status)) {
+                if (line.startsWith("VmHWM:")) return Long.parseLong(line.replaceAll("\\D", ""));
+            }
+        } catch (IOException | NumberFormatException e) {
+            return 0; // the process ended between the check and the read
+        }
+        return 0;
+    }
+
+    private static long countLines(Path claims) throws IOException {
+        long n = 0;
+        try (Stream<Path> files = Files.list(claims)) {
+            for (Path f : files.toList()) {
+                try (Stream<String> l = Files.lines(f)) {
+                    n += l.count() - 1;
+                }
+            }
+        }
+        return n;
+    }
+
+    private static void print(long rows, String format, List<Measurement> results) {
+        Measurement peer = results.stream().filter(m -> m.stage().contains("DuckDB")).findFirst().orElse(null);
+        System.out.printf(Locale.ROOT, "%n%,d claim lines (%s), %d cores%n", rows, format,
+                Runtime.getRuntime().availableProcessors());
+        System.out.printf(Locale.ROOT, "%-30s %9s %14s %12s %12s%n", "stage", "wall s", "lines/s", "peak MB", "÷ DuckDB");
+        for (Measurement m : results) {
+            String ratio = peer == null || m == peer ? "" : String.format(Locale.ROOT, "%.1f×", m.seconds() / peer.seconds());
+            System.out.printf(Locale.ROOT, "%-30s %9.1f %,14.0f %12.0f %12s%n", m.stage(), m.seconds(),
+                    rows / m.seconds(), m.peakKb() / 1024.0, ratio);
+        }
+    }
+}
