@@ -59,11 +59,20 @@ public final class MonthActivity {
      * and the referrer of the month's earliest-starting debit line (ties: the lower referrer code).
      */
     public static Dataset<Row> activity(Dataset<Row> lineMonths, String unit) {
-        Column firstDebit = when(col("debit_credit").equalTo("D"), struct(col("start_day"), col("referrer")));
+        // (start day, referrer) packed in one long: min() of a number keeps this a hash aggregation.
+        Column firstDebit = when(col("debit_credit").equalTo("D"),
+                col("start_day").cast("long").multiply(100).plus(col("referrer").cast("int")));
         return lineMonths
                 .groupBy(col("client_key"), col("municipality_code"), col(unit), col("month"))
                 .agg(sum("volume_part").as("net_volume"), sum("cents_part").as("net_cents"),
-                     min(firstDebit).getField("referrer").as("first_referrer"))
+                     min(firstDebit).as("first_debit"))
+                .withColumn("first_referrer", referrerOf(col("first_debit")))
+                .drop("first_debit")
                 .withColumn("active", col("net_volume").gt(ACTIVE_EPSILON));
+    }
+
+    /** The two-digit referrer code from a value packed as {@code x * 100 + referrer}. */
+    static Column referrerOf(Column packed) {
+        return lpad(pmod(packed, lit(100L)).cast("string"), 2, "0");
     }
 }

@@ -44,8 +44,10 @@ public final class Trajectories {
                         Window.currentRow())))
                 .groupBy(col("client_key"), col("municipality_code"), col(unit), col("chain"))
                 .agg(min("month").as("start_month"), max("month").as("end_month"),
-                     min_by(col("first_referrer"), col("month")).as("first_referrer"))
-                .drop("chain")
+                     min(col("month").cast("long").multiply(100).plus(col("first_referrer").cast("int")))
+                             .as("first_month_referrer"))
+                .withColumn("first_referrer", MonthActivity.referrerOf(col("first_month_referrer")))
+                .drop("chain", "first_month_referrer")
                 .withColumn("duration_months", col("end_month").minus(col("start_month")).plus(1))
                 .withColumn("left_censored", col("start_month").leq(months.first() + maxGap))
                 .withColumn("right_censored", col("end_month").geq(months.last() - maxGap));

@@ -124,8 +124,9 @@ public final class ClaimIngest {
             JavaRDD<Row> rows = f.parquet() ? parseParquet(spark, f, parser) : parseCsv(jsc, f, parser, linesPerPartition);
             parsed = parsed == null ? rows : parsed.union(rows);
         }
-        Dataset<Row> all = spark.createDataFrame(parsed, PARSED);
-        Dataset<Row> checked = markDuplicates(all).persist(StorageLevel.MEMORY_AND_DISK());
+        // Parsed once and kept: the duplicate check, the totals, the accepted lines and the rejects all read it.
+        Dataset<Row> all = spark.createDataFrame(parsed, PARSED).persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> checked = markDuplicates(all);
 
         List<Row> perReason = checked.groupBy(col("reject_reason"))
                 .agg(count(lit(1)).as("rows"),
@@ -168,12 +169,15 @@ public final class ClaimIngest {
      * more than once travel to the join, so the common case (no duplicates) costs one aggregation.
      */
     static Dataset<Row> markDuplicates(Dataset<Row> parsed) {
-        Column order = struct(col("file"), col("part"), col("record"));
+        // The read order as one long (file, partition, record), so that min() stays a hash aggregation.
+        Column order = shiftleft(col("file").cast("long"), 48).bitwiseOR(shiftleft(col("part").plus(1).cast("long"), 32))
+                .bitwiseOR(col("record"));
         Dataset<Row> firsts = parsed.filter(col("reject_reason").isNull())
                 .groupBy(col("claim_id"))
                 .agg(count(lit(1)).as("n"), min(order).as("first"))
                 .filter(col("n").gt(1))
-                .select(col("claim_id").as("dup_claim_id"), col("first"));
+                .select(col("claim_id").as("dup_claim_id"), col("first"))
+                .persist(StorageLevel.MEMORY_AND_DISK()); // few rows, read by every use of the checked lines
         // Broadcast: the big side must not be shuffled for the few ids that repeat.
         Dataset<Row> joined = parsed.join(broadcast(firsts), parsed.col("claim_id").equalTo(firsts.col("dup_claim_id"))
                 .and(parsed.col("reject_reason").isNull()), "left");
