@@ -32,6 +32,7 @@ public final class Disclosure {
                 "inflow", List.of("local_referral_share", "local_referral_inflow", "km_median_duration_months"),
                 "outflow", List.of("mean_duration_months"),
                 "local_referral_inflow", List.of("local_referral_share")));
+        RULES.put("flow_product_year", RULES.get("flow_year"));
         RULES.put("local_share_year", Map.of(
                 "local_client_months", List.of("local_share", "local_cost_share"),
                 "total_client_months", List.of("local_share", "local_cost_share")));

@@ -42,7 +42,7 @@ public final class FlowMetrics {
     public static Result compute(SparkSession spark, Dataset<Row> claims, Reference reference, int maxGap) {
         Dataset<Row> areas = areaMap(spark, reference);
         Dataset<Row> byClient = claims
-                .select("client_key", "municipality_code", UNIT, "provider_code", "referrer", "start_day", "end_day",
+                .select("client_key", "municipality_code", UNIT, "product_code", "provider_code", "referrer", "start_day", "end_day",
                         "volume", "amount_cents", "debit_credit")
                 .repartition(col("client_key"));
         Dataset<Row> lineMonths = MonthActivity.lineMonths(byClient);
@@ -53,35 +53,17 @@ public final class FlowMetrics {
             if (months.isEmpty()) {
                 return new Result(tables, months);
             }
-            Dataset<Row> trajectories = Trajectories.of(activity, UNIT, maxGap, months)
-                    .join(broadcast(areas), "municipality_code")
-                    .persist(StorageLevel.MEMORY_AND_DISK());
-            Dataset<Row> clientMonths = activity.join(broadcast(areas), "municipality_code")
-                    .groupBy(col("area"), col("area_level"), col(UNIT), col("month"), col("client_key"))
-                    .agg(max("active").as("active"), sum("net_cents").as("net_cents"))
-                    .persist(StorageLevel.MEMORY_AND_DISK());
-
-            Dataset<Row> monthly = monthly(clientMonths, trajectories, maxGap, months).persist(StorageLevel.MEMORY_AND_DISK());
+            UnitFlows flows = UnitFlows.of(activity, areas, UNIT, maxGap, months);
+            Dataset<Row> monthly = flows.monthly();
             tables.put("flow_month", Tables.collect("flow_month", monthly
                     .select(col("area"), col("area_level"), col(UNIT), monthLabel(col("month")).as("month"),
                             col("clients"), col("inflow"), col("outflow"), euros(col("cents")).as("cost_eur"))
                     .orderBy(LEVEL_ORDER, col("area"), col(UNIT), col("month"))));
 
-            Dataset<Row> survivalCounts = trajectories.filter(not(col("left_censored")))
-                    .withColumn("year", floor(col("start_month").divide(12)).cast("int"))
-                    .groupBy(col("area"), col("area_level"), col(UNIT), col("year"), col("duration_months"))
-                    .agg(sum(when(col("right_censored"), 0).otherwise(1)).as("events"),
-                         sum(when(col("right_censored"), 1).otherwise(0)).as("censored"))
-                    .persist(StorageLevel.MEMORY_AND_DISK());
-            Dataset<Row> yearlyMedians = KaplanMeier.summaries(
-                    KaplanMeier.curves(survivalCounts, "area", "area_level", UNIT, "year"), "area", "area_level", UNIT, "year")
-                    .select(col("area"), col("area_level"), col(UNIT), col("year"),
-                            col("km_median_months").as("km_median_duration_months"));
             tables.put("flow_year", Tables.collect("flow_year",
-                    yearly(clientMonths, monthly, trajectories, yearlyMedians, maxGap, months)
-                            .orderBy(LEVEL_ORDER, col("area"), col(UNIT), col("year"))));
+                    flows.yearly().orderBy(LEVEL_ORDER, col("area"), col(UNIT), col("year"))));
 
-            Dataset<Row> pooled = survivalCounts.groupBy(col("area"), col("area_level"), col(UNIT), col("duration_months"))
+            Dataset<Row> pooled = flows.survivalCounts().groupBy(col("area"), col("area_level"), col(UNIT), col("duration_months"))
                     .agg(sum("events").as("events"), sum("censored").as("censored"));
             Dataset<Row> curves = KaplanMeier.curves(pooled, AREA_KEYS).persist(StorageLevel.MEMORY_AND_DISK());
             tables.put("km_survival", Tables.collect("km_survival", curves
@@ -97,11 +79,72 @@ public final class FlowMetrics {
             tables.put("providers_year", Tables.collect("providers_year",
                     providers(lineMonths, areas).orderBy(LEVEL_ORDER, col("area"), col(UNIT), col("year"))));
             curves.unpersist();
-            monthly.unpersist();
+            flows.unpersist();
+            tables.put("flow_product_year", productYear(spark, lineMonths, areas, reference, maxGap, months));
+            return new Result(tables, months);
+        } finally {
+            activity.unpersist();
+        }
+    }
+
+    /**
+     * Trajectories, per-client months, monthly and yearly flows of one care unit (product group or
+     * product code), all per area; the intermediate Datasets are cached because several tables read them.
+     */
+    record UnitFlows(Dataset<Row> trajectories, Dataset<Row> clientMonths, Dataset<Row> monthly,
+                     Dataset<Row> survivalCounts, Dataset<Row> yearly) {
+
+        static UnitFlows of(Dataset<Row> activity, Dataset<Row> areas, String unit, int maxGap,
+                            Trajectories.DataMonths months) {
+            Dataset<Row> trajectories = Trajectories.of(activity, unit, maxGap, months)
+                    .join(broadcast(areas), "municipality_code")
+                    .persist(StorageLevel.MEMORY_AND_DISK());
+            Dataset<Row> clientMonths = activity.join(broadcast(areas), "municipality_code")
+                    .groupBy(col("area"), col("area_level"), col(unit), col("month"), col("client_key"))
+                    .agg(max("active").as("active"), sum("net_cents").as("net_cents"))
+                    .persist(StorageLevel.MEMORY_AND_DISK());
+            Dataset<Row> monthly = monthlyFlows(clientMonths, trajectories, unit, maxGap, months)
+                    .persist(StorageLevel.MEMORY_AND_DISK());
+            Dataset<Row> survivalCounts = trajectories.filter(not(col("left_censored")))
+                    .withColumn("year", floor(col("start_month").divide(12)).cast("int"))
+                    .groupBy(col("area"), col("area_level"), col(unit), col("year"), col("duration_months"))
+                    .agg(sum(when(col("right_censored"), 0).otherwise(1)).as("events"),
+                         sum(when(col("right_censored"), 1).otherwise(0)).as("censored"))
+                    .persist(StorageLevel.MEMORY_AND_DISK());
+            Dataset<Row> medians = KaplanMeier.summaries(
+                    KaplanMeier.curves(survivalCounts, "area", "area_level", unit, "year"), "area", "area_level", unit, "year")
+                    .select(col("area"), col("area_level"), col(unit), col("year"),
+                            col("km_median_months").as("km_median_duration_months"));
+            return new UnitFlows(trajectories, clientMonths, monthly, survivalCounts,
+                    yearlyFlows(clientMonths, monthly, trajectories, medians, unit, maxGap, months));
+        }
+
+        void unpersist() {
             survivalCounts.unpersist();
+            monthly.unpersist();
             clientMonths.unpersist();
             trajectories.unpersist();
-            return new Result(tables, months);
+        }
+    }
+
+    /** The yearly figures per product code, for a product table: trajectories here follow one product, not a group. */
+    static Table productYear(SparkSession spark, Dataset<Row> lineMonths, Dataset<Row> areas, Reference reference,
+                                    int maxGap, Trajectories.DataMonths months) {
+        Dataset<Row> activity = MonthActivity.activity(lineMonths, "product_code").persist(StorageLevel.MEMORY_AND_DISK());
+        try {
+            UnitFlows flows = UnitFlows.of(activity, areas, "product_code", maxGap, months);
+            List<Row> catalogue = new ArrayList<>();
+            reference.products().values().forEach(p -> catalogue.add(RowFactory.create(p.code(), p.group())));
+            Dataset<Row> groups = spark.createDataFrame(catalogue, new StructType()
+                    .add("product_code", DataTypes.StringType).add(UNIT, DataTypes.StringType));
+            Table out = Tables.collect("flow_product_year", flows.yearly().join(broadcast(groups), "product_code")
+                    .select(col("area"), col("area_level"), col(UNIT), col("product_code"), col("year"),
+                            col("unique_clients"), col("avg_monthly_clients"), col("inflow"), col("outflow"),
+                            col("mean_duration_months"), col("km_median_duration_months"), col("cost_eur"),
+                            col("cost_per_client_month_eur"), col("local_referral_share"), col("local_referral_inflow"))
+                    .orderBy(LEVEL_ORDER, col("area"), col(UNIT), col("product_code"), col("year")));
+            flows.unpersist();
+            return out;
         } finally {
             activity.unpersist();
         }
@@ -129,17 +172,17 @@ public final class FlowMetrics {
     }
 
     /** Clients, cost, inflow and outflow per area, group and month; flows the data cannot know stay empty. */
-    static Dataset<Row> monthly(Dataset<Row> clientMonths, Dataset<Row> trajectories, int maxGap,
+    static Dataset<Row> monthlyFlows(Dataset<Row> clientMonths, Dataset<Row> trajectories, String unit, int maxGap,
                                 Trajectories.DataMonths months) {
-        Dataset<Row> base = clientMonths.groupBy(col("area"), col("area_level"), col(UNIT), col("month"))
+        Dataset<Row> base = clientMonths.groupBy(col("area"), col("area_level"), col(unit), col("month"))
                 .agg(sum(col("active").cast("int")).as("clients"), sum("net_cents").as("cents"));
         Dataset<Row> starts = trajectories.filter(not(col("left_censored")))
-                .groupBy(col("area"), col("area_level"), col(UNIT), col("start_month").as("month"))
+                .groupBy(col("area"), col("area_level"), col(unit), col("start_month").as("month"))
                 .agg(count(lit(1)).as("starts"));
         Dataset<Row> ends = trajectories.filter(not(col("right_censored")))
-                .groupBy(col("area"), col("area_level"), col(UNIT), col("end_month").as("month"))
+                .groupBy(col("area"), col("area_level"), col(unit), col("end_month").as("month"))
                 .agg(count(lit(1)).as("ends"));
-        String[] keys = {"area", "area_level", UNIT, "month"};
+        String[] keys = {"area", "area_level", unit, "month"};
         return base.join(starts, seq(keys), "left")
                 .join(ends, seq(keys), "left")
                 .withColumn("inflow", when(col("month").leq(months.first() + maxGap), lit(null).cast("long"))
@@ -153,32 +196,32 @@ public final class FlowMetrics {
         return scala.jdk.javaapi.CollectionConverters.asScala(List.of(keys)).toList();
     }
 
-    static Dataset<Row> yearly(Dataset<Row> clientMonths, Dataset<Row> monthly, Dataset<Row> trajectories,
-                               Dataset<Row> medians, int maxGap, Trajectories.DataMonths months) {
+    static Dataset<Row> yearlyFlows(Dataset<Row> clientMonths, Dataset<Row> monthly, Dataset<Row> trajectories,
+                               Dataset<Row> medians, String unit, int maxGap, Trajectories.DataMonths months) {
         Column year = floor(col("month").divide(12)).cast("int");
         Dataset<Row> unique = clientMonths.filter(col("active"))
-                .select(col("area"), col("area_level"), col(UNIT), year.as("year"), col("client_key"))
+                .select(col("area"), col("area_level"), col(unit), year.as("year"), col("client_key"))
                 .distinct()
-                .groupBy("area", "area_level", UNIT, "year").agg(count(lit(1)).as("unique_clients"));
+                .groupBy("area", "area_level", unit, "year").agg(count(lit(1)).as("unique_clients"));
         Column monthsInYear = least(lit(months.last()), col("year").multiply(12).plus(11))
                 .minus(greatest(lit(months.first()), col("year").multiply(12))).plus(1);
         Dataset<Row> volume = monthly.withColumn("year", year)
-                .groupBy("area", "area_level", UNIT, "year")
+                .groupBy("area", "area_level", unit, "year")
                 .agg(sum("clients").as("client_months"), sum("cents").as("cents"));
         Column startYear = floor(col("start_month").divide(12)).cast("int");
         Column endYear = floor(col("end_month").divide(12)).cast("int");
         Dataset<Row> starts = trajectories.filter(not(col("left_censored")))
-                .groupBy(col("area"), col("area_level"), col(UNIT), startYear.as("year"))
+                .groupBy(col("area"), col("area_level"), col(unit), startYear.as("year"))
                 .agg(count(lit(1)).as("starts"),
                      sum(when(col("first_referrer").equalTo("01"), 1).otherwise(0)).cast("long").as("local_starts"));
         Dataset<Row> ends = trajectories.filter(not(col("right_censored")))
-                .groupBy(col("area"), col("area_level"), col(UNIT), endYear.as("year"))
+                .groupBy(col("area"), col("area_level"), col(unit), endYear.as("year"))
                 .agg(count(lit(1)).as("ends"),
                      avg(when(not(col("left_censored")), col("duration_months"))).as("mean_duration"));
         // A year that contains a month whose flows the data cannot know has no known yearly flow either.
         Column inflowUnknown = col("year").multiply(12).leq(months.first() + maxGap);
         Column outflowUnknown = col("year").multiply(12).plus(11).geq(months.last() - maxGap);
-        String[] keys = {"area", "area_level", UNIT, "year"};
+        String[] keys = {"area", "area_level", unit, "year"};
         return volume.join(unique, seq(keys), "left")
                 .join(starts, seq(keys), "left")
                 .join(ends, seq(keys), "left")
@@ -187,7 +230,7 @@ public final class FlowMetrics {
                 .withColumn("local_referral_inflow", when(inflowUnknown, lit(null).cast("long"))
                         .otherwise(coalesce(col("local_starts"), lit(0L))))
                 .withColumn("outflow", when(outflowUnknown, lit(null).cast("long")).otherwise(coalesce(col("ends"), lit(0L))))
-                .select(col("area"), col("area_level"), col(UNIT), col("year"),
+                .select(col("area"), col("area_level"), col(unit), col("year"),
                         coalesce(col("unique_clients"), lit(0L)).as("unique_clients"),
                         round(col("client_months").divide(monthsInYear), 2).as("avg_monthly_clients"),
                         col("inflow"), col("outflow"),

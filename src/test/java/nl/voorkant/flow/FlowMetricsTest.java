@@ -130,4 +130,17 @@ class FlowMetricsTest {
         double a = 980.0 / 1180, b = 200.0 / 1180;
         assertEquals(Math.round((a * a + b * b) * 10000) / 10000.0, p.get(1));
     }
+
+    @Test
+    void theProductTableFollowsOneProduct() {
+        // C switches from H300 to H153 in 2019-05: one begeleiding trajectory, but an H300 one (03-04, ending:
+        // outflow) and an H153 one (05-06, starting: inflow) in the product table.
+        Table products = result.tables().get("flow_product_year");
+        Table h153 = products.where("area", "Noord").where("year", 2019).where("product_code", "H153");
+        assertEquals(List.of(1L, 1L, 1L, "begeleiding"), List.of(h153.value(0, "unique_clients"), h153.value(0, "inflow"),
+                h153.value(0, "outflow"), h153.value(0, "product_group")));
+        Table h300 = products.where("area", "Noord").where("year", 2019).where("product_code", "H300");
+        assertEquals(6L, h300.value(0, "unique_clients")); // A B C D E F
+        assertEquals(8L, h300.value(0, "outflow"));        // as for the group: C's H300 part ends in April instead
+    }
 }
