@@ -1,0 +1,103 @@
+package nl.voorkant.scenario;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import nl.voorkant.core.Table;
+
+/**
+ * The scenario stage's one entry point: runs every configured scenario (typed in, or read from the
+ * flow tables when they are given), the targets, trends, Monte Carlo and sensitivity, and returns
+ * the tables for the CLI to write. What the data cannot support is skipped with a note, never failed.
+ */
+public final class ScenarioRun {
+    private ScenarioRun() {}
+
+    /** The tables by name (scenario_&lt;name&gt;_months, scenario_summary, ...) and notes for the report. */
+    public record Result(Map<String, Table> tables, List<String> notes) {}
+
+    static final String[] MONTH_COLUMNS = {"month", "front_clients", "front_budget_eur", "market_clients",
+            "market_cost_eur", "saving_eur", "fund_draw_eur", "cumulative_fund_draw_eur"};
+    static final String[] SUMMARY_COLUMNS = {"scenario", "area", "product_group", "mode", "start_month",
+            "horizon_months", "total_fund_draw_eur", "steady_state_yearly_saving_eur", "payback_month", "fund_cap_eur",
+            "fund_cap_ok", "thirteen_percent_ok", "note"};
+
+    public static Result run(ScenarioConfig config, Map<String, Table> flowTables, PrintStream out) {
+        Map<String, Table> tables = new LinkedHashMap<>();
+        List<String> notes = new ArrayList<>();
+        List<Scenario> scenarios = resolve(config, flowTables, notes);
+        Table.Builder summary = Table.builder("scenario_summary", SUMMARY_COLUMNS);
+        for (Scenario sc : scenarios) {
+            Transition t = TransitionModel.run(sc);
+            Table months = monthsTable(t);
+            tables.put(months.name(), months);
+            summary.row(summaryRow(t));
+            print(t, out);
+        }
+        tables.put("scenario_summary", summary.build());
+        for (String n : notes) out.println("Let op: " + n);
+        return new Result(tables, notes);
+    }
+
+    /** The configured scenarios with their baselines; data-driven ones the data cannot support become notes. */
+    static List<Scenario> resolve(ScenarioConfig config, Map<String, Table> flow, List<String> notes) {
+        List<Scenario> out = new ArrayList<>();
+        for (ScenarioConfig.ScenarioSpec spec : config.scenarios()) {
+            if (!spec.dataDriven()) {
+                out.add(spec.scenario(spec.typedBaseline(), null));
+                continue;
+            }
+            FlowBaselines.Lookup lookup = FlowBaselines.lookup(flow, spec.area(), spec.productGroup(), spec.baseYear());
+            if (!lookup.found()) {
+                notes.add("scenario " + spec.name() + " overgeslagen: " + lookup.problem());
+                continue;
+            }
+            out.add(spec.scenario(lookup.baseline(), FlowBaselines.backEndBudget(flow, spec.area(), spec.baseYear())));
+        }
+        return out;
+    }
+
+    static Table monthsTable(Transition t) {
+        Table.Builder b = Table.builder("scenario_" + t.scenario().name() + "_months", MONTH_COLUMNS);
+        for (Transition.Month m : t.months()) {
+            b.row(m.month().toString(), Values.round(m.frontClients(), 2), Values.eur(m.frontBudgetEur()),
+                    Values.round(m.marketClients(), 2), Values.eur(m.marketCostEur()), Values.eur(m.savingEur()),
+                    Values.eur(m.fundDrawEur()), Values.eur(m.cumulativeFundDrawEur()));
+        }
+        return b.build();
+    }
+
+    static Object[] summaryRow(Transition t) {
+        Scenario sc = t.scenario();
+        Baseline b = sc.baseline();
+        List<String> note = new ArrayList<>();
+        note.add(b.year() == null ? "basis ingevoerd" : String.format(Locale.ROOT,
+                "basis %d uit de data: %.1f cliënten, %.2f instroom/mnd, duur %.1f mnd (Kaplan-Meier)",
+                b.year(), b.avgMonthlyClients(), sc.divertedMonthlyInflow(), b.meanDurationMonths()));
+        if (sc.inducedDemand() > 0) note.add(String.format(Locale.ROOT, "boeggolf %.0f%%", 100 * sc.inducedDemand()));
+        if (t.thirteenPercentOk() == null) note.add("13%-toets onbekend: geen budget achterkant");
+        return new Object[] {sc.name(), b.area(), b.productGroup(), sc.mode().label(), sc.start().toString(),
+                sc.horizonMonths(), Values.eur(t.totalFundDrawEur()), Values.eur(t.steadyStateYearlySavingEur()),
+                t.paybackMonth() == null ? null : t.paybackMonth().toString(), Values.eur(sc.fundCapEur()),
+                Values.bool(t.fundCapOk()), Values.bool(t.thirteenPercentOk()), String.join("; ", note)};
+    }
+
+    static void print(Transition t, PrintStream out) {
+        Scenario sc = t.scenario();
+        out.printf(Locale.ROOT, "%nScenario %s: %s, %s, %s, start %s%n", sc.name(), sc.baseline().area(),
+                sc.baseline().productGroup(), sc.mode().label(), sc.start());
+        out.printf(Locale.ROOT, "%-8s %9s %14s %9s %14s %12s %12s %12s%n", "maand", "voorkant", "budget voork.",
+                "zorgmarkt", "kosten markt", "besparing", "fonds", "fonds cum.");
+        for (Transition.Month m : t.months()) {
+            out.printf(Locale.ROOT, "%-8s %9.2f %,14.2f %9.2f %,14.2f %,12.2f %,12.2f %,12.2f%n", m.month(),
+                    m.frontClients(), m.frontBudgetEur(), m.marketClients(), m.marketCostEur(), m.savingEur(),
+                    m.fundDrawEur(), m.cumulativeFundDrawEur());
+        }
+        out.printf(Locale.ROOT, "Totaal beroep op transformatiefonds: %,.2f; besparing per jaar na opbouw: %,.2f; "
+                        + "terugverdiend in: %s%n", t.totalFundDrawEur(), t.steadyStateYearlySavingEur(),
+                t.paybackMonth() == null ? "niet binnen tien jaar" : t.paybackMonth());
+    }
+}
