@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import nl.voorkant.core.Table;
+import nl.voorkant.ingest.Reference;
 
 /**
  * Baselines read from the flow stage's tables (unsuppressed): flow_year for the base year's clients,
@@ -65,6 +66,35 @@ public final class FlowBaselines {
         Table share = flow.get("local_share_year").where("area", area).where("year", v -> Objects.equals(asInt(v), year));
         Double local = share.size() == 0 ? null : asDouble(share.value(0, "local_cost_share"));
         return local == null ? null : total * (1 - local);
+    }
+
+    /**
+     * Every product group of an area in a year, with the catalogue's provision, shiftable share,
+     * clients per FTE and hours per decision; groups missing from the catalogue count as market care
+     * that cannot move, and are named in {@code notes}.
+     */
+    public static List<GroupInput> groups(Map<String, Table> flow, Reference reference, String area, int year,
+                                          List<String> notes) {
+        List<GroupInput> out = new ArrayList<>();
+        Table flowYear = flow == null ? null : flow.get("flow_year");
+        Table km = flow == null ? null : flow.get("km_survival");
+        if (flowYear == null || km == null) return out;
+        Table rows = flowYear.where("area", area).where("year", v -> Objects.equals(asInt(v), year));
+        Map<String, Reference.Product> catalogue = reference.groups();
+        for (int i = 0; i < rows.size(); i++) {
+            String group = asString(rows.value(i, "product_group"));
+            Double clients = asDouble(rows.value(i, "avg_monthly_clients"));
+            Double cost = asDouble(rows.value(i, "cost_eur"));
+            Double inflow = asDouble(rows.value(i, "inflow"));
+            if (clients == null || clients <= 0) continue;
+            Reference.Product p = catalogue.get(group);
+            if (p == null) notes.add("productgroep " + group + " staat niet in de catalogus: telt als zorgmarkt die niet verschuift");
+            out.add(new GroupInput(group, p == null ? "MARKET" : p.provision().name(), 12 * clients,
+                    cost == null ? 0 : cost, inflow == null ? 0 : inflow, p == null ? 0 : p.shiftableShare(),
+                    p == null ? Reference.DEFAULT_CLIENTS_PER_FTE : p.clientsPerFte(),
+                    p == null ? Reference.DEFAULT_HOURS_PER_DECISION : p.hoursPerDecision(), survival(km, area, group)));
+        }
+        return out;
     }
 
     static Survival survival(Table km, String area, String group) {

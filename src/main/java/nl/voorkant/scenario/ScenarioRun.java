@@ -1,12 +1,14 @@
 package nl.voorkant.scenario;
 
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import nl.voorkant.core.Table;
+import nl.voorkant.ingest.Reference;
 
 /**
  * The scenario stage's one entry point: runs every configured scenario (typed in, or read from the
@@ -38,8 +40,59 @@ public final class ScenarioRun {
             print(t, out);
         }
         tables.put("scenario_summary", summary.build());
+        targets(config, flowTables, tables, notes, out);
         for (String n : notes) out.println("Let op: " + n);
         return new Result(tables, notes);
+    }
+
+    static final String[] TARGET_COLUMNS = {"target_share", "objective", "product_group", "fraction_moved",
+            "moved_client_months_per_year", "yearly_net_saving_eur"};
+    static final String[] TARGET_SUMMARY_COLUMNS = {"target_share", "feasible", "achieved_share", "binding_constraint",
+            "yearly_net_saving_eur", "fund_draw_eur", "months_to_target_gradual", "months_to_target_big_bang",
+            "staff_fte", "paperwork_hours_saved", "thirteen_percent_ok", "fund_cap_ok"};
+
+    static void targets(ScenarioConfig config, Map<String, Table> flow, Map<String, Table> tables, List<String> notes,
+                        PrintStream out) {
+        Table.Builder rows = Table.builder("targets", TARGET_COLUMNS);
+        Table.Builder summary = Table.builder("targets_summary", TARGET_SUMMARY_COLUMNS);
+        for (TargetPlan p : plans(config, flow, notes)) {
+            for (TargetPlan.Move m : p.moves()) {
+                rows.row(p.targetShare(), p.objective().label(), m.group(), Values.round(m.fractionMoved(), 4),
+                        Values.round(m.movedClientMonthsPerYear(), 1), Values.eur(m.yearlyNetSavingEur()));
+            }
+            summary.row(p.targetShare(), String.valueOf(p.feasible()),
+                    p.achievedShare() == null ? null : Values.round(p.achievedShare(), 4), p.bindingConstraint(),
+                    Values.eur(p.yearlyNetSavingEur()), Values.eur(p.fundDrawEur()), p.monthsToTargetGradual(),
+                    p.monthsToTargetBigBang(), p.staffFte() == null ? null : Values.round(p.staffFte(), 2),
+                    p.paperworkHoursSaved() == null ? null : Values.round(p.paperworkHoursSaved(), 0),
+                    Values.bool(p.thirteenPercentOk()), Values.bool(p.fundCapOk()));
+            out.printf(Locale.ROOT, "%nDoel lokaal aandeel %.0f%% (nu %.1f%%): %s%s%n", 100 * p.targetShare(),
+                    100 * p.currentShare(), p.feasible() ? "haalbaar" : "niet haalbaar: ", p.feasible()
+                            ? String.format(Locale.ROOT, ", %d maanden geleidelijk, %d big bang, fonds %,.2f, besparing %,.2f per jaar",
+                            p.monthsToTargetGradual(), p.monthsToTargetBigBang(), p.fundDrawEur(), p.yearlyNetSavingEur())
+                            : p.bindingConstraint());
+        }
+        tables.put("targets", rows.build());
+        tables.put("targets_summary", summary.build());
+    }
+
+    static List<TargetPlan> plans(ScenarioConfig config, Map<String, Table> flow, List<String> notes) {
+        ScenarioConfig.Targets t = config.targets();
+        List<TargetPlan> plans = new ArrayList<>();
+        if (t == null) return plans;
+        if (config.reference() == null || !Files.isDirectory(config.reference())) {
+            notes.add("doelen overgeslagen: geen productcatalogus (reference) gevonden");
+            return plans;
+        }
+        List<GroupInput> groups = FlowBaselines.groups(flow, Reference.load(config.reference()), t.area(), t.baseYear(), notes);
+        if (groups.isEmpty()) {
+            notes.add("doelen overgeslagen: geen data voor " + t.area() + " in " + t.baseYear());
+            return plans;
+        }
+        TargetPlanner.Settings settings = new TargetPlanner.Settings(t.objective(), t.frontCostRatio(), t.lagMonths(),
+                t.thirteenPercentRule(), t.fundCapEur());
+        for (double share : t.shares()) plans.add(TargetPlanner.plan(groups, share, settings));
+        return plans;
     }
 
     /** The configured scenarios with their baselines; data-driven ones the data cannot support become notes. */

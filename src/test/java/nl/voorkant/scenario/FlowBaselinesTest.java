@@ -85,4 +85,27 @@ class FlowBaselinesTest {
         assertEquals("false", summary.value(0, "thirteen_percent_ok"));
         assertTrue(r.notes().isEmpty());
     }
+
+    @Test
+    void plansTargetsOnTheDataWithTheShippedCatalogue() {
+        ScenarioConfig c = ScenarioConfig.parse("""
+                targets:
+                  area: GM0590
+                  base_year: 2019
+                  shares: [0.75, 0.95]
+                reference: data/reference
+                """, "t.yaml");
+        ScenarioRun.Result r = ScenarioRun.run(c, flow(), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        // Local 360 of 600 client-months (60%); begeleiding's 240 may move up to 80% (catalogue): at most 92%.
+        Table rows = r.tables().get("targets");
+        assertEquals(1, rows.size());
+        assertEquals("begeleiding", rows.value(0, "product_group"));
+        assertEquals(0.8, rows.value(0, "fraction_moved"));
+        assertEquals(new BigDecimal("9600.00"), rows.value(0, "yearly_net_saving_eur"));
+        Table summary = r.tables().get("targets_summary");
+        assertEquals(0.92, summary.value(0, "achieved_share"));
+        assertEquals("false", summary.value(1, "feasible"));
+        assertEquals("met de verschuifbare aandelen uit de catalogus komt het lokale aandeel hoogstens op 92.0%",
+                summary.value(1, "binding_constraint"));
+    }
 }
