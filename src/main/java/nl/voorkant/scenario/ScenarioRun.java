@@ -41,6 +41,7 @@ public final class ScenarioRun {
         }
         tables.put("scenario_summary", summary.build());
         targets(config, flowTables, tables, notes, out);
+        trends(config, flowTables, tables, notes);
         for (String n : notes) out.println("Let op: " + n);
         return new Result(tables, notes);
     }
@@ -93,6 +94,68 @@ public final class ScenarioRun {
                 t.thirteenPercentRule(), t.fundCapEur());
         for (double share : t.shares()) plans.add(TargetPlanner.plan(groups, share, settings));
         return plans;
+    }
+
+    static final String[] TREND_COLUMNS = {"area", "product_group", "measure", "years", "growth_rate", "lower95",
+            "upper95", "r2"};
+    static final String[] PROJECTION_COLUMNS = {"area", "product_group", "measure", "year", "observed", "projected",
+            "lower95", "upper95"};
+    static final String[] TREND_MEASURES = {"unique_clients", "cost_eur"};
+
+    static void trends(ScenarioConfig config, Map<String, Table> flow, Map<String, Table> tables, List<String> notes) {
+        Table.Builder fits = Table.builder("trends", TREND_COLUMNS);
+        Table.Builder projection = Table.builder("baseline_projection", PROJECTION_COLUMNS);
+        ScenarioConfig.Trends t = config.trends();
+        Table flowYear = flow == null ? null : flow.get("flow_year");
+        if (t != null && flowYear == null) notes.add("trends overgeslagen: geen flow-tabellen");
+        for (String area : t == null || flowYear == null ? List.<String>of() : t.areas()) {
+            Table inArea = flowYear.where("area", area);
+            if (inArea.size() == 0) {
+                notes.add("trends voor " + area + " overgeslagen: gebied komt niet voor in de data");
+                continue;
+            }
+            List<String> groups = new ArrayList<>(t.productGroups());
+            if (groups.isEmpty()) {
+                for (int i = 0; i < inArea.size(); i++) {
+                    String g = FlowBaselines.asString(inArea.value(i, "product_group"));
+                    if (!groups.contains(g)) groups.add(g);
+                }
+            }
+            for (String group : groups) {
+                Table rows = inArea.where("product_group", group);
+                for (String measure : TREND_MEASURES) {
+                    int[] years = new int[rows.size()];
+                    double[] values = new double[rows.size()];
+                    for (int i = 0; i < rows.size(); i++) {
+                        years[i] = FlowBaselines.asInt(rows.value(i, "year"));
+                        Double v = FlowBaselines.asDouble(rows.value(i, measure));
+                        values[i] = v == null ? Double.NaN : v;
+                    }
+                    Trends.Fit f = Trends.fit(years, values);
+                    if (f == null) {
+                        notes.add("trend " + measure + " voor " + group + " in " + area + " overgeslagen: minder dan twee jaren");
+                        continue;
+                    }
+                    fits.row(area, group, measure, f.firstYear() + "-" + f.lastYear(), Values.round(f.growthRate(), 4),
+                            f.lower95() == null ? null : Values.round(f.lower95(), 4),
+                            f.upper95() == null ? null : Values.round(f.upper95(), 4), Values.round(f.r2(), 4));
+                    boolean money = measure.equals("cost_eur");
+                    for (int year = f.firstYear(); year <= f.lastYear() + t.horizonYears(); year++) {
+                        Double observed = null;
+                        for (int i = 0; i < years.length; i++) if (years[i] == year && values[i] > 0) observed = values[i];
+                        double[] p = f.project(year);
+                        projection.row(area, group, measure, year, observed == null ? null : money ? Values.eur(observed)
+                                : (Object) Values.round(observed, 2), figure(p[0], money), figure(p[1], money), figure(p[2], money));
+                    }
+                }
+            }
+        }
+        tables.put("trends", fits.build());
+        tables.put("baseline_projection", projection.build());
+    }
+
+    private static Object figure(double v, boolean money) {
+        return money ? Values.eur(v) : Values.round(v, 2);
     }
 
     /** The configured scenarios with their baselines; data-driven ones the data cannot support become notes. */

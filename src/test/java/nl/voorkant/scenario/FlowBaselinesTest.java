@@ -108,4 +108,26 @@ class FlowBaselinesTest {
         assertEquals("met de verschuifbare aandelen uit de catalogus komt het lokale aandeel hoogstens op 92.0%",
                 summary.value(1, "binding_constraint"));
     }
+
+    @Test
+    void fitsTrendsAndProjectsTheBaseline() {
+        ScenarioConfig c = ScenarioConfig.parse("""
+                trends:
+                  areas: [GM0590, GM9999]
+                  product_groups: [begeleiding]
+                  horizon_years: 2
+                """, "t.yaml");
+        ScenarioRun.Result r = ScenarioRun.run(c, flow(), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        Table fits = r.tables().get("trends");
+        // Two years: 30 -> 31 clients, 108,000 -> 120,000 euro; no interval from two points.
+        assertEquals(2, fits.size());
+        assertEquals("2018-2019", fits.value(0, "years"));
+        assertEquals(0.0333, fits.value(0, "growth_rate"));
+        assertNull(fits.value(0, "lower95"));
+        assertEquals(0.1111, fits.value(1, "growth_rate"));
+        Table p = r.tables().get("baseline_projection");
+        assertEquals(8, p.size());
+        assertEquals(new BigDecimal("148148.15"), p.where("measure", "cost_eur").where("year", 2021).value(0, "projected"));
+        assertTrue(r.notes().contains("trends voor GM9999 overgeslagen: gebied komt niet voor in de data"), r.notes().toString());
+    }
 }
