@@ -1,0 +1,219 @@
+package nl.voorkant.scenario;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import nl.voorkant.core.Table;
+import nl.voorkant.ingest.Reference;
+
+/**
+ * The scenario stage's one entry point: runs every configured scenario (typed in, or read from the
+ * flow tables when they are given), the targets, trends, Monte Carlo and sensitivity, and returns
+ * the tables for the CLI to write. What the data cannot support is skipped with a note, never failed.
+ */
+public final class ScenarioRun {
+    private ScenarioRun() {}
+
+    /** The tables by name (scenario_&lt;name&gt;_months, scenario_summary, ...) and notes for the report. */
+    public record Result(Map<String, Table> tables, List<String> notes) {}
+
+    static final String[] MONTH_COLUMNS = {"month", "front_clients", "front_budget_eur", "market_clients",
+            "market_cost_eur", "saving_eur", "fund_draw_eur", "cumulative_fund_draw_eur"};
+    static final String[] SUMMARY_COLUMNS = {"scenario", "area", "product_group", "mode", "start_month",
+            "horizon_months", "total_fund_draw_eur", "steady_state_yearly_saving_eur", "payback_month", "fund_cap_eur",
+            "fund_cap_ok", "thirteen_percent_ok", "note"};
+
+    public static Result run(ScenarioConfig config, Map<String, Table> flowTables, PrintStream out) {
+        Map<String, Table> tables = new LinkedHashMap<>();
+        List<String> notes = new ArrayList<>();
+        List<Scenario> scenarios = resolve(config, flowTables, notes);
+        Table.Builder summary = Table.builder("scenario_summary", SUMMARY_COLUMNS);
+        for (Scenario sc : scenarios) {
+            Transition t = TransitionModel.run(sc);
+            Table months = monthsTable(t);
+            tables.put(months.name(), months);
+            summary.row(summaryRow(t));
+            print(t, out);
+        }
+        tables.put("scenario_summary", summary.build());
+        targets(config, flowTables, tables, notes, out);
+        trends(config, flowTables, tables, notes);
+        for (String n : notes) out.println("Let op: " + n);
+        return new Result(tables, notes);
+    }
+
+    static final String[] TARGET_COLUMNS = {"target_share", "objective", "product_group", "fraction_moved",
+            "moved_client_months_per_year", "yearly_net_saving_eur"};
+    static final String[] TARGET_SUMMARY_COLUMNS = {"target_share", "feasible", "achieved_share", "binding_constraint",
+            "yearly_net_saving_eur", "fund_draw_eur", "months_to_target_gradual", "months_to_target_big_bang",
+            "staff_fte", "paperwork_hours_saved", "thirteen_percent_ok", "fund_cap_ok"};
+
+    static void targets(ScenarioConfig config, Map<String, Table> flow, Map<String, Table> tables, List<String> notes,
+                        PrintStream out) {
+        Table.Builder rows = Table.builder("targets", TARGET_COLUMNS);
+        Table.Builder summary = Table.builder("targets_summary", TARGET_SUMMARY_COLUMNS);
+        for (TargetPlan p : plans(config, flow, notes)) {
+            for (TargetPlan.Move m : p.moves()) {
+                rows.row(p.targetShare(), p.objective().label(), m.group(), Values.round(m.fractionMoved(), 4),
+                        Values.round(m.movedClientMonthsPerYear(), 1), Values.eur(m.yearlyNetSavingEur()));
+            }
+            summary.row(p.targetShare(), String.valueOf(p.feasible()),
+                    p.achievedShare() == null ? null : Values.round(p.achievedShare(), 4), p.bindingConstraint(),
+                    Values.eur(p.yearlyNetSavingEur()), Values.eur(p.fundDrawEur()), p.monthsToTargetGradual(),
+                    p.monthsToTargetBigBang(), p.staffFte() == null ? null : Values.round(p.staffFte(), 2),
+                    p.paperworkHoursSaved() == null ? null : Values.round(p.paperworkHoursSaved(), 0),
+                    Values.bool(p.thirteenPercentOk()), Values.bool(p.fundCapOk()));
+            out.printf(Locale.ROOT, "%nDoel lokaal aandeel %.0f%% (nu %.1f%%): %s%s%n", 100 * p.targetShare(),
+                    100 * p.currentShare(), p.feasible() ? "haalbaar" : "niet haalbaar: ", p.feasible()
+                            ? String.format(Locale.ROOT, ", %d maanden geleidelijk, %d big bang, fonds %,.2f, besparing %,.2f per jaar",
+                            p.monthsToTargetGradual(), p.monthsToTargetBigBang(), p.fundDrawEur(), p.yearlyNetSavingEur())
+                            : p.bindingConstraint());
+        }
+        tables.put("targets", rows.build());
+        tables.put("targets_summary", summary.build());
+    }
+
+    static List<TargetPlan> plans(ScenarioConfig config, Map<String, Table> flow, List<String> notes) {
+        ScenarioConfig.Targets t = config.targets();
+        List<TargetPlan> plans = new ArrayList<>();
+        if (t == null) return plans;
+        if (config.reference() == null || !Files.isDirectory(config.reference())) {
+            notes.add("doelen overgeslagen: geen productcatalogus (reference) gevonden");
+            return plans;
+        }
+        List<GroupInput> groups = FlowBaselines.groups(flow, Reference.load(config.reference()), t.area(), t.baseYear(), notes);
+        if (groups.isEmpty()) {
+            notes.add("doelen overgeslagen: geen data voor " + t.area() + " in " + t.baseYear());
+            return plans;
+        }
+        TargetPlanner.Settings settings = new TargetPlanner.Settings(t.objective(), t.frontCostRatio(), t.lagMonths(),
+                t.thirteenPercentRule(), t.fundCapEur());
+        for (double share : t.shares()) plans.add(TargetPlanner.plan(groups, share, settings));
+        return plans;
+    }
+
+    static final String[] TREND_COLUMNS = {"area", "product_group", "measure", "years", "growth_rate", "lower95",
+            "upper95", "r2"};
+    static final String[] PROJECTION_COLUMNS = {"area", "product_group", "measure", "year", "observed", "projected",
+            "lower95", "upper95"};
+    static final String[] TREND_MEASURES = {"unique_clients", "cost_eur"};
+
+    static void trends(ScenarioConfig config, Map<String, Table> flow, Map<String, Table> tables, List<String> notes) {
+        Table.Builder fits = Table.builder("trends", TREND_COLUMNS);
+        Table.Builder projection = Table.builder("baseline_projection", PROJECTION_COLUMNS);
+        ScenarioConfig.Trends t = config.trends();
+        Table flowYear = flow == null ? null : flow.get("flow_year");
+        if (t != null && flowYear == null) notes.add("trends overgeslagen: geen flow-tabellen");
+        for (String area : t == null || flowYear == null ? List.<String>of() : t.areas()) {
+            Table inArea = flowYear.where("area", area);
+            if (inArea.size() == 0) {
+                notes.add("trends voor " + area + " overgeslagen: gebied komt niet voor in de data");
+                continue;
+            }
+            List<String> groups = new ArrayList<>(t.productGroups());
+            if (groups.isEmpty()) {
+                for (int i = 0; i < inArea.size(); i++) {
+                    String g = FlowBaselines.asString(inArea.value(i, "product_group"));
+                    if (!groups.contains(g)) groups.add(g);
+                }
+            }
+            for (String group : groups) {
+                Table rows = inArea.where("product_group", group);
+                for (String measure : TREND_MEASURES) {
+                    int[] years = new int[rows.size()];
+                    double[] values = new double[rows.size()];
+                    for (int i = 0; i < rows.size(); i++) {
+                        years[i] = FlowBaselines.asInt(rows.value(i, "year"));
+                        Double v = FlowBaselines.asDouble(rows.value(i, measure));
+                        values[i] = v == null ? Double.NaN : v;
+                    }
+                    Trends.Fit f = Trends.fit(years, values);
+                    if (f == null) {
+                        notes.add("trend " + measure + " voor " + group + " in " + area + " overgeslagen: minder dan twee jaren");
+                        continue;
+                    }
+                    fits.row(area, group, measure, f.firstYear() + "-" + f.lastYear(), Values.round(f.growthRate(), 4),
+                            f.lower95() == null ? null : Values.round(f.lower95(), 4),
+                            f.upper95() == null ? null : Values.round(f.upper95(), 4), Values.round(f.r2(), 4));
+                    boolean money = measure.equals("cost_eur");
+                    for (int year = f.firstYear(); year <= f.lastYear() + t.horizonYears(); year++) {
+                        Double observed = null;
+                        for (int i = 0; i < years.length; i++) if (years[i] == year && values[i] > 0) observed = values[i];
+                        double[] p = f.project(year);
+                        projection.row(area, group, measure, year, observed == null ? null : money ? Values.eur(observed)
+                                : (Object) Values.round(observed, 2), figure(p[0], money), figure(p[1], money), figure(p[2], money));
+                    }
+                }
+            }
+        }
+        tables.put("trends", fits.build());
+        tables.put("baseline_projection", projection.build());
+    }
+
+    private static Object figure(double v, boolean money) {
+        return money ? Values.eur(v) : Values.round(v, 2);
+    }
+
+    /** The configured scenarios with their baselines; data-driven ones the data cannot support become notes. */
+    static List<Scenario> resolve(ScenarioConfig config, Map<String, Table> flow, List<String> notes) {
+        List<Scenario> out = new ArrayList<>();
+        for (ScenarioConfig.ScenarioSpec spec : config.scenarios()) {
+            if (!spec.dataDriven()) {
+                out.add(spec.scenario(spec.typedBaseline(), null));
+                continue;
+            }
+            FlowBaselines.Lookup lookup = FlowBaselines.lookup(flow, spec.area(), spec.productGroup(), spec.baseYear());
+            if (!lookup.found()) {
+                notes.add("scenario " + spec.name() + " overgeslagen: " + lookup.problem());
+                continue;
+            }
+            out.add(spec.scenario(lookup.baseline(), FlowBaselines.backEndBudget(flow, spec.area(), spec.baseYear())));
+        }
+        return out;
+    }
+
+    static Table monthsTable(Transition t) {
+        Table.Builder b = Table.builder("scenario_" + t.scenario().name() + "_months", MONTH_COLUMNS);
+        for (Transition.Month m : t.months()) {
+            b.row(m.month().toString(), Values.round(m.frontClients(), 2), Values.eur(m.frontBudgetEur()),
+                    Values.round(m.marketClients(), 2), Values.eur(m.marketCostEur()), Values.eur(m.savingEur()),
+                    Values.eur(m.fundDrawEur()), Values.eur(m.cumulativeFundDrawEur()));
+        }
+        return b.build();
+    }
+
+    static Object[] summaryRow(Transition t) {
+        Scenario sc = t.scenario();
+        Baseline b = sc.baseline();
+        List<String> note = new ArrayList<>();
+        note.add(b.year() == null ? "basis ingevoerd" : String.format(Locale.ROOT,
+                "basis %d uit de data: %.1f cliënten, %.2f instroom/mnd, duur %.1f mnd (Kaplan-Meier)",
+                b.year(), b.avgMonthlyClients(), sc.divertedMonthlyInflow(), b.meanDurationMonths()));
+        if (sc.inducedDemand() > 0) note.add(String.format(Locale.ROOT, "boeggolf %.0f%%", 100 * sc.inducedDemand()));
+        if (t.thirteenPercentOk() == null) note.add("13%-toets onbekend: geen budget achterkant");
+        return new Object[] {sc.name(), b.area(), b.productGroup(), sc.mode().label(), sc.start().toString(),
+                sc.horizonMonths(), Values.eur(t.totalFundDrawEur()), Values.eur(t.steadyStateYearlySavingEur()),
+                t.paybackMonth() == null ? null : t.paybackMonth().toString(), Values.eur(sc.fundCapEur()),
+                Values.bool(t.fundCapOk()), Values.bool(t.thirteenPercentOk()), String.join("; ", note)};
+    }
+
+    static void print(Transition t, PrintStream out) {
+        Scenario sc = t.scenario();
+        out.printf(Locale.ROOT, "%nScenario %s: %s, %s, %s, start %s%n", sc.name(), sc.baseline().area(),
+                sc.baseline().productGroup(), sc.mode().label(), sc.start());
+        out.printf(Locale.ROOT, "%-8s %9s %14s %9s %14s %12s %12s %12s%n", "maand", "voorkant", "budget voork.",
+                "zorgmarkt", "kosten markt", "besparing", "fonds", "fonds cum.");
+        for (Transition.Month m : t.months()) {
+            out.printf(Locale.ROOT, "%-8s %9.2f %,14.2f %9.2f %,14.2f %,12.2f %,12.2f %,12.2f%n", m.month(),
+                    m.frontClients(), m.frontBudgetEur(), m.marketClients(), m.marketCostEur(), m.savingEur(),
+                    m.fundDrawEur(), m.cumulativeFundDrawEur());
+        }
+        out.printf(Locale.ROOT, "Totaal beroep op transformatiefonds: %,.2f; besparing per jaar na opbouw: %,.2f; "
+                        + "terugverdiend in: %s%n", t.totalFundDrawEur(), t.steadyStateYearlySavingEur(),
+                t.paybackMonth() == null ? "niet binnen tien jaar" : t.paybackMonth());
+    }
+}

@@ -1,0 +1,19 @@
+package nl.voorkant.scenario;
+
+import java.util.List;
+
+/**
+ * The planner's answer for one target local share. When infeasible, {@code bindingConstraint} says
+ * which constraint stops it and how far the share can go; the other figures are then null or empty.
+ *
+ * @param monthsToTargetGradual months from the start until the target share is reached with new cases only
+ * @param monthsToTargetBigBang the same when all current cases move at once
+ */
+public record TargetPlan(double targetShare, ScenarioConfig.Objective objective, boolean feasible,
+                         double currentShare, Double achievedShare, String bindingConstraint, List<Move> moves,
+                         Double yearlyNetSavingEur, Double fundDrawEur, Integer monthsToTargetGradual,
+                         Integer monthsToTargetBigBang, Double staffFte, Double paperworkHoursSaved,
+                         Boolean thirteenPercentOk, Boolean fundCapOk) {
+
+    public record Move(String group, double fractionMoved, double movedClientMonthsPerYear, double yearlyNetSavingEur) {}
+}

@@ -1,0 +1,133 @@
+package nl.voorkant.scenario;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import nl.voorkant.core.Table;
+import org.junit.jupiter.api.Test;
+
+class FlowBaselinesTest {
+
+    static final String[] FLOW_YEAR = {"area", "area_level", "product_group", "year", "unique_clients",
+            "avg_monthly_clients", "inflow", "outflow", "mean_duration_months", "km_median_duration_months", "cost_eur",
+            "cost_per_client_month_eur", "local_referral_share", "local_referral_inflow"};
+
+    /** Papendrecht 2019: 20 clients at EUR 500, inflow 48 (24 local); a lokaal_team row for the back-end budget. */
+    static Map<String, Table> flow() {
+        Table flowYear = Table.builder("flow_year", FLOW_YEAR)
+                .row("GM0590", "municipality", "begeleiding", 2018, 30L, 18.0, null, 40L, 2.0, 3, new BigDecimal("108000.00"), 500.0, null, null)
+                .row("GM0590", "municipality", "begeleiding", 2019, 31L, 20.0, 48L, 44L, 2.5, 3, new BigDecimal("120000.00"), 500.0, 0.5, 24L)
+                .row("GM0590", "municipality", "lokaal_team", 2019, 50L, 30.0, 60L, 60L, 2.0, 2, new BigDecimal("30000.00"), 83.33, 1.0, 60L)
+                .build();
+        // Events at 2 months (half end) and 4 months (the rest): at(k) = 1, 1, 0.5, 0.5, mean 3, not the naive 2.5.
+        Table km = Table.builder("km_survival", "area", "area_level", "product_group", "duration_months", "at_risk",
+                        "events", "censored", "survival", "lower95", "upper95")
+                .row("GM0590", "municipality", "begeleiding", 2, 10L, 5L, 0L, 0.5, 0.2, 0.7)
+                .row("GM0590", "municipality", "begeleiding", 4, 5L, 5L, 0L, 0.0, null, null)
+                .build();
+        Table share = Table.builder("local_share_year", "area", "area_level", "year", "local_client_months",
+                "total_client_months", "local_share", "local_cost_share")
+                .row("GM0590", "municipality", 2019, 360L, 600L, 0.6, 0.2).build();
+        return Map.of("flow_year", flowYear, "km_survival", km, "local_share_year", share);
+    }
+
+    @Test
+    void readsTheBaseYearAndTheKaplanMeierDuration() {
+        FlowBaselines.Lookup l = FlowBaselines.lookup(flow(), "GM0590", "begeleiding", 2019);
+        assertTrue(l.found(), l.problem());
+        Baseline b = l.baseline();
+        assertEquals(20, b.avgMonthlyClients(), 1e-12);
+        assertEquals(10_000, b.monthlyMarketCostEur(), 1e-9);
+        assertEquals(4, b.monthlyInflow(), 1e-12);
+        assertEquals(2, b.monthlyLocalInflow(), 1e-12);
+        assertEquals(3, b.meanDurationMonths(), 1e-12);
+        assertEquals(2019, b.year());
+        // 150,000 of cost of which 20% local.
+        assertEquals(120_000, FlowBaselines.backEndBudget(flow(), "GM0590", 2019), 1e-6);
+    }
+
+    @Test
+    void explainsWhatIsMissing() {
+        assertEquals("gebied GM0482 komt niet voor in de data",
+                FlowBaselines.lookup(flow(), "GM0482", "begeleiding", 2019).problem());
+        assertEquals("productgroep voogdij komt in GM0590 niet voor in de data",
+                FlowBaselines.lookup(flow(), "GM0590", "voogdij", 2019).problem());
+        assertEquals("jaar 2020 ontbreekt voor begeleiding in GM0590",
+                FlowBaselines.lookup(flow(), "GM0590", "begeleiding", 2020).problem());
+        assertTrue(FlowBaselines.lookup(flow(), "GM0590", "begeleiding", 2018).problem().contains("onbekend"));
+        assertFalse(FlowBaselines.lookup(null, "GM0590", "begeleiding", 2019).found());
+        assertFalse(FlowBaselines.lookup(Map.of(), "GM0590", "begeleiding", 2019).found());
+    }
+
+    @Test
+    void runsADataDrivenScenario() {
+        ScenarioConfig c = ScenarioConfig.parse("""
+                scenarios:
+                  - name: p
+                    area: GM0590
+                    product_group: begeleiding
+                    base_year: 2019
+                    diverted_inflow: local_referred
+                    horizon_months: 4
+                """, "t.yaml");
+        ScenarioRun.Result r = ScenarioRun.run(c, flow(), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        Table months = r.tables().get("scenario_p_months");
+        // Local inflow 2 a month on the curve 1, 1, 0.5, 0.5: front 2, 4, 5, 6.
+        assertEquals(6.0, months.value(3, "front_clients"));
+        // Month 1: budget 0.9 x 500 x 4 = 1800, saving 500 x 2 = 1000.
+        assertEquals(new BigDecimal("800.00"), months.value(1, "fund_draw_eur"));
+        Table summary = r.tables().get("scenario_summary");
+        // Highest yearly front budget 12 x 0.9 x 500 x 6 = 32,400 > 13% of 120,000.
+        assertEquals("false", summary.value(0, "thirteen_percent_ok"));
+        assertTrue(r.notes().isEmpty());
+    }
+
+    @Test
+    void plansTargetsOnTheDataWithTheShippedCatalogue() {
+        ScenarioConfig c = ScenarioConfig.parse("""
+                targets:
+                  area: GM0590
+                  base_year: 2019
+                  shares: [0.75, 0.95]
+                reference: data/reference
+                """, "t.yaml");
+        ScenarioRun.Result r = ScenarioRun.run(c, flow(), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        // Local 360 of 600 client-months (60%); begeleiding's 240 may move up to 80% (catalogue): at most 92%.
+        Table rows = r.tables().get("targets");
+        assertEquals(1, rows.size());
+        assertEquals("begeleiding", rows.value(0, "product_group"));
+        assertEquals(0.8, rows.value(0, "fraction_moved"));
+        assertEquals(new BigDecimal("9600.00"), rows.value(0, "yearly_net_saving_eur"));
+        Table summary = r.tables().get("targets_summary");
+        assertEquals(0.92, summary.value(0, "achieved_share"));
+        assertEquals("false", summary.value(1, "feasible"));
+        assertEquals("met de verschuifbare aandelen uit de catalogus komt het lokale aandeel hoogstens op 92.0%",
+                summary.value(1, "binding_constraint"));
+    }
+
+    @Test
+    void fitsTrendsAndProjectsTheBaseline() {
+        ScenarioConfig c = ScenarioConfig.parse("""
+                trends:
+                  areas: [GM0590, GM9999]
+                  product_groups: [begeleiding]
+                  horizon_years: 2
+                """, "t.yaml");
+        ScenarioRun.Result r = ScenarioRun.run(c, flow(), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        Table fits = r.tables().get("trends");
+        // Two years: 30 -> 31 clients, 108,000 -> 120,000 euro; no interval from two points.
+        assertEquals(2, fits.size());
+        assertEquals("2018-2019", fits.value(0, "years"));
+        assertEquals(0.0333, fits.value(0, "growth_rate"));
+        assertNull(fits.value(0, "lower95"));
+        assertEquals(0.1111, fits.value(1, "growth_rate"));
+        Table p = r.tables().get("baseline_projection");
+        assertEquals(8, p.size());
+        assertEquals(new BigDecimal("148148.15"), p.where("measure", "cost_eur").where("year", 2021).value(0, "projected"));
+        assertTrue(r.notes().contains("trends voor GM9999 overgeslagen: gebied komt niet voor in de data"), r.notes().toString());
+    }
+}
