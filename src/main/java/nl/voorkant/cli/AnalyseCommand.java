@@ -29,6 +29,8 @@ import nl.voorkant.ingest.InputFiles;
 import nl.voorkant.ingest.Pseudonymiser;
 import nl.voorkant.ingest.Reference;
 import nl.voorkant.ingest.SparkSessions;
+import nl.voorkant.scenario.ScenarioConfig;
+import nl.voorkant.scenario.ScenarioRun;
 import org.apache.spark.sql.SparkSession;
 
 /** {@code ./run.sh analyse}: claims in, report folder out. */
@@ -37,6 +39,7 @@ final class AnalyseCommand {
 
     /** Care under the Jeugdwet began on 2015-01-01; a delivered period after this year is not plausible. */
     static final LocalDate DEFAULT_WINDOW_START = LocalDate.of(2015, 1, 1);
+    static final Path DEFAULT_SCENARIOS = Path.of("data/scenarios.yaml");
 
     static Options options() {
         return new Options("analyse")
@@ -48,7 +51,8 @@ final class AnalyseCommand {
                 .value("disclosure", "publish (default: counts 1-4 left empty) or internal (all figures)")
                 .value("max-gap", "months without care that still continue a trajectory (default 1)")
                 .value("window", "plausible delivery period FROM:TO (default 2015-01-01:<end of this year>)")
-                .value("key-file", "file with the pseudonymisation key (else $VOORKANT_PSEUDONYM_KEY)");
+                .value("key-file", "file with the pseudonymisation key (else $VOORKANT_PSEUDONYM_KEY)")
+                .value("scenarios", "scenario file (default data/scenarios.yaml when present; 'none' to skip)");
     }
 
     static int run(List<String> args) {
@@ -62,6 +66,9 @@ final class AnalyseCommand {
         int maxGap = o.intValue("max-gap", 1, 0, 24);
         LocalDate[] window = window(o.get("window", null));
         Path keyFile = o.has("key-file") ? o.existingPath("key-file", null) : null;
+        String scenariosOption = o.get("scenarios", Files.exists(DEFAULT_SCENARIOS) ? DEFAULT_SCENARIOS.toString() : "none");
+        ScenarioConfig scenarios = scenariosOption.equals("none") ? null
+                : ScenarioConfig.load(o.existingPath("scenarios", scenariosOption));
         Path out = o.has("out") ? Path.of(o.get("out", null))
                 : Path.of("reports", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
 
@@ -93,6 +100,15 @@ final class AnalyseCommand {
             progress.stage("flow", "trajectories, flows, durations, local share");
             FlowMetrics.Result flow = FlowMetrics.compute(spark, ingested.accepted(), reference, maxGap);
 
+            ScenarioRun.Result scenarioResult = null;
+            if (scenarios != null && !flow.tables().isEmpty()) {
+                progress.stage("scenarios", scenariosOption);
+                // Scenarios model the unsuppressed figures; their own tables are modelled, not counts of people.
+                scenarioResult = ScenarioRun.run(scenarios, flow.tables(), new java.io.PrintStream(
+                        java.io.OutputStream.nullOutputStream()));
+                ScenarioCommand.writeTables(scenarioResult, out.resolve("tables"));
+            }
+
             progress.stage("tables", "writing CSV and Parquet");
             Map<String, Table> published = new LinkedHashMap<>();
             flow.tables().forEach((name, t) -> published.put(name, Disclosure.apply(t, disclosure)));
@@ -113,6 +129,7 @@ final class AnalyseCommand {
             parameters.put("disclosure_threshold", Disclosure.THRESHOLD);
             parameters.put("max_gap", maxGap);
             parameters.put("window", window[0] + ":" + window[1]);
+            parameters.put("scenarios", scenariosOption);
             parameters.put("pseudonym_key_source", pseudonymiser.source());
             parameters.put("pseudonym_key_fingerprint", pseudonymiser.keyFingerprint());
             Map<String, Object> manifest = manifest(s, checksums.join(), parameters, flow, progress);

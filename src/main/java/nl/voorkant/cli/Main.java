@@ -37,6 +37,8 @@ public final class Main {
                     return AnalyseCommand.run(rest);
                 case "generate":
                     return GenerateCommand.run(rest);
+                case "scenario":
+                    return ScenarioCommand.run(rest);
                 case "bench":
                     return BenchCommand.run(rest);
                 case "bench-flow":

@@ -1,0 +1,44 @@
+package nl.voorkant.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import nl.voorkant.core.Table;
+import nl.voorkant.ingest.InputError;
+import nl.voorkant.scenario.ScenarioConfig;
+import nl.voorkant.scenario.ScenarioRun;
+
+/** {@code ./run.sh scenario}: shift scenarios from typed-in numbers (a preset or a configuration), without claims. */
+final class ScenarioCommand {
+    private ScenarioCommand() {}
+
+    static int run(List<String> args) {
+        Options o = new Options("scenario")
+                .value("preset", "a built-in scenario set: " + ScenarioConfig.PRESET_ALBLASSERDAM_2020)
+                .value("config", "a scenario file such as data/scenarios.yaml (its data-driven entries need ./run.sh analyse)")
+                .value("out", "output folder for the tables (default reports/scenario-<timestamp>)");
+        if (!o.parse(args, "(--preset NAME | --config FILE) [--out DIR]")) return 0;
+        if (o.has("preset") == o.has("config")) {
+            throw new InputError("scenario: give either --preset NAME or --config FILE (./run.sh scenario --help)");
+        }
+        ScenarioConfig config = o.has("preset") ? ScenarioConfig.preset(o.get("preset", null))
+                : ScenarioConfig.load(o.existingPath("config", null));
+        Path out = Path.of(o.get("out", "reports/scenario-"
+                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))));
+        ScenarioRun.Result result = ScenarioRun.run(config, null, System.out);
+        writeTables(result, out.resolve("tables"));
+        System.out.println("tables: " + out.resolve("tables").toAbsolutePath());
+        return 0;
+    }
+
+    static void writeTables(ScenarioRun.Result result, Path dir) {
+        try {
+            for (Table t : result.tables().values()) t.writeCsv(dir.resolve(t.name() + ".csv"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
