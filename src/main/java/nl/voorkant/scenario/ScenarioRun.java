@@ -32,18 +32,54 @@ public final class ScenarioRun {
         List<String> notes = new ArrayList<>();
         List<Scenario> scenarios = resolve(config, flowTables, notes);
         Table.Builder summary = Table.builder("scenario_summary", SUMMARY_COLUMNS);
+        Table.Builder mc = Table.builder("montecarlo", MC_COLUMNS);
+        Table.Builder mcMonths = Table.builder("montecarlo_months", MC_MONTH_COLUMNS);
+        Table.Builder sensitivity = Table.builder("sensitivity", SENSITIVITY_COLUMNS);
         for (Scenario sc : scenarios) {
             Transition t = TransitionModel.run(sc);
             Table months = monthsTable(t);
             tables.put(months.name(), months);
             summary.row(summaryRow(t));
             print(t, out);
+            if (config.monteCarlo() != null) {
+                monteCarloRows(MonteCarlo.run(sc, config.monteCarlo().runs(), config.monteCarlo().seed()), mc, mcMonths);
+            }
+            if (config.sensitivity() != null) {
+                for (Sensitivity.Swing w : Sensitivity.run(sc, config.sensitivity().swing())) {
+                    sensitivity.row(sc.name(), w.parameter(), Values.round(w.lowValue(), 4), Values.round(w.highValue(), 4),
+                            Values.eur(w.fundDrawLowEur()), Values.eur(w.fundDrawHighEur()), Values.eur(w.savingLowEur()),
+                            Values.eur(w.savingHighEur()));
+                }
+            }
         }
         tables.put("scenario_summary", summary.build());
+        tables.put("montecarlo", mc.build());
+        tables.put("montecarlo_months", mcMonths.build());
+        tables.put("sensitivity", sensitivity.build());
         targets(config, flowTables, tables, notes, out);
         trends(config, flowTables, tables, notes);
         for (String n : notes) out.println("Let op: " + n);
         return new Result(tables, notes);
+    }
+
+    static final String[] MC_COLUMNS = {"scenario", "measure", "runs", "seed", "p10", "p50", "p90"};
+    static final String[] MC_MONTH_COLUMNS = {"scenario", "month", "measure", "p10", "p50", "p90"};
+    static final String[] SENSITIVITY_COLUMNS = {"scenario", "parameter", "low_value", "high_value", "fund_draw_low_eur",
+            "fund_draw_high_eur", "saving_low_eur", "saving_high_eur"};
+
+    static void monteCarloRows(MonteCarlo.Result r, Table.Builder totals, Table.Builder months) {
+        String name = r.scenario().name();
+        totals.row(name, "fund_draw_eur", r.runs(), r.seed(), Values.eur(r.fundDraw()[0]), Values.eur(r.fundDraw()[1]),
+                Values.eur(r.fundDraw()[2]));
+        totals.row(name, "yearly_saving_eur", r.runs(), r.seed(), Values.eur(r.yearlySaving()[0]),
+                Values.eur(r.yearlySaving()[1]), Values.eur(r.yearlySaving()[2]));
+        for (int k = 0; k < r.cumulativeDrawByMonth().length; k++) {
+            String month = r.scenario().start().plusMonths(k).toString();
+            double[] c = r.cumulativeDrawByMonth()[k];
+            double[] s = r.savingByMonth()[k];
+            months.row(name, month, "cumulative_fund_draw_eur", Values.eur(c[0]), Values.eur(c[1]), Values.eur(c[2]));
+            months.row(name, month, "saving_eur", Values.eur(s[0]), Values.eur(s[1]), Values.eur(s[2]));
+        }
     }
 
     static final String[] TARGET_COLUMNS = {"target_share", "objective", "product_group", "fraction_moved",
