@@ -68,7 +68,7 @@ final class AnalyseCommand {
         Path keyFile = o.has("key-file") ? o.existingPath("key-file", null) : null;
         String scenariosOption = o.get("scenarios", Files.exists(DEFAULT_SCENARIOS) ? DEFAULT_SCENARIOS.toString() : "none");
         ScenarioConfig scenarios = scenariosOption.equals("none") ? null
-                : ScenarioConfig.load(o.existingPath("scenarios", scenariosOption));
+                : ScenarioConfig.load(o.existingPath("scenarios", scenariosOption)).withReference(referenceDir);
         Path out = o.has("out") ? Path.of(o.get("out", null))
                 : Path.of("reports", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
 

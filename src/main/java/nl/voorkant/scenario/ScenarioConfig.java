@@ -99,6 +99,11 @@ public final class ScenarioConfig {
     /** The reference catalogue folder (shiftable shares, clients per FTE, hours per decision), or null. */
     public Path reference() { return reference; }
 
+    /** The same configuration with the catalogue an analysis was run with, which beats the file's own. */
+    public ScenarioConfig withReference(Path catalogue) {
+        return new ScenarioConfig(scenarios, targets, trends, monteCarlo, sensitivity, catalogue);
+    }
+
     public static final String PRESET_ALBLASSERDAM_2020 = "alblasserdam-2020";
 
     public static ScenarioConfig load(Path file) {

@@ -76,7 +76,10 @@ public final class TargetPlanner {
                                 + "houdt het lokale aandeel op hoogstens %.1f%%", thirteenLimit, 100 * max13));
             }
         }
-        constraints.add(new LinearConstraint(moved, Relationship.GEQ, need));
+        // A staged target is reached, not overshot: with a front end cheaper than the market, maximising the
+        // saving would otherwise move everything shiftable whatever the step asked for.
+        // A target already met moves nothing.
+        constraints.add(new LinearConstraint(moved, Relationship.EQ, Math.max(0, need)));
         double[] x = solve(constraints, s.objective() == ScenarioConfig.Objective.MAX_SAVING ? saving : draw,
                 s.objective() == ScenarioConfig.Objective.MAX_SAVING ? GoalType.MAXIMIZE : GoalType.MINIMIZE);
         if (x == null) {

@@ -52,15 +52,16 @@ class TargetPlannerTest {
     }
 
     @Test
-    void maxSavingMovesEverythingShiftable() {
+    void maxSavingMovesTheBestSavingGroupFirstAndStopsAtTheTarget() {
+        // Need 180 client-months. A saves EUR 100 per client-month, B 50: all of A's shiftable 120, then 60 of B.
         TargetPlan p = TargetPlanner.plan(GROUPS, 0.5, settings(ScenarioConfig.Objective.MAX_SAVING, false));
         assertEquals(0.5, p.moves().get(0).fractionMoved(), 1e-9);
-        assertEquals(1.0, p.moves().get(1).fractionMoved(), 1e-9);
-        assertEquals(0.8, p.achievedShare(), 1e-9);
-        assertEquals(24_000, p.yearlyNetSavingEur(), 1e-6);
-        assertEquals(0.5 * 17_000 + 7_500, p.fundDrawEur(), 1e-6);
+        assertEquals(0.25, p.moves().get(1).fractionMoved(), 1e-9);
+        assertEquals(0.5, p.achievedShare(), 1e-9);
+        assertEquals(15_000, p.yearlyNetSavingEur(), 1e-6);
+        assertEquals(0.5 * 17_000 + 0.25 * 7_500, p.fundDrawEur(), 1e-6);
         assertFalse(p.fundCapOk());
-        assertEquals("verschuifbaar aandeel a, b", p.bindingConstraint());
+        assertEquals("doel lokaal aandeel; verschuifbaar aandeel a", p.bindingConstraint());
     }
 
     @Test
