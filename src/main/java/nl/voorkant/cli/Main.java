@@ -30,6 +30,12 @@ public final class Main {
         List<String> rest = new ArrayList<>(List.of(args));
         boolean verbose = rest.remove("--verbose");
         if (verbose) Configurator.setRootLevel(Level.INFO);
+        if (rest.equals(List.of("--help")) || rest.equals(List.of("-h"))) {
+            System.out.print(USAGE);
+            System.out.println();
+            System.out.println("Without a command, ./run.sh runs analyse; ./run.sh analyse --help lists its options.");
+            return 0;
+        }
         String command = rest.isEmpty() || rest.get(0).startsWith("--") ? "analyse" : rest.remove(0);
         try {
             switch (command) {
