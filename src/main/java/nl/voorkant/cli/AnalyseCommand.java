@@ -69,8 +69,10 @@ final class AnalyseCommand {
         String scenariosOption = o.get("scenarios", Files.exists(DEFAULT_SCENARIOS) ? DEFAULT_SCENARIOS.toString() : "none");
         ScenarioConfig scenarios = scenariosOption.equals("none") ? null
                 : ScenarioConfig.load(o.existingPath("scenarios", scenariosOption)).withReference(referenceDir);
-        Path out = o.has("out") ? Path.of(o.get("out", null))
-                : Path.of("reports", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        boolean defaultOut = !o.has("out");
+        Path target = defaultOut
+                ? Path.of("reports", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")))
+                : Path.of(o.get("out", null));
 
         Progress progress = new Progress(System.out);
         progress.stage("reference", referenceDir.toString());
@@ -87,6 +89,9 @@ final class AnalyseCommand {
         // A caller that already runs Spark (the tests) keeps its session; one we start, we stop.
         boolean ownSession = SparkSession.getDefaultSession().isEmpty();
         SparkSession spark = SparkSessions.create(master, "voorkant analyse");
+        OutputFolder folder = OutputFolder.begin(target);
+        Path out = folder.work();
+        boolean done = false;
         try {
             progress.stage("ingest", files.size() + " claims file(s) from " + claims);
             ClaimParser parser = new ClaimParser(reference, window[0], window[1], pseudonymiser);
@@ -94,7 +99,6 @@ final class AnalyseCommand {
             IngestSummary s = ingested.summary();
             progress.say(String.format("ingest: %,d rows read, %,d accepted, %,d rejected", s.rowsRead(),
                     s.rowsAccepted(), s.rowsRejected()));
-            Files.createDirectories(out);
             OutputFiles.writeRejects(ingested.rejects(), out.resolve("rejects"));
 
             progress.stage("flow", "trajectories, flows, durations, local share");
@@ -122,7 +126,7 @@ final class AnalyseCommand {
             Map<String, Object> parameters = new LinkedHashMap<>();
             parameters.put("claims", claims.toString());
             parameters.put("reference", referenceDir.toString());
-            parameters.put("out", out.toString());
+            parameters.put("out", target.toString());
             parameters.put("master", master);
             parameters.put("lang", lang);
             parameters.put("disclosure", disclosure.name().toLowerCase(java.util.Locale.ROOT));
@@ -137,11 +141,14 @@ final class AnalyseCommand {
             if (s.rowsAccepted() == 0) {
                 System.err.println("voorkant: no claim line was accepted: " + manifest.get("explanation"));
             }
-            progress.say("done: " + out.toAbsolutePath());
+            folder.commit(defaultOut);
+            done = true;
+            progress.say("done: " + folder.target());
             return 0;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
+            if (!done) folder.abandon();
             if (ownSession) spark.stop();
         }
     }
