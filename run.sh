@@ -13,7 +13,7 @@ build_needed() {
 
 if build_needed; then
   echo "[voorkant] building (first run, or sources changed) ..." >&2
-  mvn -B -q -DskipTests compile >&2
+  mvn -B -q -Dstyle.color=never -DskipTests compile >&2
   touch target/runtime-classpath.txt
 fi
 

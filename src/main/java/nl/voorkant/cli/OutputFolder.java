@@ -27,7 +27,12 @@ final class OutputFolder {
         Path abs = target.toAbsolutePath().normalize();
         try {
             Files.createDirectories(abs.getParent());
-            return new OutputFolder(abs, Files.createTempDirectory(abs.getParent(), "." + abs.getFileName() + ".partial-"));
+            Path work = Files.createTempDirectory(abs.getParent(), "." + abs.getFileName() + ".partial-");
+            // A temporary folder is private; a report folder is read like any other.
+            if (work.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                Files.setPosixFilePermissions(work, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+            }
+            return new OutputFolder(abs, work);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the output folder beside " + abs, e);
         }
