@@ -35,8 +35,10 @@ public final class ScenarioRun {
         Table.Builder mc = Table.builder("montecarlo", MC_COLUMNS);
         Table.Builder mcMonths = Table.builder("montecarlo_months", MC_MONTH_COLUMNS);
         Table.Builder sensitivity = Table.builder("sensitivity", SENSITIVITY_COLUMNS);
+        List<Transition> transitions = new ArrayList<>();
         for (Scenario sc : scenarios) {
             Transition t = TransitionModel.run(sc);
+            transitions.add(t);
             Table months = monthsTable(t);
             tables.put(months.name(), months);
             summary.row(summaryRow(t));
@@ -58,8 +60,41 @@ public final class ScenarioRun {
         tables.put("sensitivity", sensitivity.build());
         targets(config, flowTables, tables, notes, out);
         trends(config, flowTables, tables, notes);
+        tables.put("scenario_on_baseline", onBaseline(transitions, tables.get("baseline_projection")));
         for (String n : notes) out.println("Let op: " + n);
         return new Result(tables, notes);
+    }
+
+    static final String[] ON_BASELINE_COLUMNS = {"scenario", "area", "product_group", "year", "months_modelled",
+            "baseline_cost_eur", "front_budget_eur", "market_saving_eur", "cost_with_shift_eur"};
+
+    /**
+     * Each scenario on top of the projected no-shift cost of its area and group: per modelled year the
+     * projected market cost, less the market saving, plus the front-end budget. Scenarios whose area
+     * and group have no projection (not among the configured trends) get no rows.
+     */
+    static Table onBaseline(List<Transition> transitions, Table projection) {
+        Table.Builder out = Table.builder("scenario_on_baseline", ON_BASELINE_COLUMNS);
+        for (Transition t : transitions) {
+            Baseline b = t.scenario().baseline();
+            Table cost = projection.where("area", b.area()).where("product_group", b.productGroup())
+                    .where("measure", "cost_eur");
+            Map<Integer, double[]> perYear = new java.util.TreeMap<>();
+            for (Transition.Month m : t.months()) {
+                double[] y = perYear.computeIfAbsent(m.month().getYear(), k -> new double[3]);
+                y[0] += m.frontBudgetEur();
+                y[1] += m.savingEur();
+                y[2]++;
+            }
+            perYear.forEach((year, y) -> {
+                Table row = cost.where("year", year);
+                if (row.size() == 0) return;
+                double baseline = ((Number) row.value(0, "projected")).doubleValue();
+                out.row(t.scenario().name(), b.area(), b.productGroup(), year, (int) y[2], Values.eur(baseline),
+                        Values.eur(y[0]), Values.eur(y[1]), Values.eur(baseline - y[1] + y[0]));
+            });
+        }
+        return out.build();
     }
 
     static final String[] MC_COLUMNS = {"scenario", "measure", "runs", "seed", "p10", "p50", "p90"};

@@ -49,4 +49,38 @@ class ScenarioRunTest {
         assertEquals(1, r.notes().size());
         assertTrue(r.notes().get(0).startsWith("scenario p overgeslagen: "), r.notes().get(0));
     }
+
+    @Test
+    void aScenarioSitsOnTopOfTheProjectedBaseline() {
+        // Cost grows exactly 10% a year from 100,000 (2016): the 2020 projection is 146,410.
+        Table.Builder flowYear = Table.builder("flow_year", FlowBaselinesTest.FLOW_YEAR);
+        double cost = 100_000;
+        for (int year = 2016; year <= 2019; year++, cost *= 1.1) {
+            flowYear.row("X", "municipality", "g", year, 100L, 10.0, 10L, 10L, 2.0, 2, BigDecimal.valueOf(cost), 1.0, 0.5, 5L);
+        }
+        // 10 clients at 1,000 a month, inflow 1, duration 2, Nov-Dec 2020: November front 1 (900) and no
+        // saving yet; December front 2 (1,800) and the market one client (1,000) down.
+        ScenarioConfig c = ScenarioConfig.parse("""
+                scenarios:
+                  - name: s
+                    area: X
+                    product_group: g
+                    base_clients: 10
+                    monthly_cost_eur: 10000
+                    monthly_inflow: 1
+                    duration_months: 2
+                    start_month: 2020-11
+                    horizon_months: 2
+                trends:
+                  areas: [X]
+                  product_groups: [g]
+                  horizon_years: 1
+                """, "t.yaml");
+        ScenarioRun.Result r = ScenarioRun.run(c, java.util.Map.of("flow_year", flowYear.build()),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        Table on = r.tables().get("scenario_on_baseline");
+        assertEquals(1, on.size());
+        assertEquals(List.of(2020, 2, new BigDecimal("146410.00"), new BigDecimal("2700.00"), new BigDecimal("1000.00"),
+                new BigDecimal("148110.00")), on.rows().get(0).subList(3, 9));
+    }
 }
