@@ -79,6 +79,13 @@ public final class Reference implements Serializable {
             } catch (IllegalArgumentException e) {
                 throw new InputError(where + ": provision must be MARKET or LOCAL, got '" + r.get("provision") + "'");
             }
+            for (Product other : out.values()) {
+                // The local share is counted per group, so a group is either market or local care.
+                if (other.group().equals(group) && other.provision() != provision) {
+                    throw new InputError(where + ": product group " + group + " is " + other.provision() + " for "
+                            + other.code() + " but " + provision + " for " + code);
+                }
+            }
             String groupName = r.getOrDefault("product_group_name", "");
             out.put(code, new Product(code, r.get("product_name"), group, groupName.isEmpty() ? group : groupName,
                     r.get("product_category"), provision,
