@@ -74,7 +74,7 @@ public final class HtmlReport {
         Table.Builder counts = Table.builder("quality", "measure", "value");
         for (String k : List.of("rows_read", "rows_accepted", "rows_rejected")) counts.row(k, manifest.get(k));
         for (String k : List.of("amount_read", "amount_accepted", "amount_rejected")) {
-            counts.row(k + "_eur", new java.math.BigDecimal(String.valueOf(manifest.get(k))));
+            counts.row(k, f.euros(new java.math.BigDecimal(String.valueOf(manifest.get(k)))));
         }
         table(counts.build());
         Table.Builder reasons = Table.builder("rejects_by_reason", "reason", "rows");
