@@ -3,6 +3,7 @@ package nl.voorkant.flow;
 import static org.apache.spark.sql.functions.*;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,11 +22,9 @@ import org.apache.spark.storage.StorageLevel;
  * The flow tables of DOMAIN.md per area (municipality, subregion, region) and product group, from
  * accepted claim lines.
  *
- * <p>The plan shuffles the claims once, by client: month activity, trajectories and every
- * per-client distinct count are then local to a partition, because a hash partitioning on the
- * client satisfies any grouping that includes the client. Only small partial aggregates move after
- * that. Area levels are added by a broadcast join, so a subregion's unique clients are distinct
- * over its municipalities rather than summed.
+ * <p>One pass over the claims ({@link FlowPass}) leaves small additive partial counts; the tables
+ * are built from those. Municipality counts roll up to the subregion and region by a broadcast
+ * join, with the pass's corrections keeping a subregion's clients distinct rather than summed.
  */
 public final class FlowMetrics {
     private FlowMetrics() {}
@@ -41,20 +40,17 @@ public final class FlowMetrics {
 
     public static Result compute(SparkSession spark, Dataset<Row> claims, Reference reference, int maxGap) {
         Dataset<Row> areas = areaMap(spark, reference);
-        Dataset<Row> byClient = claims
-                .select("client_key", "municipality_code", UNIT, "product_code", "provider_code", "referrer", "start_day", "end_day",
-                        "volume", "amount_cents", "debit_credit")
-                .repartition(col("client_key"));
-        Dataset<Row> lineMonths = MonthActivity.lineMonths(byClient);
-        Dataset<Row> activity = MonthActivity.activity(lineMonths, UNIT).persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> partials = FlowPass.partials(claims, higherAreas(reference), maxGap)
+                .persist(StorageLevel.MEMORY_AND_DISK());
         try {
-            Trajectories.DataMonths months = Trajectories.dataMonths(activity);
+            Trajectories.DataMonths months = dataMonths(partials);
             Map<String, Table> tables = new LinkedHashMap<>();
             if (months.isEmpty()) {
                 return new Result(tables, months);
             }
-            UnitFlows flows = UnitFlows.of(activity, areas, UNIT, maxGap, months);
-            Dataset<Row> monthly = flows.monthly();
+            UnitFlows flows = UnitFlows.of(partials, areas, UNIT, maxGap, months);
+            Dataset<Row> monthly = monthlyFlows(rollUp(partials, areas, Partials.MONTH, UNIT), flows.trajectories(),
+                    UNIT, maxGap, months).persist(StorageLevel.MEMORY_AND_DISK());
             tables.put("flow_month", Tables.collect("flow_month", monthly
                     .select(col("area"), col("area_level"), col(UNIT), monthLabel(col("month")).as("month"),
                             col("clients"), col("inflow"), col("outflow"), euros(col("cents")).as("cost_eur"))
@@ -77,80 +73,108 @@ public final class FlowMetrics {
             tables.put("local_share_year", Tables.collect("local_share_year",
                     localShare(spark, monthly, reference).orderBy(LEVEL_ORDER, col("area"), col("year"))));
             tables.put("providers_year", Tables.collect("providers_year",
-                    providers(lineMonths, areas).orderBy(LEVEL_ORDER, col("area"), col(UNIT), col("year"))));
+                    providers(partials, areas).orderBy(LEVEL_ORDER, col("area"), col(UNIT), col("year"))));
             curves.unpersist();
+            monthly.unpersist();
             flows.unpersist();
-            tables.put("flow_product_year", productYear(spark, lineMonths, areas, reference, maxGap, months));
+            tables.put("flow_product_year", productYear(spark, partials, areas, reference, maxGap, months));
             return new Result(tables, months);
         } finally {
-            activity.unpersist();
+            partials.unpersist();
         }
     }
 
-    /**
-     * Trajectories, per-client months, monthly and yearly flows of one care unit (product group or
-     * product code), all per area; the intermediate Datasets are cached because several tables read them.
-     */
-    record UnitFlows(Dataset<Row> trajectories, Dataset<Row> clientMonths, Dataset<Row> monthly,
-                     Dataset<Row> survivalCounts, Dataset<Row> yearly) {
+    /** The months of the data: from the first to the last month in which any client is active. */
+    static Trajectories.DataMonths dataMonths(Dataset<Row> partials) {
+        Row r = partials.filter(col("kind").equalTo(Partials.MONTH).and(col("area_level").equalTo(ClientFlows.MUNICIPALITY))
+                .and(col("n").gt(0))).agg(min("a"), max("a")).first();
+        return r.isNullAt(0) ? new Trajectories.DataMonths(0, -1) : new Trajectories.DataMonths(r.getInt(0), r.getInt(1));
+    }
 
-        static UnitFlows of(Dataset<Row> activity, Dataset<Row> areas, String unit, int maxGap,
+    /** Per municipality code its subregion and region, as {area, area_level}. */
+    static Map<String, List<String[]>> higherAreas(Reference reference) {
+        Map<String, List<String[]>> out = new HashMap<>();
+        for (Reference.Municipality m : reference.municipalities().values()) {
+            out.put(m.code(), List.of(new String[] {m.subregion(), "subregion"}, new String[] {m.region(), "region"}));
+        }
+        return out;
+    }
+
+    /**
+     * The partial counts of one kind and unit per area: municipality rows counted once for each of
+     * their areas, plus the corrections for clients in several municipalities of one area; the
+     * period column {@code a} is named {@code month} or {@code year} by kind.
+     */
+    static Dataset<Row> rollUp(Dataset<Row> partials, Dataset<Row> areas, String kind, String unit) {
+        Dataset<Row> ofKind = partials.filter(col("kind").equalTo(kind).and(col("unit_type").equalTo(unit)));
+        Dataset<Row> own = ofKind.filter(col("area_level").equalTo(ClientFlows.MUNICIPALITY))
+                .drop("area_level")
+                .join(broadcast(areas), col("area").equalTo(col("municipality_code")))
+                .drop("area").drop("municipality_code")
+                .withColumnRenamed("to_area", "area").withColumnRenamed("to_level", "area_level");
+        Dataset<Row> corrections = ofKind.filter(col("area_level").notEqual(ClientFlows.MUNICIPALITY));
+        return own.unionByName(corrections)
+                .groupBy(col("area"), col("area_level"), col("unit").as(unit),
+                        col("a").as(kind.equals(Partials.MONTH) ? "month" : "year"))
+                .agg(sum("n").as("n"), sum("m").as("m"), sum("cents").as("cents"));
+    }
+
+    /**
+     * Trajectories, survival counts and yearly flows of one care unit (product group or product
+     * code), all per area; cached because several tables read them.
+     */
+    record UnitFlows(Dataset<Row> trajectories, Dataset<Row> survivalCounts, Dataset<Row> yearly) {
+
+        static UnitFlows of(Dataset<Row> partials, Dataset<Row> areas, String unit, int maxGap,
                             Trajectories.DataMonths months) {
-            Dataset<Row> trajectories = Trajectories.of(activity, unit, maxGap, months)
-                    .join(broadcast(areas), "municipality_code")
-                    .persist(StorageLevel.MEMORY_AND_DISK());
-            Dataset<Row> clientMonths = activity.join(broadcast(areas), "municipality_code")
-                    .groupBy(col("area"), col("area_level"), col(unit), col("month"), col("client_key"))
-                    .agg(max("active").as("active"), sum("net_cents").as("net_cents"))
-                    .persist(StorageLevel.MEMORY_AND_DISK());
-            Dataset<Row> monthly = monthlyFlows(clientMonths, trajectories, unit, maxGap, months)
+            Dataset<Row> trajectories = partials
+                    .filter(col("kind").equalTo(Partials.TRAJECTORY).and(col("unit_type").equalTo(unit)))
+                    .join(broadcast(areas), col("area").equalTo(col("municipality_code")))
+                    .select(col("to_area").as("area"), col("to_level").as("area_level"), col("unit").as(unit),
+                            col("a").as("start_month"), col("b").as("end_month"), col("n"), col("m").as("local_n"))
+                    .withColumn("duration_months", col("end_month").minus(col("start_month")).plus(1))
+                    .withColumn("left_censored", col("start_month").leq(months.lastLeftCensored(maxGap)))
+                    .withColumn("right_censored", col("end_month").geq(months.firstRightCensored(maxGap)))
                     .persist(StorageLevel.MEMORY_AND_DISK());
             Dataset<Row> survivalCounts = trajectories.filter(not(col("left_censored")))
                     .withColumn("year", floor(col("start_month").divide(12)).cast("int"))
                     .groupBy(col("area"), col("area_level"), col(unit), col("year"), col("duration_months"))
-                    .agg(sum(when(col("right_censored"), 0).otherwise(1)).as("events"),
-                         sum(when(col("right_censored"), 1).otherwise(0)).as("censored"))
+                    .agg(sum(when(col("right_censored"), 0L).otherwise(col("n"))).as("events"),
+                         sum(when(col("right_censored"), col("n")).otherwise(0L)).as("censored"))
                     .persist(StorageLevel.MEMORY_AND_DISK());
             Dataset<Row> medians = KaplanMeier.summaries(
                     KaplanMeier.curves(survivalCounts, "area", "area_level", unit, "year"), "area", "area_level", unit, "year")
                     .select(col("area"), col("area_level"), col(unit), col("year"),
                             col("km_median_months").as("km_median_duration_months"));
-            return new UnitFlows(trajectories, clientMonths, monthly, survivalCounts,
-                    yearlyFlows(clientMonths, monthly, trajectories, medians, unit, maxGap, months));
+            return new UnitFlows(trajectories, survivalCounts,
+                    yearlyFlows(rollUp(partials, areas, Partials.YEAR, unit), trajectories, medians, unit, maxGap, months));
         }
 
         void unpersist() {
             survivalCounts.unpersist();
-            monthly.unpersist();
-            clientMonths.unpersist();
             trajectories.unpersist();
         }
     }
 
     /** The yearly figures per product code, for a product table: trajectories here follow one product, not a group. */
-    static Table productYear(SparkSession spark, Dataset<Row> lineMonths, Dataset<Row> areas, Reference reference,
-                                    int maxGap, Trajectories.DataMonths months) {
-        Dataset<Row> activity = MonthActivity.activity(lineMonths, "product_code").persist(StorageLevel.MEMORY_AND_DISK());
-        try {
-            UnitFlows flows = UnitFlows.of(activity, areas, "product_code", maxGap, months);
-            List<Row> catalogue = new ArrayList<>();
-            reference.products().values().forEach(p -> catalogue.add(RowFactory.create(p.code(), p.group())));
-            Dataset<Row> groups = spark.createDataFrame(catalogue, new StructType()
-                    .add("product_code", DataTypes.StringType).add(UNIT, DataTypes.StringType));
-            Table out = Tables.collect("flow_product_year", flows.yearly().join(broadcast(groups), "product_code")
-                    .select(col("area"), col("area_level"), col(UNIT), col("product_code"), col("year"),
-                            col("unique_clients"), col("avg_monthly_clients"), col("inflow"), col("outflow"),
-                            col("mean_duration_months"), col("km_median_duration_months"), col("cost_eur"),
-                            col("cost_per_client_month_eur"), col("local_referral_share"), col("local_referral_inflow"))
-                    .orderBy(LEVEL_ORDER, col("area"), col(UNIT), col("product_code"), col("year")));
-            flows.unpersist();
-            return out;
-        } finally {
-            activity.unpersist();
-        }
+    static Table productYear(SparkSession spark, Dataset<Row> partials, Dataset<Row> areas, Reference reference,
+                             int maxGap, Trajectories.DataMonths months) {
+        UnitFlows flows = UnitFlows.of(partials, areas, "product_code", maxGap, months);
+        List<Row> catalogue = new ArrayList<>();
+        reference.products().values().forEach(p -> catalogue.add(RowFactory.create(p.code(), p.group())));
+        Dataset<Row> groups = spark.createDataFrame(catalogue, new StructType()
+                .add("product_code", DataTypes.StringType).add(UNIT, DataTypes.StringType));
+        Table out = Tables.collect("flow_product_year", flows.yearly().join(broadcast(groups), "product_code")
+                .select(col("area"), col("area_level"), col(UNIT), col("product_code"), col("year"),
+                        col("unique_clients"), col("avg_monthly_clients"), col("inflow"), col("outflow"),
+                        col("mean_duration_months"), col("km_median_duration_months"), col("cost_eur"),
+                        col("cost_per_client_month_eur"), col("local_referral_share"), col("local_referral_inflow"))
+                .orderBy(LEVEL_ORDER, col("area"), col(UNIT), col("product_code"), col("year")));
+        flows.unpersist();
+        return out;
     }
 
-    /** municipality_code → (area, area_level) three times: the municipality, its subregion and its region. */
+    /** municipality_code → (to_area, to_level) three times: the municipality, its subregion and its region. */
     static Dataset<Row> areaMap(SparkSession spark, Reference reference) {
         List<Row> rows = new ArrayList<>();
         for (Reference.Municipality m : reference.municipalities().values()) {
@@ -159,7 +183,7 @@ public final class FlowMetrics {
             rows.add(RowFactory.create(m.code(), m.region(), "region"));
         }
         StructType schema = new StructType().add("municipality_code", DataTypes.StringType)
-                .add("area", DataTypes.StringType).add("area_level", DataTypes.StringType);
+                .add("to_area", DataTypes.StringType).add("to_level", DataTypes.StringType);
         return spark.createDataFrame(rows, schema);
     }
 
@@ -172,22 +196,22 @@ public final class FlowMetrics {
     }
 
     /** Clients, cost, inflow and outflow per area, group and month; flows the data cannot know stay empty. */
-    static Dataset<Row> monthlyFlows(Dataset<Row> clientMonths, Dataset<Row> trajectories, String unit, int maxGap,
-                                Trajectories.DataMonths months) {
-        Dataset<Row> base = clientMonths.groupBy(col("area"), col("area_level"), col(unit), col("month"))
-                .agg(sum(col("active").cast("int")).as("clients"), sum("net_cents").as("cents"));
+    static Dataset<Row> monthlyFlows(Dataset<Row> monthCounts, Dataset<Row> trajectories, String unit, int maxGap,
+                                     Trajectories.DataMonths months) {
+        Dataset<Row> base = monthCounts.select(col("area"), col("area_level"), col(unit), col("month"),
+                col("n").as("clients"), col("cents"));
         Dataset<Row> starts = trajectories.filter(not(col("left_censored")))
                 .groupBy(col("area"), col("area_level"), col(unit), col("start_month").as("month"))
-                .agg(count(lit(1)).as("starts"));
+                .agg(sum("n").as("starts"));
         Dataset<Row> ends = trajectories.filter(not(col("right_censored")))
                 .groupBy(col("area"), col("area_level"), col(unit), col("end_month").as("month"))
-                .agg(count(lit(1)).as("ends"));
+                .agg(sum("n").as("ends"));
         String[] keys = {"area", "area_level", unit, "month"};
         return base.join(starts, seq(keys), "left")
                 .join(ends, seq(keys), "left")
-                .withColumn("inflow", when(col("month").leq(months.first() + maxGap), lit(null).cast("long"))
+                .withColumn("inflow", when(col("month").leq(months.lastLeftCensored(maxGap)), lit(null).cast("long"))
                         .otherwise(coalesce(col("starts"), lit(0L))))
-                .withColumn("outflow", when(col("month").geq(months.last() - maxGap), lit(null).cast("long"))
+                .withColumn("outflow", when(col("month").geq(months.firstRightCensored(maxGap)), lit(null).cast("long"))
                         .otherwise(coalesce(col("ends"), lit(0L))))
                 .drop("starts", "ends");
     }
@@ -196,34 +220,27 @@ public final class FlowMetrics {
         return scala.jdk.javaapi.CollectionConverters.asScala(List.of(keys)).toList();
     }
 
-    static Dataset<Row> yearlyFlows(Dataset<Row> clientMonths, Dataset<Row> monthly, Dataset<Row> trajectories,
-                               Dataset<Row> medians, String unit, int maxGap, Trajectories.DataMonths months) {
-        Column year = floor(col("month").divide(12)).cast("int");
-        Dataset<Row> unique = clientMonths.filter(col("active"))
-                .select(col("area"), col("area_level"), col(unit), year.as("year"), col("client_key"))
-                .distinct()
-                .groupBy("area", "area_level", unit, "year").agg(count(lit(1)).as("unique_clients"));
+    static Dataset<Row> yearlyFlows(Dataset<Row> yearCounts, Dataset<Row> trajectories, Dataset<Row> medians,
+                                    String unit, int maxGap, Trajectories.DataMonths months) {
         Column monthsInYear = least(lit(months.last()), col("year").multiply(12).plus(11))
                 .minus(greatest(lit(months.first()), col("year").multiply(12))).plus(1);
-        Dataset<Row> volume = monthly.withColumn("year", year)
-                .groupBy("area", "area_level", unit, "year")
-                .agg(sum("clients").as("client_months"), sum("cents").as("cents"));
+        Dataset<Row> volume = yearCounts.select(col("area"), col("area_level"), col(unit), col("year"),
+                col("n").as("unique_clients"), col("m").as("client_months"), col("cents"));
         Column startYear = floor(col("start_month").divide(12)).cast("int");
         Column endYear = floor(col("end_month").divide(12)).cast("int");
         Dataset<Row> starts = trajectories.filter(not(col("left_censored")))
                 .groupBy(col("area"), col("area_level"), col(unit), startYear.as("year"))
-                .agg(count(lit(1)).as("starts"),
-                     sum(when(col("first_referrer").equalTo("01"), 1).otherwise(0)).cast("long").as("local_starts"));
+                .agg(sum("n").as("starts"), sum("local_n").as("local_starts"));
         Dataset<Row> ends = trajectories.filter(not(col("right_censored")))
                 .groupBy(col("area"), col("area_level"), col(unit), endYear.as("year"))
-                .agg(count(lit(1)).as("ends"),
-                     avg(when(not(col("left_censored")), col("duration_months"))).as("mean_duration"));
+                .agg(sum("n").as("ends"),
+                     try_divide(sum(when(not(col("left_censored")), col("n").multiply(col("duration_months")))),
+                             sum(when(not(col("left_censored")), col("n")))).as("mean_duration"));
         // A year that contains a month whose flows the data cannot know has no known yearly flow either.
-        Column inflowUnknown = col("year").multiply(12).leq(months.first() + maxGap);
-        Column outflowUnknown = col("year").multiply(12).plus(11).geq(months.last() - maxGap);
+        Column inflowUnknown = col("year").multiply(12).leq(months.lastLeftCensored(maxGap));
+        Column outflowUnknown = col("year").multiply(12).plus(11).geq(months.firstRightCensored(maxGap));
         String[] keys = {"area", "area_level", unit, "year"};
-        return volume.join(unique, seq(keys), "left")
-                .join(starts, seq(keys), "left")
+        return volume.join(starts, seq(keys), "left")
                 .join(ends, seq(keys), "left")
                 .join(medians, seq(keys), "left")
                 .withColumn("inflow", when(inflowUnknown, lit(null).cast("long")).otherwise(coalesce(col("starts"), lit(0L))))
@@ -283,14 +300,11 @@ public final class FlowMetrics {
      * Distinct providers and the Herfindahl–Hirschman index of their cost shares (1 = one provider
      * has it all): the memo complains of fragmented guardianship, many providers per municipality.
      */
-    static Dataset<Row> providers(Dataset<Row> lineMonths, Dataset<Row> areas) {
-        Dataset<Row> perProvider = lineMonths
-                .withColumn("year", floor(col("month").divide(12)).cast("int"))
-                .groupBy(col("municipality_code"), col(UNIT), col("year"),
-                        coalesce(col("provider_code"), lit("?")).as("provider"))
-                .agg(sum("cents_part").as("cents"))
-                .join(broadcast(areas), "municipality_code")
-                .groupBy("area", "area_level", UNIT, "year", "provider")
+    static Dataset<Row> providers(Dataset<Row> partials, Dataset<Row> areas) {
+        Dataset<Row> perProvider = partials.filter(col("kind").equalTo(Partials.PROVIDER))
+                .join(broadcast(areas), col("area").equalTo(col("municipality_code")))
+                .groupBy(col("to_area").as("area"), col("to_level").as("area_level"), col("unit").as(UNIT),
+                        col("a").as("year"), col("s").as("provider"))
                 .agg(sum("cents").as("cents"))
                 .filter(col("cents").gt(0));
         return perProvider

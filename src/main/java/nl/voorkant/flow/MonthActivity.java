@@ -1,14 +1,12 @@
 package nl.voorkant.flow;
 
-import static org.apache.spark.sql.functions.*;
-
-import org.apache.spark.sql.Column;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
- * Claim lines spread over the calendar months their delivered period touches, and the resulting
- * activity per client, municipality, care unit (product group or product code) and month.
+ * One client's claim lines spread over the calendar months their delivered period touches: net
+ * volume, net cost and first referrer per month, for one municipality and care unit.
  *
  * <p>Months are numbered {@code year * 12 + month - 1} so that gaps and durations are differences.
  * Amounts are spread in whole cents by cumulative days: month i of a line gets
@@ -16,63 +14,84 @@ import org.apache.spark.sql.Row;
  * parts add up exactly to the line's amount, so costs reconcile to the cent with ingestion.
  */
 public final class MonthActivity {
-    private MonthActivity() {}
-
     /** Active means a net volume above zero; the epsilon absorbs the rounding of day fractions. */
     static final double ACTIVE_EPSILON = 1e-9;
+    /** The referrer code of the local team (lokaal team / CJG) in iJw exports. */
+    static final int LOCAL_TEAM_REFERRER = 1;
 
-    public static Column monthIndexOfDay(Column epochDay) {
-        Column d = date_from_unix_date(epochDay);
-        return year(d).multiply(12).plus(month(d)).minus(1);
+    /** One accepted claim line, as the flow stage needs it; a credit subtracts. */
+    public record Line(String municipality, String group, String product, String provider, int referrer,
+                       int startDay, int endDay, double volume, long cents, boolean credit) {}
+
+    /** A month of one client, municipality and unit: signed net volume and cost, and the first debit's referrer. */
+    static final class Month {
+        double volume;
+        long cents;
+        /** (start day, referrer) of the earliest-starting debit line, packed so that the lower referrer wins a tie. */
+        long firstDebit = Long.MAX_VALUE;
+
+        boolean active() {
+            return volume > ACTIVE_EPSILON;
+        }
+
+        /** The referrer of the month's earliest-starting debit line, or -1 if it has none. */
+        int firstReferrer() {
+            return firstDebit == Long.MAX_VALUE ? -1 : (int) (firstDebit % 100);
+        }
     }
 
-    static Column firstDayOfMonth(Column monthIndex) {
-        return unix_date(make_date(floor(monthIndex.divide(12)).cast("int"), pmod(monthIndex, lit(12)).plus(1), lit(1)));
+    private final TreeMap<Integer, Month> months = new TreeMap<>();
+
+    public static int monthOfDay(int epochDay) {
+        LocalDate d = LocalDate.ofEpochDay(epochDay);
+        return d.getYear() * 12 + d.getMonthValue() - 1;
     }
 
-    /**
-     * One row per claim line and month it touches: the claim's columns plus {@code month},
-     * {@code volume_part} and {@code cents_part}, both signed (a credit subtracts).
-     */
-    public static Dataset<Row> lineMonths(Dataset<Row> claims) {
-        Column sign = when(col("debit_credit").equalTo("C"), lit(-1)).otherwise(lit(1));
-        Column days = col("end_day").minus(col("start_day")).plus(1);
-        Dataset<Row> exploded = claims.withColumn("month",
-                explode(sequence(monthIndexOfDay(col("start_day")), monthIndexOfDay(col("end_day")))));
-        Column monthStart = greatest(col("start_day"), firstDayOfMonth(col("month")));
-        Column monthEnd = least(col("end_day"), firstDayOfMonth(col("month").plus(1)).minus(1));
-        Column daysThrough = monthEnd.minus(col("start_day")).plus(1).cast("long");
-        Column daysBefore = monthStart.minus(col("start_day")).cast("long");
-        // Integral division keeps the cents exact where a double quotient could round up to the next cent.
-        Dataset<Row> withParts = exploded
-                .withColumn("_n1", col("amount_cents").multiply(daysThrough))
-                .withColumn("_n0", col("amount_cents").multiply(daysBefore))
-                .withColumn("_days", days.cast("long"))
-                .withColumn("cents_part", expr("(_n1 div _days) - (_n0 div _days)").multiply(sign))
-                .drop("_n1", "_n0", "_days");
-        return withParts.withColumn("volume_part",
-                col("volume").multiply(monthEnd.minus(monthStart).plus(1)).divide(days).multiply(sign));
+    static int firstDayOfMonth(int month) {
+        return (int) LocalDate.of(Math.floorDiv(month, 12), Math.floorMod(month, 12) + 1, 1).toEpochDay();
     }
 
-    /**
-     * Net volume and cost per client, municipality, unit and month, whether the client was active,
-     * and the referrer of the month's earliest-starting debit line (ties: the lower referrer code).
-     */
-    public static Dataset<Row> activity(Dataset<Row> lineMonths, String unit) {
-        // (start day, referrer) packed in one long: min() of a number keeps this a hash aggregation.
-        Column firstDebit = when(col("debit_credit").equalTo("D"),
-                col("start_day").cast("long").multiply(100).plus(col("referrer").cast("int")));
-        return lineMonths
-                .groupBy(col("client_key"), col("municipality_code"), col(unit), col("month"))
-                .agg(sum("volume_part").as("net_volume"), sum("cents_part").as("net_cents"),
-                     min(firstDebit).as("first_debit"))
-                .withColumn("first_referrer", referrerOf(col("first_debit")))
-                .drop("first_debit")
-                .withColumn("active", col("net_volume").gt(ACTIVE_EPSILON));
+    static int yearOf(int month) {
+        return Math.floorDiv(month, 12);
     }
 
-    /** The two-digit referrer code from a value packed as {@code x * 100 + referrer}. */
-    static Column referrerOf(Column packed) {
-        return lpad(pmod(packed, lit(100L)).cast("string"), 2, "0");
+    /** Receives a line's share of one month. */
+    interface MonthPart {
+        void accept(int month, double volume, long cents);
+    }
+
+    /** Spreads a line over its months, signed: the cents add up exactly to the line's signed amount. */
+    static void spread(Line line, MonthPart to) {
+        int sign = line.credit() ? -1 : 1;
+        long days = line.endDay() - line.startDay() + 1L;
+        int last = monthOfDay(line.endDay());
+        int m = monthOfDay(line.startDay());
+        int monthFirst = firstDayOfMonth(m);
+        for (; m <= last; m++) {
+            int nextFirst = firstDayOfMonth(m + 1);
+            int monthStart = Math.max(line.startDay(), monthFirst);
+            int monthEnd = Math.min(line.endDay(), nextFirst - 1);
+            long through = line.cents() * (monthEnd - line.startDay() + 1L) / days;
+            long before = line.cents() * (monthStart - line.startDay()) / days;
+            to.accept(m, line.volume() * (monthEnd - monthStart + 1) / days * sign, (through - before) * sign);
+            monthFirst = nextFirst;
+        }
+    }
+
+    /** Adds a line's months, passing each share on to {@code alsoTo}; all lines belong to one client, municipality and unit. */
+    void add(Line line, MonthPart alsoTo) {
+        long packedDebit = line.credit() ? Long.MAX_VALUE : line.startDay() * 100L + line.referrer();
+        spread(line, (m, volume, cents) -> {
+            Month month = months.computeIfAbsent(m, k -> new Month());
+            month.volume += volume;
+            month.cents += cents;
+            month.firstDebit = Math.min(month.firstDebit, packedDebit);
+            alsoTo.accept(m, volume, cents);
+        });
+    }
+
+    /** The months this activity touches, in order, active or not. */
+    Map<Integer, Month> months() {
+        return months;
     }
 }

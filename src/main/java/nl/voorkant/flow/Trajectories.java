@@ -1,12 +1,8 @@
 package nl.voorkant.flow;
 
-import static org.apache.spark.sql.functions.*;
-
-import org.apache.spark.sql.Column;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.expressions.Window;
-import org.apache.spark.sql.expressions.WindowSpec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Trajectories: per client, municipality and care unit, maximal chains of active months in which
@@ -23,33 +19,48 @@ public final class Trajectories {
         public boolean isEmpty() {
             return last < first;
         }
+
+        /** The last start month whose trajectories are left-censored: they may have begun before the data. */
+        public int lastLeftCensored(int maxGap) {
+            return first + maxGap;
+        }
+
+        /** The first end month whose trajectories are right-censored: they may go on after the data. */
+        public int firstRightCensored(int maxGap) {
+            return last - maxGap;
+        }
     }
 
-    public static DataMonths dataMonths(Dataset<Row> activity) {
-        Row r = activity.filter(col("active")).agg(min("month"), max("month")).first();
-        return r.isNullAt(0) ? new DataMonths(0, -1) : new DataMonths(r.getInt(0), r.getInt(1));
+    /** One chain of active months and the first referrer of its first month. */
+    record Trajectory(int startMonth, int endMonth, int firstReferrer) {
+        int durationMonths() {
+            return endMonth - startMonth + 1;
+        }
+
+        boolean viaLocalTeam() {
+            return firstReferrer == MonthActivity.LOCAL_TEAM_REFERRER;
+        }
     }
 
-    /**
-     * One row per trajectory: client_key, municipality_code, the unit column, start and end month,
-     * duration_months, the first month's first referrer, left_censored and right_censored.
-     */
-    public static Dataset<Row> of(Dataset<Row> activity, String unit, int maxGap, DataMonths months) {
-        WindowSpec byClient = Window.partitionBy(col("client_key"), col("municipality_code"), col(unit))
-                .orderBy(col("month"));
-        Column startsChain = lag(col("month"), 1).over(byClient).isNull()
-                .or(col("month").minus(lag(col("month"), 1).over(byClient)).gt(maxGap + 1));
-        return activity.filter(col("active"))
-                .withColumn("chain", sum(startsChain.cast("int")).over(byClient.rowsBetween(Window.unboundedPreceding(),
-                        Window.currentRow())))
-                .groupBy(col("client_key"), col("municipality_code"), col(unit), col("chain"))
-                .agg(min("month").as("start_month"), max("month").as("end_month"),
-                     min(col("month").cast("long").multiply(100).plus(col("first_referrer").cast("int")))
-                             .as("first_month_referrer"))
-                .withColumn("first_referrer", MonthActivity.referrerOf(col("first_month_referrer")))
-                .drop("chain", "first_month_referrer")
-                .withColumn("duration_months", col("end_month").minus(col("start_month")).plus(1))
-                .withColumn("left_censored", col("start_month").leq(months.first() + maxGap))
-                .withColumn("right_censored", col("end_month").geq(months.last() - maxGap));
+    /** The trajectories of one client, municipality and unit, in order. */
+    static List<Trajectory> of(MonthActivity activity, int maxGap) {
+        List<Trajectory> out = new ArrayList<>();
+        int start = 0, end = 0, referrer = -1;
+        boolean open = false;
+        for (Map.Entry<Integer, MonthActivity.Month> e : activity.months().entrySet()) {
+            if (!e.getValue().active()) continue;
+            int m = e.getKey();
+            if (open && m - end <= maxGap + 1) {
+                end = m;
+                continue;
+            }
+            if (open) out.add(new Trajectory(start, end, referrer));
+            start = m;
+            end = m;
+            referrer = e.getValue().firstReferrer();
+            open = true;
+        }
+        if (open) out.add(new Trajectory(start, end, referrer));
+        return out;
     }
 }

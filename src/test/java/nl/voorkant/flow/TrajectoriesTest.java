@@ -1,74 +1,58 @@
 package nl.voorkant.flow;
 
-import static org.apache.spark.sql.functions.col;
 import static org.junit.jupiter.api.Assertions.*;
 
+import java.time.YearMonth;
 import java.util.List;
-import nl.voorkant.testing.ClaimsBuilder;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 
 class TrajectoriesTest {
     static final int JAN_2019 = 2019 * 12;
 
-    static List<Row> trajectories(ClaimsBuilder claims, int maxGap) {
-        Dataset<Row> activity = MonthActivity.activity(MonthActivity.lineMonths(claims.build()), "product_group");
-        Trajectories.DataMonths months = Trajectories.dataMonths(activity);
-        return Trajectories.of(activity, "product_group", maxGap, months).orderBy("client_key", "start_month").collectAsList();
-    }
-
-    /** Client 9 pins the data to 2019-01 .. 2019-12, so the others sit clear of both edges. */
-    static ClaimsBuilder withEdges() {
-        return new ClaimsBuilder().month(9, "GM0505", "H300", "2019-01", 100, "02").month(9, "GM0505", "H300", "2019-12", 100, "02");
+    /** One whole-month debit per "yyyy-MM[:referrer]" (referrer 01 when omitted). */
+    static MonthActivity activity(String... months) {
+        MonthActivity a = new MonthActivity();
+        for (String spec : months) {
+            String[] p = spec.split(":");
+            YearMonth m = YearMonth.parse(p[0]);
+            a.add(MonthActivityTest.line(m.atDay(1).toString(), m.atEndOfMonth().toString(), 4, 100, false,
+                    p.length > 1 ? Integer.parseInt(p[1]) : 1), (x, v, c) -> {});
+        }
+        return a;
     }
 
     @Test
     void aGapOfOneMonthContinuesATrajectoryAndAGapOfTwoEndsIt() {
-        List<Row> t = trajectories(withEdges()
-                .month(1, "GM0482", "H300", "2019-04", 100, "01").month(1, "GM0482", "H300", "2019-06", 100, "01")
-                .month(2, "GM0482", "H300", "2019-04", 100, "01").month(2, "GM0482", "H300", "2019-07", 100, "01"), 1);
-        List<Row> one = t.stream().filter(r -> r.<Long>getAs("client_key") == 1).toList();
-        List<Row> two = t.stream().filter(r -> r.<Long>getAs("client_key") == 2).toList();
-        assertEquals(1, one.size());
-        assertEquals(3, one.get(0).<Integer>getAs("duration_months"));
-        assertEquals(2, two.size());
-        assertEquals(List.of(1, 1), two.stream().map(r -> r.<Integer>getAs("duration_months")).toList());
+        List<Trajectories.Trajectory> one = Trajectories.of(activity("2019-04", "2019-06"), 1);
+        List<Trajectories.Trajectory> two = Trajectories.of(activity("2019-04", "2019-07"), 1);
+        assertEquals(List.of(new Trajectories.Trajectory(JAN_2019 + 3, JAN_2019 + 5, 1)), one);
+        assertEquals(3, one.get(0).durationMonths());
+        assertEquals(List.of(1, 1), two.stream().map(Trajectories.Trajectory::durationMonths).toList());
     }
 
     @Test
     void withMaxGapZeroEveryMissingMonthEndsATrajectory() {
-        List<Row> t = trajectories(withEdges()
-                .month(1, "GM0482", "H300", "2019-04", 100, "01").month(1, "GM0482", "H300", "2019-06", 100, "01"), 0);
-        assertEquals(2, t.stream().filter(r -> r.<Long>getAs("client_key") == 1).count());
+        assertEquals(2, Trajectories.of(activity("2019-04", "2019-06"), 0).size());
+        assertEquals(1, Trajectories.of(activity("2019-04", "2019-05"), 0).size());
     }
 
     @Test
-    void switchingBetweenTwoProductsOfOneGroupIsOneTrajectory() {
-        List<Row> t = trajectories(withEdges()
-                .month(1, "GM0482", "H300", "2019-03", 100, "01").month(1, "GM0482", "H300", "2019-04", 100, "01")
-                .month(1, "GM0482", "H153", "2019-05", 100, "02").month(1, "GM0482", "H153", "2019-06", 100, "02"), 1);
-        List<Row> one = t.stream().filter(r -> r.<Long>getAs("client_key") == 1).toList();
-        assertEquals(1, one.size());
-        assertEquals(JAN_2019 + 2, one.get(0).<Integer>getAs("start_month"));
-        assertEquals(4, one.get(0).<Integer>getAs("duration_months"));
-        assertEquals("01", one.get(0).getAs("first_referrer"));
+    void theFirstMonthsReferrerMarksTheTrajectoryAndAnInactiveMonthIsAGap() {
+        MonthActivity a = activity("2019-03:02", "2019-04:01", "2019-05:01", "2019-09:01");
+        a.add(MonthActivityTest.line("2019-05-01", "2019-05-31", 4, 100, true, 1), (x, v, c) -> {});
+        List<Trajectories.Trajectory> t = Trajectories.of(a, 0);
+        assertEquals(List.of(new Trajectories.Trajectory(JAN_2019 + 2, JAN_2019 + 3, 2),
+                new Trajectories.Trajectory(JAN_2019 + 8, JAN_2019 + 8, 1)), t);
+        assertFalse(t.get(0).viaLocalTeam());
+        assertTrue(t.get(1).viaLocalTeam());
     }
 
     @Test
     void trajectoriesAtTheEdgesAreCensored() {
-        // max_gap 1: starts in 2019-01 or 2019-02 are left-censored, ends in 2019-11 or 2019-12 right-censored.
-        List<Row> t = trajectories(withEdges()
-                .month(1, "GM0482", "H300", "2019-02", 100, "01")
-                .month(2, "GM0482", "H300", "2019-03", 100, "01")
-                .month(3, "GM0482", "H300", "2019-10", 100, "01")
-                .month(4, "GM0482", "H300", "2019-11", 100, "01"), 1);
-        assertEquals(List.of(true, false, false, false), censored(t, "left_censored", 1, 2, 3, 4));
-        assertEquals(List.of(false, false, false, true), censored(t, "right_censored", 1, 2, 3, 4));
-    }
-
-    private static List<Boolean> censored(List<Row> t, String column, long... clients) {
-        return java.util.Arrays.stream(clients).mapToObj(c -> t.stream().filter(r -> r.<Long>getAs("client_key") == c)
-                .findFirst().orElseThrow().<Boolean>getAs(column)).toList();
+        // Data 2019-01 .. 2019-12, max_gap 1: starts in 2019-01 or 2019-02 are left-censored, ends in 2019-11 or 2019-12 right-censored.
+        Trajectories.DataMonths data = new Trajectories.DataMonths(JAN_2019, JAN_2019 + 11);
+        assertEquals(JAN_2019 + 1, data.lastLeftCensored(1));
+        assertEquals(JAN_2019 + 10, data.firstRightCensored(1));
+        assertEquals(JAN_2019, data.lastLeftCensored(0));
     }
 }

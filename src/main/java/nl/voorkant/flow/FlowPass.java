@@ -1,0 +1,65 @@
+package nl.voorkant.flow;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.sum;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+
+/**
+ * The one pass over the claim lines. They are shuffled once, by client, and sorted by client
+ * within each partition, so a partition streams through its clients one at a time: each client's
+ * lines become month activity and trajectories in plain Java ({@link ClientFlows}), folded into
+ * per-partition {@link Partials}. Only those partial counts travel to one small final aggregation.
+ *
+ * <p>This replaces a plan of some eighty Spark stages (explode to line-months, group to activity,
+ * windows for trajectory chains, one aggregation per table and area level) that re-read the
+ * shuffled lines many times: here they are read once, and no per-month row is materialised.
+ */
+final class FlowPass {
+    private FlowPass() {}
+
+    static final String[] COLUMNS = {"client_key", "municipality_code", FlowMetrics.UNIT, "product_code",
+            "provider_code", "referrer", "start_day", "end_day", "volume", "amount_cents", "debit_credit"};
+
+    /** The partial counts of every flow table, summed over all clients; see {@link Partials} for the kinds. */
+    static Dataset<Row> partials(Dataset<Row> claims, Map<String, List<String[]>> higherAreas, int maxGap) {
+        Dataset<Row> byClient = claims.selectExpr(COLUMNS)
+                .repartition(col("client_key"))
+                .sortWithinPartitions("client_key");
+        HashMap<String, List<String[]>> areas = new HashMap<>(higherAreas);
+        return byClient.mapPartitions((MapPartitionsFunction<Row, Row>) rows -> fold(rows, areas, maxGap),
+                        Encoders.row(Partials.SCHEMA))
+                .groupBy("kind", "unit_type", "area", "area_level", "unit", "a", "b", "s")
+                .agg(sum("n").as("n"), sum("m").as("m"), sum("cents").as("cents"));
+    }
+
+    private static Iterator<Row> fold(Iterator<Row> rows, Map<String, List<String[]>> higherAreas, int maxGap) {
+        ClientFlows flows = new ClientFlows(higherAreas, maxGap);
+        Partials partials = new Partials();
+        List<MonthActivity.Line> lines = new ArrayList<>();
+        long client = 0;
+        while (rows.hasNext()) {
+            Row r = rows.next();
+            long key = r.getLong(0);
+            if (key != client && !lines.isEmpty()) {
+                flows.add(lines, partials);
+                lines.clear();
+            }
+            client = key;
+            lines.add(new MonthActivity.Line(r.getString(1), r.getString(2), r.getString(3), r.getString(4),
+                    Integer.parseInt(r.getString(5)), r.getInt(6), r.getInt(7), r.getDouble(8), r.getLong(9),
+                    "C".equals(r.getString(10))));
+        }
+        if (!lines.isEmpty()) flows.add(lines, partials);
+        return partials.size() == 0 ? Collections.emptyIterator() : partials.rows().iterator();
+    }
+}
