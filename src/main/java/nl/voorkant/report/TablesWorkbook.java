@@ -27,6 +27,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  */
 final class TablesWorkbook {
     static final int MAX_SHEET_NAME = 31;
+    private static final int MAX_COLUMN_CHARS = 60;
     private static final Map<Formats.Kind, String> NUMBER_FORMATS = Map.of(
             Formats.Kind.EUROS, "\"€ \"#,##0.00", Formats.Kind.PERCENT, "0.0%", Formats.Kind.YEAR, "0");
 
@@ -61,9 +62,23 @@ final class TablesWorkbook {
                         cell(row, c, values.get(c), styles.get(Formats.kind(table.columns().get(c))));
                     }
                 }
-                for (int c = 0; c < table.columns().size(); c++) sheet.autoSizeColumn(c);
+                fitColumns(sheet, table, t);
             }
             wb.write(out);
+        }
+    }
+
+    /**
+     * Column widths from the longest header or value as the report writes it. POI's autoSizeColumn
+     * lays out every cell's text with AWT, which took seconds per table on the sample's 7,500 rows.
+     */
+    private static void fitColumns(Sheet sheet, Table table, Texts t) {
+        Formats f = new Formats(t.locale());
+        for (int c = 0; c < table.columns().size(); c++) {
+            String column = table.columns().get(c);
+            int chars = t.column(column).length() + 1;
+            for (List<Object> row : table.rows()) chars = Math.max(chars, f.cell(column, row.get(c)).length());
+            sheet.setColumnWidth(c, Math.min(chars + 2, MAX_COLUMN_CHARS) * 256);
         }
     }
 

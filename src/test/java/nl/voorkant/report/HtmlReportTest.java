@@ -64,8 +64,12 @@ class HtmlReportTest {
             var image = ImageIO.read(out.resolve("charts").resolve(chart).toFile());
             assertEquals(Charts.WIDTH, image.getWidth(), chart);
         }
+        assertTrue(html.contains("<th>grootheid</th><th>waarde</th>"), "the report's own tables, Dutch headers");
+        assertTrue(html.contains("<th>gebied</th><th>niveau</th><th>jaar</th><th>lokaal aandeel</th>"), "Dutch headers");
         Report.write(out, tables(), manifest(), List.of(), Map.of(), "en");
-        assertTrue(Files.readString(out.resolve("index.html")).contains("<h2>1. Data and quality</h2>"));
+        String english = Files.readString(out.resolve("index.html"));
+        assertTrue(english.contains("<h2>1. Data and quality</h2>"));
+        assertTrue(english.contains("<th>area</th><th>level</th><th>year</th><th>local share</th>"), "English headers");
     }
 
     @Test
