@@ -29,7 +29,7 @@ import nl.voorkant.ingest.InputFiles;
 import nl.voorkant.ingest.Pseudonymiser;
 import nl.voorkant.ingest.Reference;
 import nl.voorkant.ingest.SparkSessions;
-import nl.voorkant.report.HtmlReport;
+import nl.voorkant.report.Report;
 import nl.voorkant.scenario.ScenarioConfig;
 import nl.voorkant.scenario.ScenarioRun;
 import org.apache.spark.sql.SparkSession;
@@ -139,12 +139,12 @@ final class AnalyseCommand {
             parameters.put("pseudonym_key_fingerprint", pseudonymiser.keyFingerprint());
             Map<String, Object> manifest = manifest(s, checksums.join(), parameters, flow, progress);
             writeJson(manifest, out.resolve("manifest.json"));
-            progress.stage("report", "index.html");
+            progress.stage("report", "index.html, report.ipynb, tables.xlsx");
             Map<String, Table> reportTables = new LinkedHashMap<>(published);
             if (scenarioResult != null) reportTables.putAll(scenarioResult.tables());
             Map<String, String> names = new LinkedHashMap<>();
             reference.municipalities().values().forEach(m -> names.put(m.code(), m.name()));
-            HtmlReport.write(out, reportTables, manifest, scenarioResult == null ? List.of() : scenarioResult.notes(),
+            Report.write(out, reportTables, manifest, scenarioResult == null ? List.of() : scenarioResult.notes(),
                     names, lang);
             progress.finish();
             if (s.rowsAccepted() == 0) {

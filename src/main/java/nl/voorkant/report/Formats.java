@@ -36,11 +36,23 @@ public final class Formats {
         return f.format(n.doubleValue());
     }
 
+    /** What a column holds, read from its name; the HTML cells and the spreadsheet's number formats follow it. */
+    public enum Kind { EUROS, PERCENT, YEAR, NUMBER }
+
+    public static Kind kind(String column) {
+        if (column.endsWith("_eur")) return Kind.EUROS;
+        if (column.endsWith("share")) return Kind.PERCENT;
+        if (column.equals("year")) return Kind.YEAR;
+        return Kind.NUMBER;
+    }
+
     /** A cell by its column: *_eur as euros, *share as a percentage, everything else as a number or text. */
     public String cell(String column, Object v) {
-        if (column.endsWith("_eur")) return euros(v);
-        if (column.endsWith("share") || column.equals("target_share")) return percent(v);
-        if (column.equals("year")) return v == null ? EMPTY : v.toString();
-        return number(v);
+        return switch (kind(column)) {
+            case EUROS -> euros(v);
+            case PERCENT -> percent(v);
+            case YEAR -> v == null ? EMPTY : v.toString();
+            case NUMBER -> number(v);
+        };
     }
 }

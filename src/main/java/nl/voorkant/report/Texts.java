@@ -9,7 +9,10 @@ import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.Properties;
 
-/** The report's words in one language: all of them in texts_nl.properties or texts_en.properties. */
+/**
+ * The report's words in one language: all of them in texts_nl.properties or texts_en.properties,
+ * column headers included (keys {@code column.<name>}).
+ */
 public final class Texts {
     private final Properties texts = new Properties();
     private final Locale locale;
@@ -32,5 +35,14 @@ public final class Texts {
         String t = texts.getProperty(key);
         if (t == null) throw new IllegalArgumentException("no text " + key);
         return args.length == 0 ? t : new MessageFormat(t, locale).format(args);
+    }
+
+    /** A column's header for the reader; a column without a label (an area name, a new table) keeps its name. */
+    public String column(String name) {
+        return texts.getProperty("column." + name, name);
+    }
+
+    public boolean hasColumnLabel(String name) {
+        return texts.containsKey("column." + name);
     }
 }

@@ -10,6 +10,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import nl.voorkant.core.SeedFigures;
+import nl.voorkant.report.Texts;
 import nl.voorkant.testing.SharedSpark;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -100,6 +103,50 @@ class ShippedSampleAnalysisTest {
         java.math.BigDecimal regionCost = tables.get("flow_year").stream().filter(r -> r.get("area_level").equals("region"))
                 .map(r -> new java.math.BigDecimal(r.get("cost_eur"))).reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add);
         assertEquals(new java.math.BigDecimal(m.get("amount_accepted_net").asText()), regionCost);
+    }
+
+    @Test
+    void everyPublishedColumnHasADutchAndAnEnglishHeader() throws IOException {
+        Texts nl = new Texts("nl");
+        Texts en = new Texts("en");
+        List<String> missing = new ArrayList<>();
+        for (Path csv : csvTables()) {
+            for (String column : Files.readAllLines(csv).get(0).split(",")) {
+                if (!nl.hasColumnLabel(column) || !en.hasColumnLabel(column)) missing.add(csv.getFileName() + ": " + column);
+            }
+        }
+        assertEquals(List.of(), missing);
+        Matcher raw = Pattern.compile("<th>[^<]*_[^<]*</th>").matcher(Files.readString(out.resolve("index.html")));
+        assertFalse(raw.find(), () -> "a raw column name on the page: " + raw.group());
+    }
+
+    @Test
+    void theNotebookShowsEveryChartAndTheWorkbookHoldsEveryTable() throws IOException {
+        JsonNode nb = new ObjectMapper().readTree(out.resolve("report.ipynb").toFile());
+        long images = 0;
+        for (JsonNode cell : nb.get("cells")) {
+            for (JsonNode o : cell.path("outputs")) if (o.get("data").has("image/png")) images++;
+        }
+        try (Stream<Path> charts = Files.list(out.resolve("charts"))) {
+            assertEquals(charts.count(), images);
+        }
+        assertEquals(2, images);
+        try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(out.resolve("tables.xlsx")))) {
+            List<Path> csvs = csvTables();
+            assertEquals(csvs.size(), wb.getNumberOfSheets(), "a sheet for every table in tables/");
+            // flow_year's first row, figure for figure
+            List<Map<String, String>> flowYear = tables.get("flow_year");
+            var sheet = wb.getSheet("flow_year");
+            assertEquals(flowYear.get(0).get("area"), sheet.getRow(1).getCell(0).getStringCellValue());
+            assertEquals(0, new java.math.BigDecimal(flowYear.get(0).get("cost_eur"))
+                    .compareTo(java.math.BigDecimal.valueOf(sheet.getRow(1).getCell(10).getNumericCellValue())));
+        }
+    }
+
+    static List<Path> csvTables() throws IOException {
+        try (Stream<Path> files = Files.list(out.resolve("tables"))) {
+            return files.filter(f -> f.toString().endsWith(".csv")).sorted().toList();
+        }
     }
 
     @Test

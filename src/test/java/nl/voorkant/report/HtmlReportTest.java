@@ -50,7 +50,7 @@ class HtmlReportTest {
 
     @Test
     void writesASelfContainedDutchReportWithTheMemoBesideTheData(@TempDir Path out) throws IOException {
-        HtmlReport.write(out, tables(), manifest(), List.of("scenario x overgeslagen"), Map.of("GM0482", "Alblasserdam"), "nl");
+        Report.write(out, tables(), manifest(), List.of("scenario x overgeslagen"), Map.of("GM0482", "Alblasserdam"), "nl");
         String html = Files.readString(out.resolve("index.html"), StandardCharsets.UTF_8);
         assertTrue(html.contains("<h2>1. Data en kwaliteit</h2>"), "numbered Dutch sections");
         assertTrue(html.contains("77 · € 247.332"), "computed cell in the memo's layout, Dutch format");
@@ -64,15 +64,19 @@ class HtmlReportTest {
             var image = ImageIO.read(out.resolve("charts").resolve(chart).toFile());
             assertEquals(Charts.WIDTH, image.getWidth(), chart);
         }
-        HtmlReport.write(out, tables(), manifest(), List.of(), Map.of(), "en");
-        assertTrue(Files.readString(out.resolve("index.html")).contains("<h2>1. Data and quality</h2>"));
+        assertTrue(html.contains("<th>grootheid</th><th>waarde</th>"), "the report's own tables, Dutch headers");
+        assertTrue(html.contains("<th>gebied</th><th>niveau</th><th>jaar</th><th>lokaal aandeel</th>"), "Dutch headers");
+        Report.write(out, tables(), manifest(), List.of(), Map.of(), "en");
+        String english = Files.readString(out.resolve("index.html"));
+        assertTrue(english.contains("<h2>1. Data and quality</h2>"));
+        assertTrue(english.contains("<th>area</th><th>level</th><th>year</th><th>local share</th>"), "English headers");
     }
 
     @Test
     void rendersInHeadlessChromiumWithEveryImageLoaded(@TempDir Path out) throws Exception {
         Path chromium = Path.of("/usr/bin/chromium");
         Assumptions.assumeTrue(Files.isExecutable(chromium), "Chromium is not installed (apt-get install chromium): skipped");
-        HtmlReport.write(out, tables(), manifest(), List.of(), Map.of(), "nl");
+        Report.write(out, tables(), manifest(), List.of(), Map.of(), "nl");
         // The page itself counts its images that failed to load; --dump-dom prints the result.
         Path page = out.resolve("index.html");
         Files.writeString(page, Files.readString(page).replace("</body>", "<script>document.body.setAttribute('data-broken',"

@@ -1,13 +1,7 @@
 package nl.voorkant.report;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.LocalDate;
+import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,55 +12,42 @@ import nl.voorkant.core.SeedFigures;
 import nl.voorkant.core.Table;
 
 /**
- * The report an analyst hands on: one self-contained {@code index.html} (charts embedded, no
- * network, prints on A4) in numbered sections, each an explanation, the evidence, and what it
- * means; the charts also as PNG in {@code charts/}. Every figure comes from the run's own tables;
- * a table the run did not make is named as missing, never a failure.
+ * The report's content in numbered sections, each an explanation, the evidence, and what it means,
+ * as a list of blocks for the writers. Every figure comes from the run's own tables; a table the
+ * run did not make is named as missing, never a failure.
  */
-public final class HtmlReport {
+final class Sections {
     private final Map<String, Table> tables;
     private final Map<String, Object> manifest;
     private final List<String> notes;
     private final Map<String, String> areaNames;
     private final Texts t;
     private final Formats f;
-    private final Path charts;
-    private final StringBuilder body = new StringBuilder();
-    private final List<String> toc = new ArrayList<>();
+    private final List<Block> blocks = new ArrayList<>();
+    private int sections;
 
-    private HtmlReport(Path outDir, Map<String, Table> tables, Map<String, Object> manifest, List<String> notes,
-                       Map<String, String> areaNames, String lang) {
+    private Sections(Map<String, Table> tables, Map<String, Object> manifest, List<String> notes,
+                     Map<String, String> areaNames, Texts t) {
         this.tables = tables;
         this.manifest = manifest;
         this.notes = notes;
         this.areaNames = areaNames;
-        this.t = new Texts(lang);
+        this.t = t;
         this.f = new Formats(t.locale());
-        this.charts = outDir.resolve("charts");
     }
 
-    /** Writes OUT/index.html and OUT/charts/*.png. */
-    public static void write(Path outDir, Map<String, Table> tables, Map<String, Object> manifest, List<String> notes,
-                             Map<String, String> areaNames, String lang) {
-        HtmlReport r = new HtmlReport(outDir, tables, manifest, notes, areaNames, lang);
-        try {
-            Files.createDirectories(r.charts);
-            r.build();
-            Files.writeString(outDir.resolve("index.html"), r.page(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private void build() throws IOException {
-        dataAndQuality();
-        careUse();
-        flows();
-        localShare();
-        section("s5", "s5.intro", null, "trends", "baseline_projection");
-        scenarios();
-        section("s7", "s7.intro", null, "montecarlo");
-        method();
+    static List<Block> build(Map<String, Table> tables, Map<String, Object> manifest, List<String> notes,
+                             Map<String, String> areaNames, Texts t) {
+        Sections s = new Sections(tables, manifest, notes, areaNames, t);
+        s.dataAndQuality();
+        s.careUse();
+        s.flows();
+        s.localShare();
+        s.section("s5", "s5.intro", "trends", "baseline_projection");
+        s.scenarios();
+        s.section("s7", "s7.intro", "montecarlo");
+        s.method();
+        return List.copyOf(s.blocks);
     }
 
     private void dataAndQuality() {
@@ -74,7 +55,7 @@ public final class HtmlReport {
         Table.Builder counts = Table.builder("quality", "measure", "value");
         for (String k : List.of("rows_read", "rows_accepted", "rows_rejected")) counts.row(k, manifest.get(k));
         for (String k : List.of("amount_read", "amount_accepted", "amount_rejected")) {
-            counts.row(k, f.euros(new java.math.BigDecimal(String.valueOf(manifest.get(k)))));
+            counts.row(k, f.euros(new BigDecimal(String.valueOf(manifest.get(k)))));
         }
         table(counts.build());
         Table.Builder reasons = Table.builder("rejects_by_reason", "reason", "rows");
@@ -133,7 +114,7 @@ public final class HtmlReport {
     }
 
     private String childrenAndCost(Object children, Object cost) {
-        String euros = cost instanceof Number n ? f.euros(java.math.BigDecimal.valueOf(Math.round(n.doubleValue())))
+        String euros = cost instanceof Number n ? f.euros(BigDecimal.valueOf(Math.round(n.doubleValue())))
                 .replaceAll("[.,]00$", "") : Formats.EMPTY;
         return f.number(children) + " · " + euros;
     }
@@ -145,7 +126,7 @@ public final class HtmlReport {
                 .findFirst().orElse(null);
     }
 
-    private void flows() throws IOException {
+    private void flows() {
         open("s3", "s3.intro");
         Table month = tables.get("flow_month");
         if (month != null) {
@@ -158,8 +139,8 @@ public final class HtmlReport {
                             .put((String) region.value(i, "month"), n.doubleValue());
                 }
             }
-            chart("clients_per_month", t.get("chart.clients"), Charts.monthly(t.get("chart.clients"),
-                    t.get("chart.clients.axis"), t.get("chart.month"), series, t));
+            blocks.add(new Block.Chart("clients_per_month", t.get("chart.clients"), Charts.monthly(t.get("chart.clients"),
+                    t.get("chart.clients.axis"), t.get("chart.month"), series, t)));
         }
         Table durations = tables.get("durations");
         if (durations != null) table(durations.where("area_level", "region"));
@@ -168,7 +149,7 @@ public final class HtmlReport {
         paragraph(t.get("s3.meaning"));
     }
 
-    private void localShare() throws IOException {
+    private void localShare() {
         open("s4", "s4.intro");
         Table share = tables.get("local_share_year");
         if (share == null) {
@@ -183,8 +164,8 @@ public final class HtmlReport {
                         .put(((Number) share.value(i, "year")).intValue(), n.doubleValue());
             }
         }
-        chart("local_share", t.get("chart.share"), Charts.shares(t.get("chart.share"), t.get("chart.share.axis"),
-                t.get("chart.year"), series, List.of(0.1, 0.3, 0.7, 0.8), t));
+        blocks.add(new Block.Chart("local_share", t.get("chart.share"), Charts.shares(t.get("chart.share"),
+                t.get("chart.share.axis"), t.get("chart.year"), series, List.of(0.1, 0.3, 0.7, 0.8), t)));
         table(upper);
         paragraph(t.get("s4.meaning"));
     }
@@ -200,7 +181,7 @@ public final class HtmlReport {
         paragraph(t.get("s6.rounding"));
         for (Table table : tables.values()) {
             if (table.name().startsWith("scenario_") && table.name().endsWith("_months")) {
-                body.append("<h3>").append(esc(table.name())).append("</h3>\n");
+                blocks.add(new Block.Subheading(table.name()));
                 table(table);
             }
         }
@@ -221,89 +202,48 @@ public final class HtmlReport {
         asMap(manifest.get("stage_timings")).forEach((k, v) -> p.row("seconds: " + k, String.valueOf(v)));
         table(p.build());
         if (!notes.isEmpty()) {
-            body.append("<h3>").append(esc(t.get("notes"))).append("</h3>\n<ul>\n");
-            for (String n : notes) body.append("<li>").append(esc(n)).append("</li>\n");
-            body.append("</ul>\n");
+            blocks.add(new Block.Subheading(t.get("notes")));
+            blocks.add(new Block.Bullets(List.copyOf(notes)));
         }
     }
 
-    private void section(String key, String intro, String meaning, String... tableNames) {
+    private void section(String key, String intro, String... tableNames) {
         open(key, intro);
         for (String n : tableNames) {
             Table table = tables.get(n);
             if (table == null) paragraph(t.get("missing") + " (" + n + ")");
             else table(table);
         }
-        if (meaning != null) paragraph(t.get(meaning));
     }
 
     private void open(String key, String intro, Object... args) {
-        toc.add(key);
-        body.append("<section id=\"").append(key).append("\">\n<h2>").append(toc.size()).append(". ")
-                .append(esc(t.get(key))).append("</h2>\n");
+        sections++;
+        blocks.add(new Block.Section(key, sections, t.get(key)));
         paragraph(t.get(intro, args));
     }
 
     private void paragraph(String text) {
-        body.append("<p>").append(esc(text)).append("</p>\n");
-    }
-
-    private void chart(String file, String caption, byte[] png) throws IOException {
-        Files.write(charts.resolve(file + ".png"), png);
-        body.append("<figure><img alt=\"").append(esc(caption)).append("\" src=\"data:image/png;base64,")
-                .append(Base64.getEncoder().encodeToString(png)).append("\"><figcaption>").append(esc(caption))
-                .append("</figcaption></figure>\n");
+        blocks.add(new Block.Paragraph(text));
     }
 
     private void table(Table table) {
-        body.append("<div class=\"table\"><table><thead><tr>");
-        for (String c : table.columns()) body.append("<th>").append(esc(c.replace("_eur", " (€)").replace('_', ' '))).append("</th>");
-        body.append("</tr></thead><tbody>\n");
+        List<String> headers = table.columns().stream().map(t::column).toList();
+        List<List<Block.Cell>> rows = new ArrayList<>();
         for (List<Object> row : table.rows()) {
-            body.append("<tr>");
+            List<Block.Cell> cells = new ArrayList<>();
             for (int i = 0; i < row.size(); i++) {
                 Object v = row.get(i);
                 String column = table.columns().get(i);
-                String cls = v instanceof Number || v == null ? " class=\"num\"" : "";
                 String text = column.equals("area") && v instanceof String s ? name(s) : f.cell(column, v);
-                body.append("<td").append(cls).append(">").append(esc(text)).append("</td>");
+                cells.add(new Block.Cell(text, v instanceof Number || v == null));
             }
-            body.append("</tr>\n");
+            rows.add(cells);
         }
-        body.append("</tbody></table></div>\n");
+        blocks.add(new Block.TableBlock(table.name(), headers, rows));
     }
 
     private String name(String area) {
         return areaNames.getOrDefault(area, area);
-    }
-
-    private String page() {
-        StringBuilder toc = new StringBuilder("<nav><h2>" + esc(t.get("toc")) + "</h2><ol>");
-        for (String k : this.toc) toc.append("<li><a href=\"#").append(k).append("\">").append(esc(t.get(k))).append("</a></li>");
-        toc.append("</ol></nav>\n");
-        String subtitle = t.get("subtitle", LocalDate.now().toString(), f.number(manifest.get("rows_read")),
-                String.valueOf(manifest.getOrDefault("period_first_month", "?")),
-                String.valueOf(manifest.getOrDefault("period_last_month", "?")));
-        return "<!DOCTYPE html>\n<html lang=\"" + t.locale().getLanguage() + "\"><head><meta charset=\"utf-8\">"
-                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>" + esc(t.get("title"))
-                + "</title><style>" + CSS + "</style></head><body><header><h1>" + esc(t.get("title")) + "</h1><p>"
-                + esc(subtitle) + "</p></header>\n" + toc + "<main>\n" + body + "</main></body></html>\n";
-    }
-
-    static final String CSS = """
-            body{font-family:'DejaVu Sans',Arial,sans-serif;color:#222;max-width:1100px;margin:2em auto;padding:0 1em;line-height:1.45}
-            h1{color:#1f4e79;margin-bottom:.2em}h2{color:#1f4e79;border-bottom:2px solid #1f4e79;padding-bottom:.2em;margin-top:1.6em}
-            h3{color:#333;font-size:1em}nav ol{columns:2}figure{margin:1em 0}img{max-width:100%;height:auto;border:1px solid #ddd}
-            figcaption{font-size:.85em;color:#555}.table{overflow-x:auto;margin:.8em 0}
-            table{border-collapse:collapse;font-size:.82em}th,td{border:1px solid #ccc;padding:.25em .5em}
-            th{background:#eef3f8;text-align:left}td.num{text-align:right;white-space:nowrap}tbody tr:nth-child(even){background:#fafafa}
-            @page{size:A4 portrait;margin:15mm}
-            @media print{body{max-width:none;margin:0;font-size:10pt}section{break-inside:auto}h2{break-after:avoid}
-            figure,tr{break-inside:avoid}.table{overflow:visible}table{font-size:7.5pt}nav{break-after:page}}
-            """;
-
-    static String esc(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
     @SuppressWarnings("unchecked")

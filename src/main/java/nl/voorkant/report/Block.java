@@ -1,0 +1,26 @@
+package nl.voorkant.report;
+
+import java.util.List;
+
+/**
+ * One piece of the report, built once and rendered by every writer (HTML page, notebook), so the
+ * formats cannot drift apart. Texts and cells arrive formatted for the report's language.
+ */
+sealed interface Block {
+    /** The start of a numbered section; the anchor links the table of contents to it. */
+    record Section(String anchor, int number, String title) implements Block {}
+
+    record Subheading(String text) implements Block {}
+
+    record Paragraph(String text) implements Block {}
+
+    record Bullets(List<String> items) implements Block {}
+
+    /** A table as shown: translated headers and formatted cells. */
+    record TableBlock(String name, List<String> headers, List<List<Cell>> rows) implements Block {}
+
+    /** {@code numeric} right-aligns the cell; an empty (suppressed) figure counts as numeric. */
+    record Cell(String text, boolean numeric) {}
+
+    record Chart(String file, String caption, byte[] png) implements Block {}
+}

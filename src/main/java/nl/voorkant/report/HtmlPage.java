@@ -1,0 +1,75 @@
+package nl.voorkant.report;
+
+import java.util.Base64;
+import java.util.List;
+
+/** The report as one self-contained page: charts embedded, no network, prints on A4. */
+final class HtmlPage {
+    private HtmlPage() {}
+
+    static String render(String title, String subtitle, String tocTitle, String lang, List<Block> blocks) {
+        StringBuilder toc = new StringBuilder("<nav><h2>" + esc(tocTitle) + "</h2><ol>");
+        StringBuilder body = new StringBuilder();
+        boolean inSection = false;
+        for (Block b : blocks) {
+            if (b instanceof Block.Section h) {
+                if (inSection) body.append("</section>\n");
+                inSection = true;
+                toc.append("<li><a href=\"#").append(h.anchor()).append("\">").append(esc(h.title())).append("</a></li>");
+                body.append("<section id=\"").append(h.anchor()).append("\">\n<h2>").append(h.number()).append(". ")
+                        .append(esc(h.title())).append("</h2>\n");
+            } else if (b instanceof Block.Subheading h) {
+                body.append("<h3>").append(esc(h.text())).append("</h3>\n");
+            } else if (b instanceof Block.Paragraph p) {
+                body.append("<p>").append(esc(p.text())).append("</p>\n");
+            } else if (b instanceof Block.Bullets l) {
+                body.append("<ul>\n");
+                for (String item : l.items()) body.append("<li>").append(esc(item)).append("</li>\n");
+                body.append("</ul>\n");
+            } else if (b instanceof Block.TableBlock t) {
+                body.append(table(t));
+            } else if (b instanceof Block.Chart c) {
+                body.append("<figure><img alt=\"").append(esc(c.caption())).append("\" src=\"data:image/png;base64,")
+                        .append(Base64.getEncoder().encodeToString(c.png())).append("\"><figcaption>")
+                        .append(esc(c.caption())).append("</figcaption></figure>\n");
+            }
+        }
+        if (inSection) body.append("</section>\n");
+        toc.append("</ol></nav>\n");
+        return "<!DOCTYPE html>\n<html lang=\"" + lang + "\"><head><meta charset=\"utf-8\">"
+                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>" + esc(title)
+                + "</title><style>" + CSS + "</style></head><body><header><h1>" + esc(title) + "</h1><p>"
+                + esc(subtitle) + "</p></header>\n" + toc + "<main>\n" + body + "</main></body></html>\n";
+    }
+
+    /** The table as an HTML fragment; the notebook shows the same fragment. */
+    static String table(Block.TableBlock table) {
+        StringBuilder s = new StringBuilder("<div class=\"table\"><table><thead><tr>");
+        for (String h : table.headers()) s.append("<th>").append(esc(h)).append("</th>");
+        s.append("</tr></thead><tbody>\n");
+        for (List<Block.Cell> row : table.rows()) {
+            s.append("<tr>");
+            for (Block.Cell c : row) {
+                s.append(c.numeric() ? "<td class=\"num\">" : "<td>").append(esc(c.text())).append("</td>");
+            }
+            s.append("</tr>\n");
+        }
+        return s.append("</tbody></table></div>\n").toString();
+    }
+
+    static final String CSS = """
+            body{font-family:'DejaVu Sans',Arial,sans-serif;color:#222;max-width:1100px;margin:2em auto;padding:0 1em;line-height:1.45}
+            h1{color:#1f4e79;margin-bottom:.2em}h2{color:#1f4e79;border-bottom:2px solid #1f4e79;padding-bottom:.2em;margin-top:1.6em}
+            h3{color:#333;font-size:1em}nav ol{columns:2}figure{margin:1em 0}img{max-width:100%;height:auto;border:1px solid #ddd}
+            figcaption{font-size:.85em;color:#555}.table{overflow-x:auto;margin:.8em 0}
+            table{border-collapse:collapse;font-size:.82em}th,td{border:1px solid #ccc;padding:.25em .5em}
+            th{background:#eef3f8;text-align:left}td.num{text-align:right;white-space:nowrap}tbody tr:nth-child(even){background:#fafafa}
+            @page{size:A4 portrait;margin:15mm}
+            @media print{body{max-width:none;margin:0;font-size:10pt}section{break-inside:auto}h2{break-after:avoid}
+            figure,tr{break-inside:avoid}.table{overflow:visible}table{font-size:7.5pt}nav{break-after:page}}
+            """;
+
+    static String esc(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}

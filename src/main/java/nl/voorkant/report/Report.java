@@ -1,0 +1,52 @@
+package nl.voorkant.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import nl.voorkant.core.Table;
+
+/**
+ * The report an analyst hands on, in the report folder: {@code index.html} to read and print,
+ * {@code report.ipynb} with the same content for Jupyter, {@code tables.xlsx} with every
+ * published table in full, and the charts as PNG in {@code charts/}.
+ */
+public final class Report {
+    private Report() {}
+
+    /**
+     * Writes OUT/index.html, OUT/report.ipynb, OUT/tables.xlsx and OUT/charts/*.png.
+     *
+     * @param tables the run's published tables, by name; all of them go into the workbook
+     * @param areaNames display names of area codes (municipalities)
+     * @param lang "nl" or "en"
+     */
+    public static void write(Path outDir, Map<String, Table> tables, Map<String, Object> manifest, List<String> notes,
+                             Map<String, String> areaNames, String lang) {
+        Texts t = new Texts(lang);
+        List<Block> blocks = Sections.build(tables, manifest, notes, areaNames, t);
+        String title = t.get("title");
+        String subtitle = t.get("subtitle", LocalDate.now().toString(),
+                new Formats(t.locale()).number(manifest.get("rows_read")),
+                String.valueOf(manifest.getOrDefault("period_first_month", "?")),
+                String.valueOf(manifest.getOrDefault("period_last_month", "?")));
+        try {
+            Path charts = Files.createDirectories(outDir.resolve("charts"));
+            for (Block b : blocks) {
+                if (b instanceof Block.Chart c) Files.write(charts.resolve(c.file() + ".png"), c.png());
+            }
+            Files.writeString(outDir.resolve("index.html"),
+                    HtmlPage.render(title, subtitle, t.get("toc"), t.locale().getLanguage(), blocks), StandardCharsets.UTF_8);
+            new ObjectMapper().writerWithDefaultPrettyPrinter()
+                    .writeValue(outDir.resolve("report.ipynb").toFile(), Notebook.render(title, subtitle, blocks));
+            TablesWorkbook.write(outDir.resolve("tables.xlsx"), tables.values(), t);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package nl.voorkant.report;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+class TextsTest {
+    @Test
+    void columnHeadersInTheReportsLanguageOrTheirOwnName() {
+        assertEquals("kosten (€)", new Texts("nl").column("cost_eur"));
+        assertEquals("cost (€)", new Texts("en").column("cost_eur"));
+        assertEquals("lokaal aandeel", new Texts("nl").column("local_share"));
+        assertEquals("Alblasserdam", new Texts("nl").column("Alblasserdam"), "an area's name in the memo's layout");
+        assertFalse(new Texts("en").hasColumnLabel("Alblasserdam"));
+    }
+
+    @Test
+    void bothLanguagesHaveTheSameTexts() throws IOException {
+        assertEquals(keys("texts_nl.properties"), keys("texts_en.properties"));
+        assertTrue(keys("texts_nl.properties").contains("column.unique_clients"));
+    }
+
+    private static Set<String> keys(String file) throws IOException {
+        Properties p = new Properties();
+        try (InputStream in = Texts.class.getResourceAsStream(file)) {
+            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        return new TreeSet<>(p.stringPropertyNames());
+    }
+}
