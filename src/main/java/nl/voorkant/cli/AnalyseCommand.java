@@ -103,7 +103,7 @@ final class AnalyseCommand {
             OutputFiles.writeRejects(ingested.rejects(), out.resolve("rejects"));
 
             progress.stage("flow", "trajectories, flows, durations, local share");
-            FlowMetrics.Result flow = FlowMetrics.compute(spark, ingested.accepted(), reference, maxGap);
+            FlowMetrics.Result flow = FlowMetrics.compute(ingested.accepted(), reference, maxGap);
 
             ScenarioRun.Result scenarioResult = null;
             if (scenarios != null && !flow.tables().isEmpty()) {

@@ -84,7 +84,7 @@ final class BenchCommand {
                     AnalyseCommand.window(null)[1], Pseudonymiser.withKey("voorkant benchmark key, not for real data"));
             ClaimIngest.Result r = ClaimIngest.ingest(spark, ClaimIngest.listInputs(o.existingPath("claims", null)), parser);
             progress.stage("flow", r.summary().rowsAccepted() + " lines accepted");
-            FlowMetrics.Result flow = FlowMetrics.compute(spark, r.accepted(), reference, 1);
+            FlowMetrics.Result flow = FlowMetrics.compute(r.accepted(), reference, 1);
             progress.finish();
             progress.say("flow: " + flow.tables().get("flow_year").size() + " yearly rows; " + progress.stageSeconds());
             return 0;

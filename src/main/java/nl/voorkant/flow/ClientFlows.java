@@ -17,15 +17,12 @@ final class ClientFlows {
     /** The care units a trajectory can follow: a product group, or a single product. */
     static final List<String> UNIT_TYPES = List.of(FlowMetrics.UNIT, "product_code");
 
-    private final Map<String, List<String[]>> higherAreas;
+    private final Map<String, List<String[]>> areas;
     private final int maxGap;
 
-    /**
-     * @param higherAreas per municipality code its areas above it, as {area, area_level}
-     *                    (subregion, region)
-     */
-    ClientFlows(Map<String, List<String[]>> higherAreas, int maxGap) {
-        this.higherAreas = higherAreas;
+    /** @param areas per municipality code the areas it counts in, as from {@link FlowMetrics#areas} */
+    ClientFlows(Map<String, List<String[]>> areas, int maxGap) {
+        this.areas = areas;
         this.maxGap = maxGap;
     }
 
@@ -88,7 +85,8 @@ final class ClientFlows {
         Map<List<Object>, Set<String>> perYear = new HashMap<>();
         cells.forEach((cell, activity) -> activity.months().forEach((month, m) -> {
             if (!m.active()) return;
-            for (String[] area : higherAreas.getOrDefault(cell.municipality(), List.of())) {
+            for (String[] area : areas.getOrDefault(cell.municipality(), List.of())) {
+                if (area[1].equals(MUNICIPALITY)) continue;
                 perMonth.computeIfAbsent(List.of(area[0], area[1], cell.unit(), month), k -> new HashSet<>())
                         .add(cell.municipality());
                 perYear.computeIfAbsent(List.of(area[0], area[1], cell.unit(), MonthActivity.yearOf(month)),

@@ -1,80 +1,77 @@
 package nl.voorkant.flow;
 
-import static org.apache.spark.sql.functions.*;
-
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.spark.sql.Column;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.expressions.Window;
-import org.apache.spark.sql.expressions.WindowSpec;
+import java.util.Map;
+import java.util.SortedMap;
 
 /**
  * Kaplan–Meier survival of trajectory durations, computed on counts per duration so that a curve
- * costs as many rows as it has distinct durations, however many trajectories it holds.
+ * costs as many points as it has distinct durations, however many trajectories it holds.
  * Confidence bands: Greenwood's variance on the log(−log) scale, which keeps them inside [0, 1].
  */
 public final class KaplanMeier {
     private KaplanMeier() {}
 
     static final double Z95 = 1.959963984540054;
+    /** Survival is a product of fractions: a curve that is exactly one half by hand may be 0.5 ± 1 ulp here. */
+    static final double HALF_TOLERANCE = 1e-12;
+
+    /** One step of a curve; a band is empty where the survival is 0 (unknown there). */
+    record Point(int durationMonths, long atRisk, long events, long censored, double survival, Double lower95,
+                 Double upper95) {}
 
     /**
-     * Curves from {@code counts} (the keys, duration_months, events, censored) with at_risk,
-     * survival, lower95 and upper95 per key and duration, ordered by duration.
+     * km_median_months: the first duration at which survival is 0.5 or below (null if it never is);
+     * the restricted mean: the area under the curve up to the longest observed duration.
      */
-    public static Dataset<Row> curves(Dataset<Row> counts, String... keys) {
-        Column[] keyCols = cols(keys);
-        WindowSpec byKey = Window.partitionBy(keyCols).orderBy(col("duration_months"));
-        WindowSpec fromHere = byKey.rowsBetween(Window.currentRow(), Window.unboundedFollowing());
-        WindowSpec upToHere = byKey.rowsBetween(Window.unboundedPreceding(), Window.currentRow());
-        Column n = col("at_risk");
-        Column d = col("events");
-        return counts
-                .withColumn("at_risk", sum(col("events").plus(col("censored"))).over(fromHere))
-                .withColumn("_all_die", sum(when(d.equalTo(n), 1).otherwise(0)).over(upToHere))
-                .withColumn("_log_s", sum(when(d.lt(n), log(lit(1.0).minus(d.divide(n)))).otherwise(0.0)).over(upToHere))
-                .withColumn("_greenwood", sum(when(d.lt(n), d.divide(n.multiply(n.minus(d)))).otherwise(0.0))
-                        .over(upToHere))
-                .withColumn("survival", when(col("_all_die").gt(0), lit(0.0)).otherwise(exp(col("_log_s"))))
-                .withColumn("_se", try_divide(sqrt(col("_greenwood")), abs(col("_log_s"))))
-                .withColumn("lower95", band(-1))
-                .withColumn("upper95", band(1))
-                .drop("_all_die", "_log_s", "_greenwood", "_se");
+    record Summary(Integer medianMonths, double restrictedMeanMonths, int restrictedToMonths, long trajectories,
+                   long closed, Double naiveMeanClosedMonths) {}
+
+    /** The curve of counts per duration: duration → {events, censored}. */
+    static List<Point> curve(SortedMap<Integer, long[]> counts) {
+        long atRisk = 0;
+        for (long[] c : counts.values()) atRisk += c[0] + c[1];
+        List<Point> out = new ArrayList<>(counts.size());
+        double s = 1.0, logS = 0, greenwood = 0;
+        for (Map.Entry<Integer, long[]> e : counts.entrySet()) {
+            long d = e.getValue()[0], n = atRisk;
+            if (d == n) {
+                s = 0.0;
+            } else if (s > 0) {
+                s *= 1.0 - (double) d / n;
+                logS += Math.log(1.0 - (double) d / n);
+                greenwood += (double) d / ((double) n * (n - d));
+            }
+            Double se = logS == 0 ? null : Math.sqrt(greenwood) / Math.abs(logS);
+            out.add(new Point(e.getKey(), n, d, e.getValue()[1], s, band(s, se, -1), band(s, se, 1)));
+            atRisk -= d + e.getValue()[1];
+        }
+        return out;
     }
 
     /** S^exp(∓z·se); where survival is still 1 the band is [1, 1], where it is 0 it is unknown. */
-    private static Column band(int side) {
-        Column s = col("survival");
-        Column power = exp(lit(-side * Z95).multiply(col("_se")));
-        return when(s.geq(1.0), lit(1.0)).when(s.leq(0.0), lit(null).cast("double")).otherwise(pow(s, power));
+    private static Double band(double s, Double se, int side) {
+        if (s >= 1.0) return 1.0;
+        if (s <= 0.0 || se == null) return null;
+        return Math.pow(s, Math.exp(-side * Z95 * se));
     }
 
-    /**
-     * Per key: km_median_months (the first duration at which survival is 0.5 or below, empty if it
-     * never is), km_restricted_mean_months (the area under the curve up to the longest observed
-     * duration) and restricted_to_months, from {@link #curves}.
-     */
-    public static Dataset<Row> summaries(Dataset<Row> curves, String... keys) {
-        WindowSpec byKey = Window.partitionBy(cols(keys)).orderBy(col("duration_months"));
-        Column previousSurvival = coalesce(lag(col("survival"), 1).over(byKey), lit(1.0));
-        Column previousDuration = coalesce(lag(col("duration_months"), 1).over(byKey), lit(0));
-        return curves
-                .withColumn("_area", previousSurvival.multiply(col("duration_months").minus(previousDuration)))
-                .groupBy(cols(keys))
-                .agg(min(when(col("survival").leq(0.5), col("duration_months"))).as("km_median_months"),
-                     sum("_area").as("km_restricted_mean_months"),
-                     max("duration_months").as("restricted_to_months"),
-                     sum(col("events").plus(col("censored"))).as("trajectories"),
-                     sum("events").as("closed"),
-                     try_divide(sum(col("events").multiply(col("duration_months"))), sum("events"))
-                             .as("naive_mean_closed_months"));
-    }
-
-    static Column[] cols(String... names) {
-        List<Column> out = new ArrayList<>();
-        for (String k : names) out.add(col(k));
-        return out.toArray(Column[]::new);
+    static Summary summary(List<Point> curve) {
+        Integer median = null;
+        double area = 0, previousSurvival = 1.0;
+        int previousDuration = 0;
+        long trajectories = 0, closed = 0, closedMonths = 0;
+        for (Point p : curve) {
+            if (median == null && p.survival() <= 0.5 + HALF_TOLERANCE) median = p.durationMonths();
+            area += previousSurvival * (p.durationMonths() - previousDuration);
+            previousSurvival = p.survival();
+            previousDuration = p.durationMonths();
+            trajectories += p.events() + p.censored();
+            closed += p.events();
+            closedMonths += p.events() * p.durationMonths();
+        }
+        return new Summary(median, area, previousDuration, trajectories, closed,
+                closed == 0 ? null : (double) closedMonths / closed);
     }
 }

@@ -12,29 +12,9 @@ import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
-/** Aggregated Datasets brought to the driver as {@link Table}s: only ever small, already-aggregated results. */
+/** Driver-side {@link Table}s as Spark Datasets, for writing them with Spark (Parquet). */
 public final class Tables {
     private Tables() {}
-
-    public static Table collect(String name, Dataset<Row> aggregated) {
-        List<String> columns = List.of(aggregated.columns());
-        List<List<Object>> rows = new ArrayList<>();
-        for (Row r : aggregated.collectAsList()) {
-            List<Object> values = new ArrayList<>(columns.size());
-            for (int i = 0; i < columns.size(); i++) values.add(plain(r.get(i)));
-            rows.add(values);
-        }
-        return new Table(name, columns, rows);
-    }
-
-    private static Object plain(Object v) {
-        if (v instanceof scala.math.BigDecimal b) return b.bigDecimal();
-        if (v instanceof BigDecimal || v == null || v instanceof String || v instanceof Long || v instanceof Integer
-                || v instanceof Double || v instanceof Boolean) {
-            return v;
-        }
-        return v.toString();
-    }
 
     /** A driver-side table back as a Dataset, to write it as Parquet for BI tools; types follow the values. */
     public static Dataset<Row> toDataset(SparkSession spark, Table t) {

@@ -42,7 +42,7 @@ class FlowMetricsTest {
                 .month(6, "GM0482", "H300", "2019-05", 8000, "01")
                 .month(7, "GM0482", "LT001", "2019-01", 6000, "01").month(7, "GM0482", "LT001", "2019-02", 6000, "01")
                 .month(7, "GM0482", "LT001", "2019-03", 6000, "01");
-        result = FlowMetrics.compute(SharedSpark.session(), c.build(), TestReference.small(), 1);
+        result = FlowMetrics.compute(c.build(), TestReference.small(), 1);
     }
 
     static List<Object> row(String table, String area, String group, Object period, String... columns) {
