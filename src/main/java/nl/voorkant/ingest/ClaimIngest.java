@@ -9,6 +9,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -20,6 +21,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.hadoop.io.LongWritable;
 import org.apache.hadoop.io.Text;
 import org.apache.hadoop.mapreduce.lib.input.TextInputFormat;
@@ -119,31 +121,91 @@ public final class ClaimIngest {
     public static Result ingest(SparkSession spark, List<InputFile> files, ClaimParser parser) {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         CollectionAccumulator<long[]> linesPerPartition = spark.sparkContext().collectionAccumulator("lines per partition");
-        JavaRDD<Row> parsed = null;
-        for (InputFile f : files) {
-            JavaRDD<Row> rows = f.parquet() ? parseParquet(spark, f, parser) : parseCsv(jsc, f, parser, linesPerPartition);
-            parsed = parsed == null ? rows : parsed.union(rows);
-        }
-        // Not cached: parsing again costs less than building Spark's columnar cache of every line (measured:
-        // a third of the CPU time at a million lines), and each later use reads only what it needs.
-        Dataset<Row> all = spark.createDataFrame(parsed, PARSED);
-        Dataset<Row> scan = scan(all).persist(StorageLevel.MEMORY_AND_DISK()); // small: totals and repeated ids
+        // Each pass parses the files again and keeps only its own few columns: cheaper than Spark's columnar
+        // cache of every parsed line (measured: a third of the CPU time at a million lines).
+        Dataset<Row> scan = scan(spark.createDataFrame(lines(jsc, spark, files, parser, linesPerPartition,
+                ClaimIngest::scanRow), SCAN)).persist(StorageLevel.MEMORY_AND_DISK()); // small: totals and repeated ids
+        Dataset<Row> repeated = scan.filter(col("gid").equalTo(0));
         IngestSummary summary = summarise(scan.filter(col("gid").equalTo(1)).collectAsList(),
-                scan.filter(col("gid").equalTo(0)).agg(coalesce(sum(col("n").minus(1)), lit(0L)),
+                repeated.agg(coalesce(sum(col("n").minus(1)), lit(0L)),
                         coalesce(sum(col("cents").minus(col("first_cents"))), lit(0L)),
                         coalesce(sum(col("net_cents").minus(col("first_net_cents"))), lit(0L))).first());
-        Dataset<Row> checked = markDuplicates(all, scan.filter(col("gid").equalTo(0)));
+        HashMap<String, Long> firsts = new HashMap<>();
+        for (Row r : repeated.select("valid_claim_id", "first").collectAsList()) firsts.put(r.getString(0), r.getLong(1));
+        scan.unpersist();
+        Broadcast<HashMap<String, Long>> firstLines = jsc.broadcast(firsts);
 
-        Dataset<Row> lineStarts = lineStarts(spark, linesPerPartition.value());
-        Dataset<Row> accepted = checked.filter(col("reject_reason").isNull())
-                .select(ACCEPTED_COLUMNS.stream().map(c -> col(c)).toArray(Column[]::new));
-        Dataset<Row> rejects = rejectsWithLines(checked.filter(col("reject_reason").isNotNull()), lineStarts, files);
+        Dataset<Row> accepted = spark.createDataFrame(lines(jsc, spark, files, parser, linesPerPartition,
+                (c, file, part, record) -> c.reason != null || isLaterCopy(firstLines.value(), c, file, part, record)
+                        ? null : acceptedRow(c)), ACCEPTED);
+        Dataset<Row> rejected = spark.createDataFrame(lines(jsc, spark, files, parser, linesPerPartition,
+                (c, file, part, record) -> c.reason != null ? toRow(c, file, part, record)
+                        : isLaterCopy(firstLines.value(), c, file, part, record) ? duplicateRow(c, file, part, record)
+                        : null), PARSED);
+        Dataset<Row> rejects = rejectsWithLines(rejected, lineStarts(spark, linesPerPartition.value()), files);
         return new Result(accepted, rejects, summary, files);
     }
 
-    /** The read order as one long (file, partition, record), so that min() stays a hash aggregation. */
-    private static final Column ORDER = shiftleft(col("file").cast("long"), 48)
-            .bitwiseOR(shiftleft(col("part").plus(1).cast("long"), 32)).bitwiseOR(col("record"));
+    /** What a pass keeps of a parsed line: a row, or null to skip the line. */
+    interface Keep extends java.io.Serializable {
+        Row of(ClaimParser.Claim claim, int file, int part, long record);
+    }
+
+    /** Every line of every file, parsed, as the rows {@code keep} makes of them. */
+    private static JavaRDD<Row> lines(JavaSparkContext jsc, SparkSession spark, List<InputFile> files, ClaimParser parser,
+                                      CollectionAccumulator<long[]> linesPerPartition, Keep keep) {
+        JavaRDD<Row> all = null;
+        for (InputFile f : files) {
+            JavaRDD<Row> rows = f.parquet() ? parseParquet(spark, f, parser, keep)
+                    : parseCsv(jsc, f, parser, linesPerPartition, keep);
+            all = all == null ? rows : all.union(rows);
+        }
+        return all;
+    }
+
+    static final StructType SCAN = new StructType()
+            .add("reject_reason", DataTypes.StringType)
+            .add("valid_claim_id", DataTypes.StringType)
+            .add("ord", DataTypes.LongType, false)
+            .add("amount_cents", DataTypes.LongType)
+            .add("signed_cents", DataTypes.LongType);
+
+    static final StructType ACCEPTED = new StructType(ACCEPTED_COLUMNS.stream()
+            .map(c -> PARSED.apply(c)).toArray(org.apache.spark.sql.types.StructField[]::new));
+
+    /** The read order as one long: file, partition, record. */
+    static long order(int file, int part, long record) {
+        return (long) file << 48 | (long) (part + 1) << 32 | record;
+    }
+
+    private static Row scanRow(ClaimParser.Claim c, int file, int part, long record) {
+        Long signed = c.amountCents == null ? null : "C".equals(c.debitCredit) ? -c.amountCents : c.amountCents;
+        return RowFactory.create(c.reason == null ? null : c.reason.code(), c.reason == null ? c.claimId : null,
+                order(file, part, record), c.amountCents, signed);
+    }
+
+    private static boolean isLaterCopy(Map<String, Long> firsts, ClaimParser.Claim c, int file, int part, long record) {
+        Long first = firsts.get(c.claimId);
+        return first != null && first != order(file, part, record);
+    }
+
+    private static Row acceptedRow(ClaimParser.Claim c) {
+        return RowFactory.create(c.claimId, c.clientKey, c.birthYear, c.municipalityCode, c.productCategory,
+                c.productCode, c.productGroup, c.provision, c.providerCode, c.referrer, c.startDay, c.endDay, c.volume,
+                c.unit, c.amountCents, c.debitCredit);
+    }
+
+    /** A duplicate passed every check, so its raw fields are rebuilt from the typed ones (client as pseudonym). */
+    private static Row duplicateRow(ClaimParser.Claim c, int file, int part, long record) {
+        c.reason = ClaimParser.Reason.DUPLICATE_CLAIM_ID;
+        c.detail = "claim_id '" + c.claimId + "' first seen at an earlier line";
+        c.raw = new String[] {c.claimId, Pseudonymiser.hex(c.clientKey), c.birthYear == null ? "" : c.birthYear.toString(),
+                c.municipalityCode, c.productCategory == null ? "" : c.productCategory, c.productCode,
+                c.providerCode == null ? "" : c.providerCode, c.referrer, LocalDate.ofEpochDay(c.startDay).toString(),
+                LocalDate.ofEpochDay(c.endDay).toString(), Double.toString(c.volume), c.unit == null ? "" : c.unit,
+                java.math.BigDecimal.valueOf(c.amountCents, 2).toPlainString(), c.debitCredit};
+        return toRow(c, file, part, record);
+    }
 
     /**
      * One scan for the totals and the duplicates: rows, amount and net amount per reject reason
@@ -151,11 +213,8 @@ public final class ClaimIngest {
      * first line and the amount of that line, {@code gid} 0. A rollup does both in one aggregation:
      * the per-reason rows collapse to a handful per partition before the shuffle.
      */
-    static Dataset<Row> scan(Dataset<Row> parsed) {
-        Column signed = when(col("debit_credit").equalTo("C"), negate(col("amount_cents"))).otherwise(col("amount_cents"));
-        return parsed
-                .select(col("reject_reason"), when(col("reject_reason").isNull(), col("claim_id")).as("valid_claim_id"),
-                        ORDER.as("ord"), col("amount_cents"), signed.as("signed_cents"))
+    static Dataset<Row> scan(Dataset<Row> lines) {
+        return lines
                 .rollup(col("reject_reason"), col("valid_claim_id"))
                 .agg(grouping_id().as("gid"), count(lit(1)).as("n"), min("ord").as("first"),
                      coalesce(sum("amount_cents"), lit(0L)).as("cents"),
@@ -192,36 +251,8 @@ public final class ClaimIngest {
                 amountRead - amountAccepted, netAccepted, byReason);
     }
 
-    /** Marks every valid line whose claim id an earlier valid line already used, given the repeated ids. */
-    static Dataset<Row> markDuplicates(Dataset<Row> parsed, Dataset<Row> repeated) {
-        Dataset<Row> firsts = repeated.select(col("valid_claim_id").as("dup_claim_id"), col("first"));
-        // Broadcast: the big side must not be shuffled for the few ids that repeat.
-        Dataset<Row> joined = parsed.join(broadcast(firsts), parsed.col("claim_id").equalTo(firsts.col("dup_claim_id"))
-                .and(parsed.col("reject_reason").isNull()), "left");
-        Column isLaterCopy = col("first").isNotNull().and(ORDER.notEqual(col("first")));
-        return joined
-                .withColumn("reject_detail", when(isLaterCopy, concat(lit("claim_id '"), col("claim_id"),
-                        lit("' first seen at an earlier line"))).otherwise(col("reject_detail")))
-                .withColumn("raw", when(isLaterCopy, rawFromTypedColumns()).otherwise(col("raw")))
-                .withColumn("reject_reason", when(isLaterCopy, lit(ClaimParser.Reason.DUPLICATE_CLAIM_ID.code()))
-                        .otherwise(col("reject_reason")))
-                .drop("dup_claim_id", "first");
-    }
-
-    /** A duplicate passed every check, so its raw fields are rebuilt from the typed ones (client as pseudonym). */
-    private static Column rawFromTypedColumns() {
-        Column s = col("start_day");
-        return array(col("claim_id"), lpad(lower(hex(col("client_key"))), 16, "0"),
-                coalesce(col("birth_year").cast("string"), lit("")), col("municipality_code"),
-                coalesce(col("product_category"), lit("")), col("product_code"), coalesce(col("provider_code"), lit("")),
-                col("referrer"), date_from_unix_date(s).cast("string"), date_from_unix_date(col("end_day")).cast("string"),
-                col("volume").cast("string"), coalesce(col("unit"), lit("")),
-                col("amount_cents").cast("decimal(20,0)").divide(lit(100)).cast("decimal(20,2)").cast("string"),
-                col("debit_credit"));
-    }
-
     private static JavaRDD<Row> parseCsv(JavaSparkContext jsc, InputFile f, ClaimParser parser,
-                                         CollectionAccumulator<long[]> linesPerPartition) {
+                                         CollectionAccumulator<long[]> linesPerPartition, Keep keep) {
         ClaimParser.FileLayout layout = ClaimParser.FileLayout.of(firstLine(f.path()), f.name());
         int fileIndex = f.index();
         return jsc.newAPIHadoopFile(f.path().toAbsolutePath().toUri().toString(), TextInputFormat.class,
@@ -237,7 +268,7 @@ public final class ClaimIngest {
                             record++;
                             String line = r._2().toString();
                             if (r._1().get() == 0 || line.isBlank()) continue; // header, or an empty line
-                            next = toRow(parser.parse(line, layout), fileIndex, part, record);
+                            next = keep.of(parser.parse(line, layout), fileIndex, part, record);
                         }
                         if (next == null && record >= -1) {
                             linesPerPartition.add(new long[] {fileIndex, part, record + 1});
@@ -257,7 +288,7 @@ public final class ClaimIngest {
     }
 
     /** Parquet rows carry their row number, so their "line" is the 1-based row; no partition bookkeeping. */
-    private static JavaRDD<Row> parseParquet(SparkSession spark, InputFile f, ClaimParser parser) {
+    private static JavaRDD<Row> parseParquet(SparkSession spark, InputFile f, ClaimParser parser, Keep keep) {
         Dataset<Row> df = spark.read().parquet(f.path().toAbsolutePath().toString());
         int[] positions = ClaimColumns.resolve(List.of(df.columns()), f.name());
         List<Column> cols = new ArrayList<>();
@@ -268,8 +299,8 @@ public final class ClaimIngest {
         return df.select(cols.toArray(Column[]::new)).javaRDD().map(r -> {
             String[] v = new String[n];
             for (int i = 0; i < n; i++) v[i] = r.getString(i).strip();
-            return toRow(parser.parse(v, false), fileIndex, -1, r.getLong(n));
-        });
+            return keep.of(parser.parse(v, false), fileIndex, -1, r.getLong(n));
+        }).filter(java.util.Objects::nonNull);
     }
 
     private static Row toRow(ClaimParser.Claim c, int file, int part, long record) {
