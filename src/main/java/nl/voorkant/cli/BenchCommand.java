@@ -28,8 +28,22 @@ import org.apache.spark.sql.SparkSession;
 final class BenchCommand {
     private BenchCommand() {}
 
-    /** Claim lines the generator writes per unit of scale (four municipalities, 2016-2020, no defects). */
-    static final double LINES_PER_SCALE = 64_400;
+    /**
+     * Claim lines per municipality the generator writes (2016-2020, no defects), measured at 62 and
+     * 616 municipalities: synthetic municipalities are larger than the four real ones, so the mean
+     * grows with their number; in between it is interpolated.
+     */
+    static final double[][] LINES_PER_MUNICIPALITY = {{62, 16_515}, {616, 19_835}};
+
+    /** The generator's scale (municipalities ÷ 4) that writes about {@code lines} claim lines. */
+    static double scaleFor(long lines) {
+        double m0 = LINES_PER_MUNICIPALITY[0][0], l0 = LINES_PER_MUNICIPALITY[0][1];
+        double slope = (LINES_PER_MUNICIPALITY[1][1] - l0) / (LINES_PER_MUNICIPALITY[1][0] - m0);
+        // lines = m · (l0 + slope · (m − m0)), solved for the number of municipalities m
+        double b = l0 - slope * m0;
+        double m = (-b + Math.sqrt(b * b + 4 * slope * lines)) / (2 * slope);
+        return Math.max(1, m) / 4;
+    }
 
     record Measurement(String stage, double seconds, long peakKb) {}
 
@@ -49,7 +63,7 @@ final class BenchCommand {
         try {
             if (!Files.isDirectory(claimsCsv) || !Files.isDirectory(reference)) {
                 System.out.printf(Locale.ROOT, "[bench] generating about %,d lines into %s%n", lines, data);
-                SampleGenerator.generate(SampleGenerator.Options.defaults().withScale(lines / LINES_PER_SCALE)
+                SampleGenerator.generate(SampleGenerator.Options.defaults().withScale(scaleFor(lines))
                         .withGzip(false).withDefects(false), data);
             }
             Path claims = format.equals("csv") ? claimsCsv : parquet(claimsCsv, data.resolve("claims-parquet"));

@@ -39,7 +39,21 @@ final class Partials {
             .add("m", DataTypes.LongType, false)
             .add("cents", DataTypes.LongType, false);
 
-    record Key(String kind, String unitType, String area, String level, String unit, int a, int b, String s) {}
+    record Key(String kind, String unitType, String area, String level, String unit, int a, int b, String s) {
+        /**
+         * The record's own hash adds fields times 31, so (month, end month) pairs one apart in the
+         * first and 31 apart in the second collide; a trajectory partition has thousands of those.
+         */
+        @Override
+        public int hashCode() {
+            long h = ((long) kind.hashCode() * 31 + unitType.hashCode()) * 31 + area.hashCode();
+            h = (h * 31 + level.hashCode()) * 31 + unit.hashCode();
+            h = h * 0x9E3779B97F4A7C15L + a;
+            h = h * 0x9E3779B97F4A7C15L + b;
+            h = h * 0x9E3779B97F4A7C15L + s.hashCode();
+            return (int) (h ^ (h >>> 32));
+        }
+    }
 
     private final Map<Key, long[]> sums = new HashMap<>();
 
