@@ -50,7 +50,8 @@ class StandaloneClusterIT {
                 for (Path p : old.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
             }
         }
-        Path sparkHome = Files.createDirectories(tmp.resolve("spark-home/jars"));
+        Path sparkHome = tmp.resolve("spark-home");
+        Files.createDirectories(sparkHome.resolve("jars"));
         workDir = Files.createDirectories(tmp.resolve("work"));
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
@@ -65,7 +66,7 @@ class StandaloneClusterIT {
                 "--work-dir", workDir.toString()), sparkJars(),
                 // The worker builds each executor's command from a Spark distribution: SPARK_HOME/jars (empty
                 // here) plus SPARK_DIST_CLASSPATH.
-                Map.of("SPARK_HOME", sparkHome.getParent().toString(), "SPARK_SCALA_VERSION", "2.13",
+                Map.of("SPARK_HOME", sparkHome.toString(), "SPARK_SCALA_VERSION", "2.13",
                         "SPARK_DIST_CLASSPATH", sparkJars()));
         // The local reference runs while the worker registers.
         Path localOut = tmp.resolve("local");
@@ -159,12 +160,14 @@ class StandaloneClusterIT {
     /**
      * ./run.sh analyse as a child JVM, its output (Spark's INFO log included) in OUT.log. Every figure is
      * compared, so nothing is suppressed. spark.* settings go in as system properties: one-core executors, so
-     * that the worker's two cores make two of them, and few shuffle partitions, as in local mode (for a small
-     * input, 200 would only cost time).
+     * that the worker's two cores make two of them; few shuffle partitions, as in local mode (for a small
+     * input, 200 would only cost time); and no waiting for the executor that holds a task's data, since both
+     * share one machine.
      */
     static Process analyse(String master, Path out) throws IOException {
         return start(out.resolveSibling(out.getFileName() + ".log"), List.of("-Dspark.executor.cores=1",
-                "-Dspark.executor.memory=768m", "-Dspark.sql.shuffle.partitions=4", "nl.voorkant.cli.Main",
+                "-Dspark.executor.memory=768m", "-Dspark.sql.shuffle.partitions=4", "-Dspark.locality.wait=0",
+                "nl.voorkant.cli.Main",
                 "analyse", "--master", master, "--out", out.toString(), "--claims", CLAIMS,
                 "--reference", "data/reference", "--scenarios", "none", "--disclosure", "internal", "--verbose"),
                 System.getProperty("java.class.path"), Map.of());
