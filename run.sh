@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 build_needed() {
-  [ -f target/runtime-classpath.txt ] && [ -d target/classes ] || return 0
+  [ -f target/runtime-classpath.txt ] && [ -f target/spark-classpath.txt ] && [ -d target/classes ] || return 0
   [ -n "$(find pom.xml src/main -newer target/runtime-classpath.txt -print -quit)" ]
 }
 
@@ -21,4 +21,4 @@ fi
 module_options=$(sed -n 's:.*<spark.module.options>\(.*\)</spark.module.options>.*:\1:p' pom.xml)
 # shellcheck disable=SC2086
 exec java $module_options ${VOORKANT_JAVA_OPTS:--Xmx6g} \
-  -cp "target/classes:$(cat target/runtime-classpath.txt)" nl.voorkant.cli.Main "$@"
+  -cp "target/classes:$(cat target/runtime-classpath.txt):$(cat target/spark-classpath.txt)" nl.voorkant.cli.Main "$@"

@@ -47,7 +47,7 @@ final class AnalyseCommand {
                 .value("claims", "claims CSV/Parquet file or folder (default data/claims)")
                 .value("reference", "folder with products.csv and municipalities.csv (default data/reference)")
                 .value("out", "output folder (default reports/<timestamp>, with reports/latest pointing at it)")
-                .value("master", "Spark master URL (default local[*]; e.g. spark://host:7077)")
+                .value("master", "Spark master URL (default local[*], or spark-submit's --master; e.g. spark://host:7077)")
                 .value("lang", "report language: nl (default) or en")
                 .value("disclosure", "publish (default: counts 1-4 left empty) or internal (all figures)")
                 .value("max-gap", "months without care that still continue a trajectory (default 1)")
@@ -61,7 +61,8 @@ final class AnalyseCommand {
         if (!o.parse(args, "[OPTIONS]")) return 0;
         Path claims = o.existingPath("claims", "data/claims");
         Path referenceDir = o.existingPath("reference", "data/reference");
-        String master = o.get("master", "local[*]");
+        // Under spark-submit the master comes from its --master (as the spark.master property).
+        String master = o.get("master", System.getProperty("spark.master", "local[*]"));
         String lang = o.choice("lang", "nl", "nl", "en");
         Disclosure.Mode disclosure = Disclosure.mode(o.choice("disclosure", "publish", "publish", "internal"));
         int maxGap = o.intValue("max-gap", 1, 0, 24);

@@ -1,5 +1,16 @@
 package nl.voorkant.ingest;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
 
 /** The one place where voorkant configures Spark, for the job and for the tests alike. */
@@ -24,9 +35,58 @@ public final class SparkSessions {
             int cores = Runtime.getRuntime().availableProcessors();
             b.config("spark.sql.shuffle.partitions", String.valueOf(Math.max(2, cores * 2)))
              .config("spark.default.parallelism", String.valueOf(Math.max(2, cores * 2)));
+        } else if (System.getProperty("spark.jars") == null) {
+            // spark-submit sets spark.jars itself; launched any other way, the executors would lack our classes.
+            b.config("spark.jars", String.join(",", applicationJars()));
         }
         // Spark's progress bar on a terminal, so a long stage shows how far along it is; never in logs or CI.
         b.config("spark.ui.showConsoleProgress", String.valueOf(System.console() != null));
         return b.getOrCreate();
+    }
+
+    /**
+     * What a remote executor needs beyond the cluster's own Spark, Scala and Hadoop: voorkant's classes and
+     * its other dependencies. From a jar (the {@code -Pcluster} build bundles them) that is the jar. From
+     * Maven's {@code target/classes} (run.sh, the tests) the classes are packed into a temporary jar, and the
+     * other dependencies are the ones in {@code target/runtime-classpath.txt} beside it: the pom declares
+     * Spark {@code provided}, so Maven's runtime classpath is exactly what the cluster does not have.
+     */
+    static List<String> applicationJars() {
+        Path code;
+        try {
+            code = Path.of(SparkSessions.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("voorkant's own location is not a file: " + e.getMessage(), e);
+        }
+        if (!Files.isDirectory(code)) return List.of(code.toString());
+        List<String> jars = new ArrayList<>();
+        try {
+            jars.add(pack(code).toString());
+            Path dependencies = code.resolveSibling("runtime-classpath.txt");
+            if (Files.exists(dependencies)) {
+                for (String jar : Files.readString(dependencies).strip().split(java.io.File.pathSeparator)) {
+                    if (!jar.isEmpty()) jars.add(jar);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return jars;
+    }
+
+    /** A jar of the class folder, deleted when this JVM ends. */
+    static Path pack(Path classes) throws IOException {
+        Path jar = Files.createTempFile("voorkant-classes-", ".jar");
+        jar.toFile().deleteOnExit();
+        try (OutputStream file = Files.newOutputStream(jar);
+             JarOutputStream out = new JarOutputStream(file);
+             Stream<Path> tree = Files.walk(classes)) {
+            for (Path p : (Iterable<Path>) tree.filter(Files::isRegularFile).sorted()::iterator) {
+                out.putNextEntry(new JarEntry(classes.relativize(p).toString().replace('\\', '/')));
+                Files.copy(p, out);
+                out.closeEntry();
+            }
+        }
+        return jar;
     }
 }
