@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -124,15 +125,27 @@ public final class ClaimIngest {
         // Each pass parses the files again and keeps only its own few columns: cheaper than Spark's columnar
         // cache of every parsed line (measured: a third of the CPU time at a million lines).
         Dataset<Row> scan = scan(spark.createDataFrame(lines(jsc, spark, files, parser, linesPerPartition,
-                ClaimIngest::scanRow), SCAN)).persist(StorageLevel.MEMORY_AND_DISK()); // small: totals and repeated ids
-        Dataset<Row> repeated = scan.filter(col("gid").equalTo(0));
-        IngestSummary summary = summarise(scan.filter(col("gid").equalTo(1)).collectAsList(),
-                repeated.agg(coalesce(sum(col("n").minus(1)), lit(0L)),
-                        coalesce(sum(col("cents").minus(col("first_cents"))), lit(0L)),
-                        coalesce(sum(col("net_cents").minus(col("first_net_cents"))), lit(0L))).first());
-        HashMap<String, Long> firsts = new HashMap<>();
-        for (Row r : repeated.select("valid_claim_id", "first").collectAsList()) firsts.put(r.getString(0), r.getLong(1));
+                (c, file, part, record) -> scanRow(c, file, part, record, false)), SCAN)).persist(StorageLevel.MEMORY_AND_DISK()); // small: totals and repeated hashes
+        List<Row> totals = scan.filter(col("gid").equalTo(1)).collectAsList();
+        HashSet<Long> repeatedHashes = new HashSet<>();
+        for (Row r : scan.filter(col("gid").equalTo(0)).select("claim_hash").collectAsList()) repeatedHashes.add(r.getLong(0));
         scan.unpersist();
+        // Only lines whose claim id hash repeats are looked at by their exact claim id: none, in clean data.
+        HashMap<String, Long> firsts = new HashMap<>();
+        long[] later = new long[3];
+        if (!repeatedHashes.isEmpty()) {
+            Broadcast<HashSet<Long>> candidates = jsc.broadcast(repeatedHashes);
+            Dataset<Row> candidateLines = spark.createDataFrame(lines(jsc, spark, files, parser, linesPerPartition,
+                    (c, file, part, record) -> c.reason == null && candidates.value().contains(claimHash(c.claimId))
+                            ? scanRow(c, file, part, record, true) : null), SCAN);
+            for (Row r : repeatedIds(candidateLines).collectAsList()) {
+                firsts.put(r.getAs("claim_id"), r.getAs("first"));
+                later[0] += r.<Long>getAs("n") - 1;
+                later[1] += r.<Long>getAs("cents") - r.<Long>getAs("first_cents");
+                later[2] += r.<Long>getAs("net_cents") - r.<Long>getAs("first_net_cents");
+            }
+        }
+        IngestSummary summary = summarise(totals, later);
         Broadcast<HashMap<String, Long>> firstLines = jsc.broadcast(firsts);
 
         Dataset<Row> accepted = spark.createDataFrame(lines(jsc, spark, files, parser, linesPerPartition,
@@ -164,8 +177,9 @@ public final class ClaimIngest {
     }
 
     static final StructType SCAN = new StructType()
-            .add("reject_reason", DataTypes.StringType)
-            .add("valid_claim_id", DataTypes.StringType)
+            .add("reason", DataTypes.IntegerType, false)
+            .add("claim_hash", DataTypes.LongType, false)
+            .add("claim_id", DataTypes.StringType)
             .add("ord", DataTypes.LongType, false)
             .add("amount_cents", DataTypes.LongType)
             .add("signed_cents", DataTypes.LongType);
@@ -178,10 +192,24 @@ public final class ClaimIngest {
         return (long) file << 48 | (long) (part + 1) << 32 | record;
     }
 
-    private static Row scanRow(ClaimParser.Claim c, int file, int part, long record) {
+    /**
+     * Reason as its ordinal (−1: valid) and the claim id as a hash, so that the scan groups
+     * fixed-width keys; the id itself only where it is needed.
+     */
+    private static Row scanRow(ClaimParser.Claim c, int file, int part, long record, boolean withId) {
         Long signed = c.amountCents == null ? null : "C".equals(c.debitCredit) ? -c.amountCents : c.amountCents;
-        return RowFactory.create(c.reason == null ? null : c.reason.code(), c.reason == null ? c.claimId : null,
-                order(file, part, record), c.amountCents, signed);
+        boolean valid = c.reason == null;
+        return RowFactory.create(valid ? -1 : c.reason.ordinal(), valid ? claimHash(c.claimId) : 0L,
+                valid && withId ? c.claimId : null, order(file, part, record), c.amountCents, signed);
+    }
+
+    /** A 64-bit hash of a claim id (FNV-1a, then a SplitMix64 finaliser); collisions are resolved by the exact id. */
+    static long claimHash(String claimId) {
+        long h = 0xcbf29ce484222325L;
+        for (int i = 0; i < claimId.length(); i++) h = (h ^ claimId.charAt(i)) * 0x100000001b3L;
+        h = (h ^ (h >>> 30)) * 0xbf58476d1ce4e5b9L;
+        h = (h ^ (h >>> 27)) * 0x94d049bb133111ebL;
+        return h ^ (h >>> 31);
     }
 
     private static boolean isLaterCopy(Map<String, Long> firsts, ClaimParser.Claim c, int file, int part, long record) {
@@ -209,27 +237,36 @@ public final class ClaimIngest {
 
     /**
      * One scan for the totals and the duplicates: rows, amount and net amount per reject reason
-     * (null: valid), {@code gid} 1; and every claim id that more than one valid line uses, with its
-     * first line and the amount of that line, {@code gid} 0. A rollup does both in one aggregation:
-     * the per-reason rows collapse to a handful per partition before the shuffle.
+     * (−1: valid), {@code gid} 1; and every claim id hash that more than one valid line has,
+     * {@code gid} 0. A rollup does both in one aggregation: the per-reason rows collapse to a
+     * handful per partition before the shuffle, and the keys are numbers, not strings.
      */
     static Dataset<Row> scan(Dataset<Row> lines) {
         return lines
-                .rollup(col("reject_reason"), col("valid_claim_id"))
-                .agg(grouping_id().as("gid"), count(lit(1)).as("n"), min("ord").as("first"),
+                .rollup(col("reason"), col("claim_hash"))
+                .agg(grouping_id().as("gid"), count(lit(1)).as("n"),
+                     coalesce(sum("amount_cents"), lit(0L)).as("cents"),
+                     coalesce(sum("signed_cents"), lit(0L)).as("net_cents"))
+                .filter(col("gid").equalTo(1).or(col("gid").equalTo(0).and(col("reason").equalTo(-1))
+                        .and(col("n").gt(1))));
+    }
+
+    /** The claim ids more than one of {@code lines} (valid, as from {@link #scanRow}) use: first line, rows, amounts. */
+    static Dataset<Row> repeatedIds(Dataset<Row> lines) {
+        return lines.groupBy(col("claim_id"))
+                .agg(count(lit(1)).as("n"), min("ord").as("first"),
                      coalesce(sum("amount_cents"), lit(0L)).as("cents"),
                      coalesce(sum("signed_cents"), lit(0L)).as("net_cents"),
                      coalesce(min_by(col("amount_cents"), col("ord")), lit(0L)).as("first_cents"),
                      coalesce(min_by(col("signed_cents"), col("ord")), lit(0L)).as("first_net_cents"))
-                .filter(col("gid").equalTo(1).or(col("gid").equalTo(0).and(col("valid_claim_id").isNotNull())
-                        .and(col("n").gt(1))));
+                .filter(col("n").gt(1));
     }
 
     /**
      * The totals per reason, with the later copies of repeated claim ids moved from accepted to
      * duplicate: {@code later} holds their rows, amount and net amount.
      */
-    static IngestSummary summarise(List<Row> perReason, Row later) {
+    static IngestSummary summarise(List<Row> perReason, long[] later) {
         long read = 0, accepted = 0, amountRead = 0, amountAccepted = 0, netAccepted = 0;
         Map<String, Long> byReason = new LinkedHashMap<>();
         for (ClaimParser.Reason r : ClaimParser.Reason.values()) byReason.put(r.code(), 0L);
@@ -238,15 +275,16 @@ public final class ClaimIngest {
             long cents = r.getAs("cents");
             read += rows;
             amountRead += cents;
-            if (r.isNullAt(r.fieldIndex("reject_reason"))) {
-                accepted = rows - later.getLong(0);
-                amountAccepted = cents - later.getLong(1);
-                netAccepted = r.<Long>getAs("net_cents") - later.getLong(2);
+            int reason = r.getAs("reason");
+            if (reason < 0) {
+                accepted = rows - later[0];
+                amountAccepted = cents - later[1];
+                netAccepted = r.<Long>getAs("net_cents") - later[2];
             } else {
-                byReason.put(r.getAs("reject_reason"), rows);
+                byReason.put(ClaimParser.Reason.values()[reason].code(), rows);
             }
         }
-        byReason.merge(ClaimParser.Reason.DUPLICATE_CLAIM_ID.code(), later.getLong(0), Long::sum);
+        byReason.merge(ClaimParser.Reason.DUPLICATE_CLAIM_ID.code(), later[0], Long::sum);
         return new IngestSummary(read, accepted, read - accepted, amountRead, amountAccepted,
                 amountRead - amountAccepted, netAccepted, byReason);
     }
