@@ -1,11 +1,12 @@
 package nl.voorkant.report;
 
+import java.text.NumberFormat;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.function.Function;
 import nl.voorkant.core.Table;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.time.Month;
@@ -36,23 +37,22 @@ final class ChartData {
     }
 
     /**
-     * Inflow and outflow per month at region level, summed over the product groups. A month in which
-     * any group's figure is empty (the first month has no inflow, the last no outflow) is left out.
+     * Inflow and outflow per month at region level, summed over the product groups' published
+     * figures. A month without any figure (the data's first months have no inflow, its last no
+     * outflow) is left out; a suppressed small count adds nothing to its month.
      */
     static TimeSeriesCollection inflowOutflow(Table flowMonth, Texts t) {
         TimeSeriesCollection data = new TimeSeriesCollection();
         Table region = flowMonth.where("area_level", "region");
         for (String column : List.of("inflow", "outflow")) {
-            Map<String, Double> sums = new TreeMap<>();
-            for (int i = 0; i < region.size(); i++) {
-                String m = (String) region.value(i, "month");
-                Object v = region.value(i, column);
-                sums.merge(m, v instanceof Number n ? n.doubleValue() : Double.NaN, Double::sum);
-            }
             TimeSeries s = new TimeSeries(t.column(column));
-            sums.forEach((m, v) -> {
-                if (!v.isNaN()) s.add(month(m), v);
-            });
+            for (int i = 0; i < region.size(); i++) {
+                if (region.value(i, column) instanceof Number n) {
+                    Month m = month(region.value(i, "month"));
+                    Number sum = s.getValue(m);
+                    s.addOrUpdate(m, (sum == null ? 0 : sum.doubleValue()) + n.doubleValue());
+                }
+            }
             data.addSeries(s);
         }
         return data;
@@ -158,7 +158,9 @@ final class ChartData {
      * the parameter's low and high value, the widest swing first (the tornado's shape).
      */
     static DefaultCategoryDataset tornado(Table sensitivity, String lowColumn, String highColumn, double base, Texts t) {
-        Formats f = new Formats(t.locale());
+        NumberFormat twoDecimals = NumberFormat.getNumberInstance(t.locale());
+        twoDecimals.setMaximumFractionDigits(2);
+        NumberFormat whole = NumberFormat.getIntegerInstance(t.locale());
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < sensitivity.size(); i++) order.add(i);
         order.sort(Comparator.comparingDouble((Integer i) -> -Math.abs(number(sensitivity.value(i, highColumn), base)
@@ -166,8 +168,11 @@ final class ChartData {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         for (int i : order) {
             String parameter = (String) sensitivity.value(i, "parameter");
-            String label = t.column(parameter) + " (" + f.number(sensitivity.value(i, "low_value")) + " – "
-                    + f.number(sensitivity.value(i, "high_value")) + ")";
+            // The parameter's label already says "(€)"; an amount needs no cents here.
+            Function<Object, String> value = v -> !(v instanceof Number n) ? Formats.EMPTY
+                    : (Formats.kind(parameter) == Formats.Kind.EUROS ? whole : twoDecimals).format(n);
+            String label = t.column(parameter) + " (" + value.apply(sensitivity.value(i, "low_value")) + " – "
+                    + value.apply(sensitivity.value(i, "high_value")) + ")";
             data.addValue(number(sensitivity.value(i, lowColumn), base) - base, t.get("chart.tornado.low"), label);
             data.addValue(number(sensitivity.value(i, highColumn), base) - base, t.get("chart.tornado.high"), label);
         }

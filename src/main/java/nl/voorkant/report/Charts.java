@@ -22,8 +22,12 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.AxisLocation;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.DateAxis;
+import org.jfree.chart.axis.DateTickUnit;
+import org.jfree.chart.axis.DateTickUnitType;
+import org.jfree.chart.axis.TickUnits;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.block.RectangleConstraint;
@@ -43,9 +47,11 @@ import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.chart.util.ShapeUtils;
 import org.jfree.data.Range;
 import org.jfree.data.category.CategoryDataset;
+import org.jfree.data.time.TimePeriodAnchor;
 import org.jfree.data.time.TimeSeriesCollection;
 import org.jfree.data.time.TimeTableXYDataset;
 import org.jfree.data.xy.XYSeries;
@@ -121,6 +127,7 @@ public final class Charts {
             y.setRange(0, 1);
             y.setNumberFormatOverride(NumberFormat.getPercentInstance(texts.locale()));
             DeviationStepRenderer r = new DeviationStepRenderer();
+            r.setDefaultShapesVisible(false);
             band(r, 0, 0);
             return panel(panelTitles.getOrDefault(e.getKey(), e.getKey()), new XYPlot(e.getValue(), x, y, r));
         }).toList();
@@ -150,6 +157,8 @@ public final class Charts {
         bars.addSeries(data.getSeries(0));
         TimeSeriesCollection line = new TimeSeriesCollection();
         line.addSeries(data.getSeries(1));
+        // The line's point sits on its month's bar.
+        line.setXPosition(TimePeriodAnchor.MIDDLE);
         XYBarRenderer b = new XYBarRenderer(0.25);
         b.setBarPainter(new StandardXYBarPainter());
         b.setShadowVisible(false);
@@ -193,11 +202,13 @@ public final class Charts {
             r.setSeriesOutlinePaint(1, COLOURS[0]);
             CategoryAxis params = new CategoryAxis();
             params.setTickLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
-            params.setMaximumCategoryLabelWidthRatio(0.45f);
+            params.setMaximumCategoryLabelWidthRatio(0.4f);
+            params.setMaximumCategoryLabelLines(2);
             NumberAxis change = euroAxis(yLabel, texts);
             change.setAutoRangeIncludesZero(true);
             CategoryPlot plot = new CategoryPlot(e.getValue(), params, change, r);
             plot.setOrientation(PlotOrientation.HORIZONTAL);
+            plot.setRangeAxisLocation(AxisLocation.BOTTOM_OR_RIGHT);
             plot.addRangeMarker(new ValueMarker(0, Color.BLACK, new BasicStroke(1.5f)));
             return panel(e.getKey(), plot);
         }).toList();
@@ -229,7 +240,12 @@ public final class Charts {
 
     private static DateAxis monthAxis(String label, Texts texts) {
         DateAxis x = new DateAxis(label);
-        x.setDateFormatOverride(new SimpleDateFormat("MMM yyyy", texts.locale()));
+        // Whole months only: JFreeChart's own units would put two ticks in one month on a short horizon.
+        TickUnits months = new TickUnits();
+        for (int k : new int[] {1, 2, 3, 6, 12, 24}) {
+            months.add(new DateTickUnit(DateTickUnitType.MONTH, k, new SimpleDateFormat("MMM yyyy", texts.locale())));
+        }
+        x.setStandardTickUnits(months);
         return x;
     }
 
@@ -278,6 +294,8 @@ public final class Charts {
         JFreeChart chart = new JFreeChart(plot);
         chart.setTitle(new TextTitle(title, new Font(Font.SANS_SERIF, Font.BOLD, 22)));
         chart.setBackgroundPaint(Color.WHITE);
+        // Room on the right for a date tick centred on the axis' end.
+        chart.setPadding(new RectangleInsets(4, 4, 4, 28));
         LegendTitle legend = chart.getLegend();
         legend.setPosition(RectangleEdge.BOTTOM);
         legend.setItemFont(new Font(Font.SANS_SERIF, Font.PLAIN, 15));
@@ -289,6 +307,7 @@ public final class Charts {
         style(plot, 13, 12);
         JFreeChart chart = new JFreeChart(title, new Font(Font.SANS_SERIF, Font.BOLD, 14), plot, false);
         chart.setBackgroundPaint(Color.WHITE);
+        chart.setPadding(new RectangleInsets(4, 4, 4, 24));
         return chart;
     }
 
@@ -300,7 +319,9 @@ public final class Charts {
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
         g.setPaint(Color.WHITE);
         g.fillRect(0, 0, WIDTH, HEIGHT);
-        new TextTitle(title, new Font(Font.SANS_SERIF, Font.BOLD, 22)).draw(g, new Rectangle2D.Double(0, 6, WIDTH, 36));
+        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 22));
+        g.setPaint(Color.BLACK);
+        g.drawString(title, (WIDTH - g.getFontMetrics().stringWidth(title)) / 2, 30);
         double top = 46;
         double bottom = HEIGHT;
         if (legendOf != null) {
@@ -311,8 +332,16 @@ public final class Charts {
             legend.draw(g, new Rectangle2D.Double((WIDTH - size.width) / 2, bottom, size.width, size.height));
         }
         int n = Math.max(1, panels.size());
-        int columns = (int) Math.ceil(Math.sqrt(n * (double) WIDTH / (bottom - top)));
-        columns = Math.min(columns, n);
+        // The column count that gives the largest panels, a panel being best a little wider than tall.
+        int columns = 1;
+        double best = 0;
+        for (int c = 1; c <= n; c++) {
+            double size = Math.min(WIDTH / (double) c / 1.4, (bottom - top) / Math.ceil(n / (double) c));
+            if (size > best) {
+                best = size;
+                columns = c;
+            }
+        }
         int rows = (int) Math.ceil(n / (double) columns);
         double w = WIDTH / (double) columns;
         double h = (bottom - top) / rows;

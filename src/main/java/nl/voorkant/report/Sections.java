@@ -260,10 +260,12 @@ final class Sections {
             if (base.size() == 0) continue;
             Table rows = sensitivity.where("scenario", scenario);
             Map<String, org.jfree.data.category.CategoryDataset> outcomes = new LinkedHashMap<>();
-            outcomes.put(t.get("chart.tornado.draw"), ChartData.tornado(rows, "fund_draw_low_eur", "fund_draw_high_eur",
-                    ((Number) base.value(0, "total_fund_draw_eur")).doubleValue(), t));
-            outcomes.put(t.get("chart.tornado.saving"), ChartData.tornado(rows, "saving_low_eur", "saving_high_eur",
-                    ((Number) base.value(0, "steady_state_yearly_saving_eur")).doubleValue(), t));
+            Object draw = base.value(0, "total_fund_draw_eur");
+            Object saving = base.value(0, "steady_state_yearly_saving_eur");
+            outcomes.put(t.get("chart.tornado.draw", f.euros(draw)), ChartData.tornado(rows, "fund_draw_low_eur",
+                    "fund_draw_high_eur", ((Number) draw).doubleValue(), t));
+            outcomes.put(t.get("chart.tornado.saving", f.euros(saving)), ChartData.tornado(rows, "saving_low_eur",
+                    "saving_high_eur", ((Number) saving).doubleValue(), t));
             String title = t.get("chart.tornado", scenario);
             chart("tornado_" + scenario, title, t.get("s7.tornado.meaning"),
                     Charts.tornados(title, outcomes, t.get("chart.tornado.axis"), t));
