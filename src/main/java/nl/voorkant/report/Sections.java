@@ -10,6 +10,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import nl.voorkant.core.SeedFigures;
 import nl.voorkant.core.Table;
+import org.jfree.data.category.CategoryDataset;
 
 /**
  * The report's content in numbered sections, each an explanation, the evidence, and what it means,
@@ -230,18 +231,12 @@ final class Sections {
         } else {
             skipped("baseline_projection");
         }
-        for (String n : List.of("trends", "baseline_projection")) {
-            Table table = tables.get(n);
-            if (table == null) paragraph(t.get("missing") + " (" + n + ")");
-            else table(table);
-        }
+        tablesOrMissing("trends", "baseline_projection");
     }
 
     private void uncertainty() {
         open("s7", "s7.intro");
-        Table totals = tables.get("montecarlo");
-        if (totals == null) paragraph(t.get("missing") + " (montecarlo)");
-        else table(totals);
+        tablesOrMissing("montecarlo");
         Table months = nonEmpty("montecarlo_months");
         if (months == null) skipped("montecarlo_months");
         else ChartData.fan(months, t).forEach((scenario, data) -> {
@@ -258,14 +253,15 @@ final class Sections {
         for (Object scenario : sensitivity.rows().stream().map(r -> r.get(sensitivity.columnIndex("scenario"))).distinct().toList()) {
             Table base = summary.where("scenario", scenario);
             if (base.size() == 0) continue;
+            // The bars are changes from the scenario's own outcome; without it there is nothing to measure from.
+            if (!(base.value(0, "total_fund_draw_eur") instanceof Number draw)
+                    || !(base.value(0, "steady_state_yearly_saving_eur") instanceof Number saving)) continue;
             Table rows = sensitivity.where("scenario", scenario);
-            Map<String, org.jfree.data.category.CategoryDataset> outcomes = new LinkedHashMap<>();
-            Object draw = base.value(0, "total_fund_draw_eur");
-            Object saving = base.value(0, "steady_state_yearly_saving_eur");
+            Map<String, CategoryDataset> outcomes = new LinkedHashMap<>();
             outcomes.put(t.get("chart.tornado.draw", f.euros(draw)), ChartData.tornado(rows, "fund_draw_low_eur",
-                    "fund_draw_high_eur", ((Number) draw).doubleValue(), t));
+                    "fund_draw_high_eur", draw.doubleValue(), t));
             outcomes.put(t.get("chart.tornado.saving", f.euros(saving)), ChartData.tornado(rows, "saving_low_eur",
-                    "saving_high_eur", ((Number) saving).doubleValue(), t));
+                    "saving_high_eur", saving.doubleValue(), t));
             String title = t.get("chart.tornado", scenario);
             chart("tornado_" + scenario, title, t.get("s7.tornado.meaning"),
                     Charts.tornados(title, outcomes, t.get("chart.tornado.axis"), t));
@@ -302,9 +298,9 @@ final class Sections {
         }
     }
 
-    private void section(String key, String intro, String... tableNames) {
-        open(key, intro);
-        for (String n : tableNames) {
+    /** The tables by name, each shown or named as missing. */
+    private void tablesOrMissing(String... names) {
+        for (String n : names) {
             Table table = tables.get(n);
             if (table == null) paragraph(t.get("missing") + " (" + n + ")");
             else table(table);
