@@ -10,6 +10,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import nl.voorkant.core.SeedFigures;
 import nl.voorkant.core.Table;
+import org.jfree.data.category.CategoryDataset;
 
 /**
  * The report's content in numbered sections, each an explanation, the evidence, and what it means,
@@ -43,9 +44,9 @@ final class Sections {
         s.careUse();
         s.flows();
         s.localShare();
-        s.section("s5", "s5.intro", "trends", "baseline_projection");
+        s.trends();
         s.scenarios();
-        s.section("s7", "s7.intro", "montecarlo");
+        s.uncertainty();
         s.method();
         return List.copyOf(s.blocks);
     }
@@ -128,21 +129,30 @@ final class Sections {
 
     private void flows() {
         open("s3", "s3.intro");
-        Table month = tables.get("flow_month");
+        Table month = nonEmpty("flow_month");
         if (month != null) {
-            Map<String, TreeMap<String, Double>> series = new LinkedHashMap<>();
-            Table region = month.where("area_level", "region");
-            for (int i = 0; i < region.size(); i++) {
-                Object clients = region.value(i, "clients");
-                if (clients instanceof Number n) {
-                    series.computeIfAbsent((String) region.value(i, "product_group"), k -> new TreeMap<>())
-                            .put((String) region.value(i, "month"), n.doubleValue());
-                }
-            }
-            blocks.add(new Block.Chart("clients_per_month", t.get("chart.clients"), Charts.monthly(t.get("chart.clients"),
-                    t.get("chart.clients.axis"), t.get("chart.month"), series, t)));
+            chart("clients_per_month", t.get("chart.clients"), t.get("s3.clients.meaning"), Charts.stacked(t.get("chart.clients"),
+                    t.get("chart.clients.axis"), t.get("chart.month"), ChartData.clientsByGroup(month), t));
+            chart("inflow_outflow", t.get("chart.flows"), t.get("s3.flows.meaning"), Charts.monthly(t.get("chart.flows"),
+                    t.get("chart.flows.axis"), t.get("chart.month"), ChartData.inflowOutflow(month, t), t));
+        } else {
+            skipped("flow_month");
         }
         Table durations = tables.get("durations");
+        Table km = nonEmpty("km_survival");
+        if (km != null) {
+            // Each panel names its group's median and naive mean, so the gap between them is read off the chart.
+            Map<String, String> titles = new LinkedHashMap<>();
+            Table region = durations == null ? null : durations.where("area_level", "region");
+            for (int i = 0; region != null && i < region.size(); i++) {
+                titles.put((String) region.value(i, "product_group"), t.get("chart.km.panel", region.value(i, "product_group"),
+                        f.number(region.value(i, "km_median_months")), f.number(region.value(i, "naive_mean_closed_months"))));
+            }
+            chart("km_survival", t.get("chart.km"), t.get("s3.km.meaning"), Charts.survivalPanels(t.get("chart.km"), t.get("chart.km.axis"),
+                    t.get("chart.duration"), ChartData.survival(km), titles, t));
+        } else {
+            skipped("km_survival");
+        }
         if (durations != null) table(durations.where("area_level", "region"));
         Table providers = tables.get("providers_year");
         if (providers != null) table(providers.where("area_level", "subregion"));
@@ -181,7 +191,15 @@ final class Sections {
         paragraph(t.get("s6.rounding"));
         for (Table table : tables.values()) {
             if (table.name().startsWith("scenario_") && table.name().endsWith("_months")) {
+                String scenario = table.name().substring("scenario_".length(), table.name().length() - "_months".length());
                 blocks.add(new Block.Subheading(table.name()));
+                if (table.size() == 0) {
+                    skipped(table.name());
+                } else {
+                    String title = t.get("chart.payback", scenario);
+                    chart("payback_" + scenario, title, t.get("s6.payback.meaning", payback(scenario)),
+                            Charts.barsAndBalance(title, t.get("chart.euros"), t.get("chart.month"), ChartData.payback(table, t), t));
+                }
                 table(table);
             }
         }
@@ -192,6 +210,79 @@ final class Sections {
         if (targets != null) table(targets);
         Table moves = tables.get("targets");
         if (moves != null) table(moves.where("fraction_moved", v -> v instanceof Number n && n.doubleValue() > 0));
+    }
+
+    private String payback(String scenario) {
+        Table summary = tables.get("scenario_summary").where("scenario", scenario);
+        Object month = summary.size() == 0 ? null : summary.value(0, "payback_month");
+        return month == null ? t.get("s6.payback.none") : month.toString();
+    }
+
+    private void trends() {
+        open("s5", "s5.intro");
+        Table baseline = nonEmpty("baseline_projection");
+        if (baseline != null) {
+            for (String measure : List.of("unique_clients", "cost_eur")) {
+                String title = t.get("chart.trend." + measure);
+                chart("baseline_" + measure, title, t.get("s5.chart.meaning"), Charts.projectionPanels(title,
+                        t.column(measure), t.get("chart.year"), ChartData.projection(baseline, measure, t),
+                        Formats.kind(measure) == Formats.Kind.EUROS, t));
+            }
+        } else {
+            skipped("baseline_projection");
+        }
+        tablesOrMissing("trends", "baseline_projection");
+    }
+
+    private void uncertainty() {
+        open("s7", "s7.intro");
+        tablesOrMissing("montecarlo");
+        Table months = nonEmpty("montecarlo_months");
+        if (months == null) skipped("montecarlo_months");
+        else ChartData.fan(months, t).forEach((scenario, data) -> {
+            String title = t.get("chart.fan", scenario);
+            chart("fan_" + scenario, title, t.get("s7.fan.meaning"),
+                    Charts.fan(title, t.get("chart.euros"), t.get("chart.month"), data, t));
+        });
+        Table sensitivity = nonEmpty("sensitivity");
+        Table summary = tables.get("scenario_summary");
+        if (sensitivity == null || summary == null) {
+            skipped(sensitivity == null ? "sensitivity" : "scenario_summary");
+            return;
+        }
+        for (Object scenario : sensitivity.rows().stream().map(r -> r.get(sensitivity.columnIndex("scenario"))).distinct().toList()) {
+            Table base = summary.where("scenario", scenario);
+            if (base.size() == 0) continue;
+            // The bars are changes from the scenario's own outcome; without it there is nothing to measure from.
+            if (!(base.value(0, "total_fund_draw_eur") instanceof Number draw)
+                    || !(base.value(0, "steady_state_yearly_saving_eur") instanceof Number saving)) continue;
+            Table rows = sensitivity.where("scenario", scenario);
+            Map<String, CategoryDataset> outcomes = new LinkedHashMap<>();
+            outcomes.put(t.get("chart.tornado.draw", f.euros(draw)), ChartData.tornado(rows, "fund_draw_low_eur",
+                    "fund_draw_high_eur", draw.doubleValue(), t));
+            outcomes.put(t.get("chart.tornado.saving", f.euros(saving)), ChartData.tornado(rows, "saving_low_eur",
+                    "saving_high_eur", saving.doubleValue(), t));
+            String title = t.get("chart.tornado", scenario);
+            chart("tornado_" + scenario, title, t.get("s7.tornado.meaning"),
+                    Charts.tornados(title, outcomes, t.get("chart.tornado.axis"), t));
+        }
+        table(sensitivity);
+    }
+
+    /** A chart, its caption and a sentence of what it shows. */
+    private void chart(String file, String caption, String meaning, byte[] png) {
+        blocks.add(new Block.Chart(file, caption, png));
+        paragraph(meaning);
+    }
+
+    /** The table by name when the run made it with at least one row, else null. */
+    private Table nonEmpty(String name) {
+        Table table = tables.get(name);
+        return table == null || table.size() == 0 ? null : table;
+    }
+
+    private void skipped(String table) {
+        paragraph(t.get("chart.skipped", table));
     }
 
     private void method() {
@@ -207,9 +298,9 @@ final class Sections {
         }
     }
 
-    private void section(String key, String intro, String... tableNames) {
-        open(key, intro);
-        for (String n : tableNames) {
+    /** The tables by name, each shown or named as missing. */
+    private void tablesOrMissing(String... names) {
+        for (String n : names) {
             Table table = tables.get(n);
             if (table == null) paragraph(t.get("missing") + " (" + n + ")");
             else table(table);

@@ -130,7 +130,8 @@ class ShippedSampleAnalysisTest {
         try (Stream<Path> charts = Files.list(out.resolve("charts"))) {
             assertEquals(charts.count(), images);
         }
-        assertEquals(2, images);
+        // Six for flows, local share and baseline; per each of the sample's five scenarios a payback, a fan and a tornado.
+        assertEquals(6 + 3 * 5, images);
         try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(out.resolve("tables.xlsx")))) {
             List<Path> csvs = csvTables();
             assertEquals(csvs.size(), wb.getNumberOfSheets(), "a sheet for every table in tables/");

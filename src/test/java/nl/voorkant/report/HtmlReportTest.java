@@ -41,8 +41,9 @@ class HtmlReportTest {
                 .row("GM0482", "municipality", "begeleiding", 2018, 77L, new BigDecimal("247331.60"))
                 .row("Drechtsteden-Noord", "subregion", "begeleiding", 2018, null, new BigDecimal("1041939.20"))
                 .build());
-        t.put("flow_month", Table.builder("flow_month", "area", "area_level", "product_group", "month", "clients")
-                .row("R", "region", "begeleiding", "2018-01", 10L).row("R", "region", "begeleiding", "2018-02", 12L).build());
+        t.put("flow_month", Table.builder("flow_month", "area", "area_level", "product_group", "month", "clients", "inflow", "outflow")
+                .row("R", "region", "begeleiding", "2018-01", 10L, null, 5L).row("R", "region", "begeleiding", "2018-02", 12L, 7L, null)
+                .build());
         t.put("local_share_year", Table.builder("local_share_year", "area", "area_level", "year", "local_share")
                 .row("R", "region", 2018, 0.1).row("R", "region", 2019, 0.12).build());
         return t;
@@ -60,7 +61,7 @@ class HtmlReportTest {
         assertTrue(html.contains("Publicatiemodus"), "the disclosure mode is stated");
         assertTrue(html.contains("scenario x overgeslagen"), "notes reach the reader");
         assertFalse(html.contains("http://") || html.contains("https://"), "no network needed");
-        for (String chart : List.of("clients_per_month.png", "local_share.png")) {
+        for (String chart : List.of("clients_per_month.png", "inflow_outflow.png", "local_share.png")) {
             var image = ImageIO.read(out.resolve("charts").resolve(chart).toFile());
             assertEquals(Charts.WIDTH, image.getWidth(), chart);
         }
@@ -88,6 +89,6 @@ class HtmlReportTest {
                 .redirectErrorStream(false).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         String dom = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(60, TimeUnit.SECONDS));
-        assertTrue(dom.contains("data-broken=\"0/2\""), "images that failed to load: " + dom.replaceAll("(?s).*data-broken=\"([^\"]*)\".*", "$1"));
+        assertTrue(dom.contains("data-broken=\"0/3\""), "images that failed to load: " + dom.replaceAll("(?s).*data-broken=\"([^\"]*)\".*", "$1"));
     }
 }

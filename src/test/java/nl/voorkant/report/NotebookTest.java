@@ -67,7 +67,7 @@ class NotebookTest {
         try (Stream<Path> files = Files.list(out.resolve("charts"))) {
             pngs = files.filter(f -> f.toString().endsWith(".png")).count();
         }
-        assertEquals(2, pngs);
+        assertEquals(3, pngs);
         assertEquals(pngs, images, "every chart is in the notebook");
         for (JsonNode o : outputs) {
             assertEquals("display_data", o.get("output_type").asText());

@@ -1,0 +1,190 @@
+package nl.voorkant.report;
+
+import java.text.NumberFormat;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import nl.voorkant.core.Table;
+import org.jfree.data.category.DefaultCategoryDataset;
+import org.jfree.data.time.Month;
+import org.jfree.data.time.TimeSeries;
+import org.jfree.data.time.TimeSeriesCollection;
+import org.jfree.data.time.TimeTableXYDataset;
+import org.jfree.data.xy.YIntervalSeries;
+import org.jfree.data.xy.YIntervalSeriesCollection;
+
+/**
+ * The run's tables turned into the charts' datasets, apart from the drawing so that what a chart
+ * shows can be checked figure by figure. An empty (suppressed) figure is left out of a series, never
+ * drawn as zero.
+ */
+final class ChartData {
+    private ChartData() {}
+
+    /** Clients per month per product group at region level, for the stacked area. */
+    static TimeTableXYDataset clientsByGroup(Table flowMonth) {
+        TimeTableXYDataset data = new TimeTableXYDataset();
+        Table region = flowMonth.where("area_level", "region");
+        for (int i = 0; i < region.size(); i++) {
+            // A suppressed month would make the stack's top a lie; it counts as no clients of that group.
+            double clients = region.value(i, "clients") instanceof Number n ? n.doubleValue() : 0;
+            data.add(month(region.value(i, "month")), clients, (String) region.value(i, "product_group"));
+        }
+        return data;
+    }
+
+    /**
+     * Inflow and outflow per month at region level, summed over the product groups' published
+     * figures. A month without any figure (the data's first months have no inflow, its last no
+     * outflow) is left out; a suppressed small count adds nothing to its month.
+     */
+    static TimeSeriesCollection inflowOutflow(Table flowMonth, Texts t) {
+        TimeSeriesCollection data = new TimeSeriesCollection();
+        Table region = flowMonth.where("area_level", "region");
+        for (String column : List.of("inflow", "outflow")) {
+            TimeSeries s = new TimeSeries(t.column(column));
+            for (int i = 0; i < region.size(); i++) {
+                if (region.value(i, column) instanceof Number n) {
+                    Month m = month(region.value(i, "month"));
+                    Number sum = s.getValue(m);
+                    s.addOrUpdate(m, (sum == null ? 0 : sum.doubleValue()) + n.doubleValue());
+                }
+            }
+            data.addSeries(s);
+        }
+        return data;
+    }
+
+    /** Per product group at region level: survival by duration with its 95% band, starting at 1 at duration 0. */
+    static Map<String, YIntervalSeriesCollection> survival(Table km) {
+        Map<String, YIntervalSeries> series = new LinkedHashMap<>();
+        Table region = km.where("area_level", "region");
+        for (int i = 0; i < region.size(); i++) {
+            if (!(region.value(i, "survival") instanceof Number s)) continue;
+            String group = (String) region.value(i, "product_group");
+            YIntervalSeries curve = series.computeIfAbsent(group, g -> {
+                YIntervalSeries c = new YIntervalSeries(g);
+                c.add(0, 1, 1, 1);
+                return c;
+            });
+            double d = ((Number) region.value(i, "duration_months")).doubleValue();
+            curve.add(d, s.doubleValue(), number(region.value(i, "lower95"), s), number(region.value(i, "upper95"), s));
+        }
+        Map<String, YIntervalSeriesCollection> out = new LinkedHashMap<>();
+        series.forEach((g, s) -> {
+            YIntervalSeriesCollection c = new YIntervalSeriesCollection();
+            c.addSeries(s);
+            out.put(g, c);
+        });
+        return out;
+    }
+
+    /**
+     * Per product group, one measure of baseline_projection: the observed years (a band of no width)
+     * and the projection with its 95% band.
+     */
+    static Map<String, YIntervalSeriesCollection> projection(Table baseline, String measure, Texts t) {
+        Map<String, YIntervalSeries[]> series = new LinkedHashMap<>();
+        Table rows = baseline.where("measure", measure);
+        // Panels are named by group, and by area too when the table holds more than one area.
+        boolean areas = rows.rows().stream().map(r -> r.get(rows.columnIndex("area"))).distinct().count() > 1;
+        for (int i = 0; i < rows.size(); i++) {
+            String panel = (areas ? rows.value(i, "area") + ": " : "") + rows.value(i, "product_group");
+            YIntervalSeries[] s = series.computeIfAbsent(panel,
+                    g -> new YIntervalSeries[] {new YIntervalSeries(t.get("chart.observed")),
+                            new YIntervalSeries(t.get("chart.projected"))});
+            double year = ((Number) rows.value(i, "year")).doubleValue();
+            if (rows.value(i, "observed") instanceof Number o) s[0].add(year, o.doubleValue(), o.doubleValue(), o.doubleValue());
+            if (rows.value(i, "projected") instanceof Number p) {
+                s[1].add(year, p.doubleValue(), number(rows.value(i, "lower95"), p), number(rows.value(i, "upper95"), p));
+            }
+        }
+        Map<String, YIntervalSeriesCollection> out = new LinkedHashMap<>();
+        series.forEach((g, s) -> {
+            YIntervalSeriesCollection c = new YIntervalSeriesCollection();
+            c.addSeries(s[0]);
+            c.addSeries(s[1]);
+            out.put(g, c);
+        });
+        return out;
+    }
+
+    /**
+     * A scenario's months: the fund draw per month (series 0) and the cumulative balance of saving
+     * less front-end budget (series 1), which turns positive in the payback month.
+     */
+    static TimeSeriesCollection payback(Table months, Texts t) {
+        TimeSeries draw = new TimeSeries(t.get("chart.payback.draw"));
+        TimeSeries balance = new TimeSeries(t.get("chart.payback.balance"));
+        double net = 0;
+        for (int i = 0; i < months.size(); i++) {
+            Month m = month(months.value(i, "month"));
+            draw.add(m, number(months.value(i, "fund_draw_eur"), 0));
+            net += number(months.value(i, "saving_eur"), 0) - number(months.value(i, "front_budget_eur"), 0);
+            balance.add(m, net);
+        }
+        TimeSeriesCollection data = new TimeSeriesCollection();
+        data.addSeries(draw);
+        data.addSeries(balance);
+        return data;
+    }
+
+    /** Per scenario of montecarlo_months: each measure's P50 by month with the P10–P90 band. */
+    static Map<String, YIntervalSeriesCollection> fan(Table mcMonths, Texts t) {
+        Map<String, Map<String, YIntervalSeries>> byScenario = new LinkedHashMap<>();
+        for (int i = 0; i < mcMonths.size(); i++) {
+            String measure = (String) mcMonths.value(i, "measure");
+            YIntervalSeries s = byScenario.computeIfAbsent((String) mcMonths.value(i, "scenario"), k -> new LinkedHashMap<>())
+                    .computeIfAbsent(measure, k -> new YIntervalSeries(t.column(k)));
+            if (mcMonths.value(i, "p50") instanceof Number p50) {
+                s.add(month(mcMonths.value(i, "month")).getFirstMillisecond(), p50.doubleValue(),
+                        number(mcMonths.value(i, "p10"), p50), number(mcMonths.value(i, "p90"), p50));
+            }
+        }
+        Map<String, YIntervalSeriesCollection> out = new LinkedHashMap<>();
+        byScenario.forEach((scenario, measures) -> {
+            YIntervalSeriesCollection c = new YIntervalSeriesCollection();
+            measures.values().forEach(c::addSeries);
+            out.put(scenario, c);
+        });
+        return out;
+    }
+
+    /**
+     * One scenario's sensitivity for one outcome: per parameter the change from the base figure at
+     * the parameter's low and high value, the widest swing first (the tornado's shape).
+     */
+    static DefaultCategoryDataset tornado(Table sensitivity, String lowColumn, String highColumn, double base, Texts t) {
+        NumberFormat twoDecimals = NumberFormat.getNumberInstance(t.locale());
+        twoDecimals.setMaximumFractionDigits(2);
+        NumberFormat whole = NumberFormat.getIntegerInstance(t.locale());
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < sensitivity.size(); i++) order.add(i);
+        order.sort(Comparator.comparingDouble((Integer i) -> -Math.abs(number(sensitivity.value(i, highColumn), base)
+                - number(sensitivity.value(i, lowColumn), base))));
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        for (int i : order) {
+            String parameter = (String) sensitivity.value(i, "parameter");
+            // The parameter's label already says "(€)"; an amount needs no cents here.
+            Function<Object, String> value = v -> !(v instanceof Number n) ? Formats.EMPTY
+                    : (Formats.kind(parameter) == Formats.Kind.EUROS ? whole : twoDecimals).format(n);
+            String label = t.column(parameter) + " (" + value.apply(sensitivity.value(i, "low_value")) + " – "
+                    + value.apply(sensitivity.value(i, "high_value")) + ")";
+            data.addValue(number(sensitivity.value(i, lowColumn), base) - base, t.get("chart.tornado.low"), label);
+            data.addValue(number(sensitivity.value(i, highColumn), base) - base, t.get("chart.tornado.high"), label);
+        }
+        return data;
+    }
+
+    static Month month(Object yyyyMm) {
+        String s = (String) yyyyMm;
+        return new Month(Integer.parseInt(s.substring(5, 7)), Integer.parseInt(s.substring(0, 4)));
+    }
+
+    private static double number(Object v, Number otherwise) {
+        return v instanceof Number n ? n.doubleValue() : otherwise.doubleValue();
+    }
+}

@@ -1,0 +1,204 @@
+package nl.voorkant.report;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.awt.image.BufferedImage;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import nl.voorkant.core.Table;
+import org.jfree.data.category.CategoryDataset;
+import org.jfree.data.category.DefaultCategoryDataset;
+import org.jfree.data.time.Month;
+import org.jfree.data.time.TimeSeriesCollection;
+import org.jfree.data.time.TimeTableXYDataset;
+import org.jfree.data.xy.YIntervalSeriesCollection;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Each chart on a small hand-built table: the dataset holds the table's figures, and the PNG is slide-sized. */
+class ChartsTest {
+    static final Texts NL = new Texts("nl");
+    static final double EPS = 1e-9;
+
+    static Table flowMonth() {
+        return Table.builder("flow_month", "area", "area_level", "product_group", "month", "clients", "inflow", "outflow")
+                .row("GM0482", "municipality", "begeleiding", "2020-01", 7L, 2L, 1L)
+                .row("R", "region", "begeleiding", "2020-01", 10L, null, 3L)
+                .row("R", "region", "begeleiding", "2020-02", 12L, 5L, null)
+                .row("R", "region", "jo_netwerk", "2020-01", 4L, null, null)
+                .row("R", "region", "jo_netwerk", "2020-02", null, 6L, null)
+                .build();
+    }
+
+    @Test
+    void clientsStackPerGroupWithASuppressedMonthAsNone() throws IOException {
+        TimeTableXYDataset data = ChartData.clientsByGroup(flowMonth());
+        assertEquals(2, data.getSeriesCount());
+        assertEquals("begeleiding", data.getSeriesKey(0));
+        assertEquals(2, data.getItemCount());
+        assertEquals(10, data.getYValue(0, 0), EPS, "begeleiding 2020-01, the municipality row left out");
+        assertEquals(12, data.getYValue(0, 1), EPS);
+        assertEquals(4, data.getYValue(1, 0), EPS);
+        assertEquals(0, data.getYValue(1, 1), EPS, "suppressed");
+        assertSlide(Charts.stacked("t", "y", "x", data, NL));
+    }
+
+    @Test
+    void inflowAndOutflowSumThePublishedFiguresAndLeaveOutMonthsWithoutAny() throws IOException {
+        TimeSeriesCollection data = ChartData.inflowOutflow(flowMonth(), NL);
+        assertEquals("instroom", data.getSeriesKey(0));
+        assertEquals("uitstroom", data.getSeriesKey(1));
+        assertEquals(1, data.getSeries(0).getItemCount(), "no inflow at all in 2020-01");
+        assertEquals(11, data.getSeries(0).getValue(new Month(2, 2020)).doubleValue(), EPS, "5 + 6");
+        assertEquals(1, data.getSeries(1).getItemCount(), "no outflow at all in 2020-02");
+        assertEquals(3, data.getSeries(1).getValue(new Month(1, 2020)).doubleValue(), EPS);
+        assertSlide(Charts.monthly("t", "y", "x", data, NL));
+    }
+
+    @Test
+    void survivalCurvesStartAtOneAndCarryTheirBands() throws IOException {
+        Table km = Table.builder("km_survival", "area", "area_level", "product_group", "duration_months", "at_risk",
+                        "events", "censored", "survival", "lower95", "upper95")
+                .row("S", "subregion", "crisis", 1L, 9L, 9L, 0L, 0.1, 0.0, 0.2)
+                .row("R", "region", "crisis", 1L, 10L, 5L, 0L, 0.5, 0.2, 0.8)
+                .row("R", "region", "crisis", 2L, 5L, 5L, 0L, 0.0, 0.0, 0.0)
+                .row("R", "region", "verblijf", 3L, 20L, 2L, 1L, 0.9, 0.75, 0.97)
+                .row("R", "region", "verblijf", 4L, 3L, null, null, null, null, null)
+                .build();
+        Map<String, YIntervalSeriesCollection> data = ChartData.survival(km);
+        assertEquals(List.of("crisis", "verblijf"), List.copyOf(data.keySet()));
+        YIntervalSeriesCollection crisis = data.get("crisis");
+        assertEquals(3, crisis.getItemCount(0));
+        assertEquals(0, crisis.getXValue(0, 0), EPS);
+        assertEquals(1, crisis.getYValue(0, 0), EPS);
+        assertEquals(1, crisis.getXValue(0, 1), EPS);
+        assertEquals(0.5, crisis.getYValue(0, 1), EPS);
+        assertEquals(0.2, crisis.getStartYValue(0, 1), EPS);
+        assertEquals(0.8, crisis.getEndYValue(0, 1), EPS);
+        assertEquals(2, data.get("verblijf").getItemCount(0), "the suppressed duration is left out");
+        assertSlide(Charts.survivalPanels("t", "y", "x", data, Map.of("crisis", "crisis · mediaan 1"), NL));
+    }
+
+    @Test
+    void theProjectionKeepsObservedYearsApartFromTheProjectedBand() throws IOException {
+        Table baseline = Table.builder("baseline_projection", "area", "product_group", "measure", "year", "observed",
+                        "projected", "lower95", "upper95")
+                .row("D", "begeleiding", "unique_clients", 2019L, 286L, 286.5, 263.96, 310.95)
+                .row("D", "begeleiding", "unique_clients", 2020L, null, 327.0, 298.59, 358.11)
+                .row("D", "begeleiding", "cost_eur", 2019L, new BigDecimal("1000.00"), 990.0, 900.0, 1100.0)
+                .row("D", "jo_netwerk", "unique_clients", 2019L, 150L, 151.0, 140.0, 160.0)
+                .build();
+        Map<String, YIntervalSeriesCollection> data = ChartData.projection(baseline, "unique_clients", NL);
+        assertEquals(List.of("begeleiding", "jo_netwerk"), List.copyOf(data.keySet()), "one area: panels by group");
+        YIntervalSeriesCollection b = data.get("begeleiding");
+        assertEquals("waargenomen", b.getSeriesKey(0));
+        assertEquals(1, b.getItemCount(0), "2020 has no observation");
+        assertEquals(2019, b.getXValue(0, 0), EPS);
+        assertEquals(286, b.getYValue(0, 0), EPS);
+        assertEquals(286, b.getStartYValue(0, 0), EPS, "no band around what was observed");
+        assertEquals(2, b.getItemCount(1));
+        assertEquals(327.0, b.getYValue(1, 1), EPS);
+        assertEquals(298.59, b.getStartYValue(1, 1), EPS);
+        assertEquals(358.11, b.getEndYValue(1, 1), EPS);
+        assertEquals(1000, ChartData.projection(baseline, "cost_eur", NL).get("begeleiding").getYValue(0, 0), EPS);
+        assertSlide(Charts.projectionPanels("t", "y", "x", data, false, NL));
+    }
+
+    @Test
+    void paybackBalanceIsTheCumulativeSavingLessTheFrontBudget() throws IOException {
+        Table months = Table.builder("scenario_x_months", "month", "front_clients", "front_budget_eur", "market_clients",
+                        "market_cost_eur", "saving_eur", "fund_draw_eur", "cumulative_fund_draw_eur")
+                .row("2020-06", 1.0, new BigDecimal("100.00"), 9.0, new BigDecimal("900.00"), new BigDecimal("0.00"),
+                        new BigDecimal("100.00"), new BigDecimal("100.00"))
+                .row("2020-07", 2.0, new BigDecimal("200.00"), 8.0, new BigDecimal("800.00"), new BigDecimal("150.00"),
+                        new BigDecimal("50.00"), new BigDecimal("150.00"))
+                .row("2020-08", 2.0, new BigDecimal("200.00"), 8.0, new BigDecimal("800.00"), new BigDecimal("400.00"),
+                        new BigDecimal("0.00"), new BigDecimal("150.00"))
+                .build();
+        TimeSeriesCollection data = ChartData.payback(months, NL);
+        assertEquals(List.of(100.0, 50.0, 0.0), values(data, 0), "fund draw per month");
+        // -100, then -100 + 150 - 200 = -150, then -150 + 400 - 200 = 50: paid back in August.
+        assertEquals(List.of(-100.0, -150.0, 50.0), values(data, 1));
+        assertEquals(new Month(6, 2020), data.getSeries(1).getTimePeriod(0));
+        assertSlide(Charts.barsAndBalance("t", "y", "x", data, NL));
+    }
+
+    @Test
+    void theFanHoldsP50WithTheP10ToP90BandPerScenarioAndMeasure() throws IOException {
+        Table mc = Table.builder("montecarlo_months", "scenario", "month", "measure", "p10", "p50", "p90")
+                .row("a", "2020-06", "cumulative_fund_draw_eur", new BigDecimal("1.00"), new BigDecimal("2.00"), new BigDecimal("4.00"))
+                .row("a", "2020-06", "saving_eur", new BigDecimal("0.00"), new BigDecimal("0.00"), new BigDecimal("0.00"))
+                .row("a", "2020-07", "cumulative_fund_draw_eur", new BigDecimal("3.00"), new BigDecimal("5.00"), new BigDecimal("8.00"))
+                .row("a", "2020-07", "saving_eur", new BigDecimal("1.00"), new BigDecimal("2.00"), new BigDecimal("3.00"))
+                .row("b", "2020-06", "saving_eur", new BigDecimal("7.00"), new BigDecimal("8.00"), new BigDecimal("9.00"))
+                .build();
+        Map<String, YIntervalSeriesCollection> data = ChartData.fan(mc, NL);
+        assertEquals(List.of("a", "b"), List.copyOf(data.keySet()));
+        YIntervalSeriesCollection a = data.get("a");
+        assertEquals(2, a.getSeriesCount());
+        assertEquals("beroep op fonds cumulatief (€)", a.getSeriesKey(0));
+        assertEquals(new Month(7, 2020).getFirstMillisecond(), a.getXValue(0, 1), EPS);
+        assertEquals(5, a.getYValue(0, 1), EPS);
+        assertEquals(3, a.getStartYValue(0, 1), EPS);
+        assertEquals(8, a.getEndYValue(0, 1), EPS);
+        assertEquals(2, a.getYValue(1, 1), EPS);
+        assertEquals(1, data.get("b").getSeriesCount());
+        assertSlide(Charts.fan("t", "y", "x", a, NL));
+    }
+
+    @Test
+    void theTornadoPutsTheWidestSwingOnTopAsChangesFromTheBase() throws IOException {
+        Table s = Table.builder("sensitivity", "scenario", "parameter", "low_value", "high_value", "fund_draw_low_eur",
+                        "fund_draw_high_eur", "saving_low_eur", "saving_high_eur")
+                .row("a", "monthly_inflow", 4.0, 6.0, new BigDecimal("80.00"), new BigDecimal("120.00"), new BigDecimal("10.00"), new BigDecimal("30.00"))
+                .row("a", "front_cost_ratio", 0.72, 1.08, new BigDecimal("50.00"), new BigDecimal("190.00"), new BigDecimal("60.00"), new BigDecimal("-20.00"))
+                .row("a", "monthly_cost_eur", 21866.4, 32799.6, new BigDecimal("90.00"), new BigDecimal("110.00"), new BigDecimal("15.00"), new BigDecimal("25.00"))
+                .build();
+        DefaultCategoryDataset draw = ChartData.tornado(s, "fund_draw_low_eur", "fund_draw_high_eur", 100, NL);
+        assertEquals(List.of("kosten voorkant / marktprijs (0,72 – 1,08)", "instroom per maand (4 – 6)",
+                "kosten per maand (€) (21.866 – 32.800)"), draw.getColumnKeys());
+        assertEquals(List.of("lage waarde", "hoge waarde"), draw.getRowKeys());
+        assertEquals(-50, draw.getValue(0, 0).doubleValue(), EPS);
+        assertEquals(90, draw.getValue(1, 0).doubleValue(), EPS);
+        assertEquals(-20, draw.getValue(0, 1).doubleValue(), EPS);
+        assertEquals(10, draw.getValue(1, 2).doubleValue(), EPS);
+        DefaultCategoryDataset saving = ChartData.tornado(s, "saving_low_eur", "saving_high_eur", 20, NL);
+        assertEquals(-40, saving.getValue(1, 0).doubleValue(), EPS, "-20 against a base of 20");
+        Map<String, CategoryDataset> outcomes = new LinkedHashMap<>();
+        outcomes.put("draw", draw);
+        outcomes.put("saving", saving);
+        assertSlide(Charts.tornados("t", outcomes, "y", NL));
+    }
+
+    @Test
+    void aMissingOrEmptyTableSkipsItsChartWithANote(@TempDir Path out) throws IOException {
+        Map<String, Table> tables = new LinkedHashMap<>(HtmlReportTest.tables());
+        tables.put("montecarlo_months", Table.builder("montecarlo_months", "scenario", "month", "measure", "p10", "p50", "p90").build());
+        Report.write(out, tables, HtmlReportTest.manifest(), List.of(), Map.of(), "en");
+        String html = Files.readString(out.resolve("index.html"));
+        for (String table : List.of("km_survival", "baseline_projection", "montecarlo_months", "sensitivity")) {
+            assertTrue(html.contains("Chart skipped: the table " + table + " is not part of this run or is empty."), table);
+        }
+        assertTrue(Files.exists(out.resolve("charts/inflow_outflow.png")));
+        assertFalse(Files.exists(out.resolve("charts/km_survival.png")));
+    }
+
+    private static List<Double> values(TimeSeriesCollection data, int series) {
+        return data.getSeries(series).getItems().stream()
+                .map(i -> ((org.jfree.data.time.TimeSeriesDataItem) i).getValue().doubleValue()).toList();
+    }
+
+    private static void assertSlide(byte[] png) throws IOException {
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
+        assertEquals(Charts.WIDTH, image.getWidth());
+        assertEquals(Charts.HEIGHT, image.getHeight());
+        assertEquals(0xffffff, image.getRGB(2, 2) & 0xffffff, "white background");
+    }
+}
