@@ -28,18 +28,35 @@ final class ClientFlows {
 
     private record Cell(String municipality, String unit) {}
 
+    private record ProviderYear(Cell cell, int year, String provider) {}
+
+    private static final MonthActivity.MonthPart NOWHERE = (m, v, c) -> {};
+
     void add(List<MonthActivity.Line> lines, Partials out) {
         boolean moved = lines.stream().map(MonthActivity.Line::municipality).distinct().count() > 1;
         for (String unitType : UNIT_TYPES) {
             boolean groups = unitType.equals(FlowMetrics.UNIT);
             Map<Cell, MonthActivity> cells = new LinkedHashMap<>();
+            // Provider costs per product group and year: summed per line, then per client, before they reach out.
+            Map<ProviderYear, long[]> providerCents = new HashMap<>();
             for (MonthActivity.Line line : lines) {
                 Cell cell = new Cell(line.municipality(), groups ? line.group() : line.product());
+                MonthActivity activity = cells.computeIfAbsent(cell, c -> new MonthActivity());
+                if (!groups) {
+                    activity.add(line, NOWHERE);
+                    continue;
+                }
+                int firstYear = MonthActivity.yearOf(MonthActivity.monthOfDay(line.startDay()));
+                long[] perYear = new long[MonthActivity.yearOf(MonthActivity.monthOfDay(line.endDay())) - firstYear + 1];
+                activity.add(line, (m, v, c) -> perYear[MonthActivity.yearOf(m) - firstYear] += c);
                 String provider = line.provider() == null ? "?" : line.provider();
-                cells.computeIfAbsent(cell, c -> new MonthActivity()).add(line, !groups ? (m, v, c) -> {}
-                        : (m, v, c) -> out.add(Partials.PROVIDER, unitType, cell.municipality(), MUNICIPALITY,
-                                cell.unit(), MonthActivity.yearOf(m), 0, provider, 0, 0, c));
+                for (int i = 0; i < perYear.length; i++) {
+                    providerCents.computeIfAbsent(new ProviderYear(cell, firstYear + i, provider), k -> new long[1])[0]
+                            += perYear[i];
+                }
             }
+            providerCents.forEach((k, cents) -> out.add(Partials.PROVIDER, unitType, k.cell().municipality(), MUNICIPALITY,
+                    k.cell().unit(), k.year(), 0, k.provider(), 0, 0, cents[0]));
             cells.forEach((cell, activity) -> addCell(unitType, groups, cell, activity, out));
             if (moved) correctForMoves(unitType, groups, cells, out);
         }
