@@ -32,8 +32,8 @@ import org.junit.jupiter.api.Test;
  * when one of them is killed in the middle of the job. One cluster and one local reference serve both tests.
  */
 class StandaloneClusterIT {
-    /** One year of the shipped sample: every stage of the job, at a size that keeps the test in minutes. */
-    static final String CLAIMS = "data/claims/claims_2019.csv.gz";
+    /** The shipped sample, five years: every stage of the job. */
+    static final String CLAIMS = "data/claims";
     static final Duration RUN_TIMEOUT = Duration.ofMinutes(8);
 
     /** Logs, work folders and outputs of every process, kept after the run for a look when a test fails. */
