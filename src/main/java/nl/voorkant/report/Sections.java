@@ -54,13 +54,14 @@ final class Sections {
     private void dataAndQuality() {
         open("s1", "s1.intro");
         Table.Builder counts = Table.builder("quality", "measure", "value");
-        for (String k : List.of("rows_read", "rows_accepted", "rows_rejected")) counts.row(k, manifest.get(k));
+        for (String k : List.of("rows_read", "rows_accepted", "rows_rejected")) counts.row(t.value(k), manifest.get(k));
         for (String k : List.of("amount_read", "amount_accepted", "amount_rejected")) {
-            counts.row(k, f.euros(new BigDecimal(String.valueOf(manifest.get(k)))));
+            counts.row(t.value(k), f.euros(new BigDecimal(String.valueOf(manifest.get(k)))));
         }
         table(counts.build());
         Table.Builder reasons = Table.builder("rejects_by_reason", "reason", "rows");
-        asMap(manifest.get("rejects_by_reason")).forEach((k, v) -> reasons.row(k, v));
+        // The reason's code stays beside its label: rejects/rejects.csv carries the code.
+        asMap(manifest.get("rejects_by_reason")).forEach((k, v) -> reasons.row(t.value(k) + " (" + k + ")", v));
         table(reasons.build());
         Table.Builder files = Table.builder("input_files", "name", "format", "size", "sha256");
         for (Object o : (List<?>) manifest.getOrDefault("input_files", List.of())) {

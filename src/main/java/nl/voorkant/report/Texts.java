@@ -42,6 +42,11 @@ public final class Texts {
         return texts.getProperty("column." + name, name);
     }
 
+    /** A value's label for the reader (a measure, a reject reason); a value without one is shown as it is. */
+    public String value(String value) {
+        return texts.getProperty("value." + value, value);
+    }
+
     public boolean hasColumnLabel(String name) {
         return texts.containsKey("column." + name);
     }

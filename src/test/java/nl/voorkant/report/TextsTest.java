@@ -22,6 +22,19 @@ class TextsTest {
     }
 
     @Test
+    void everyRejectReasonAndQualityMeasureHasALabelInBothLanguages() {
+        for (String lang : new String[] {"nl", "en"}) {
+            Texts t = new Texts(lang);
+            for (nl.voorkant.ingest.ClaimParser.Reason r : nl.voorkant.ingest.ClaimParser.Reason.values()) {
+                assertNotEquals(r.code(), t.value(r.code()), lang + " " + r.code());
+            }
+        }
+        assertEquals("cliënt-id ontbreekt", new Texts("nl").value("missing_client_id"));
+        assertEquals("rows read", new Texts("en").value("rows_read"));
+        assertEquals("not_a_value", new Texts("nl").value("not_a_value"));
+    }
+
+    @Test
     void bothLanguagesHaveTheSameTexts() throws IOException {
         assertEquals(keys("texts_nl.properties"), keys("texts_en.properties"));
         assertTrue(keys("texts_nl.properties").contains("column.unique_clients"));
