@@ -139,7 +139,6 @@ final class AnalyseCommand {
             parameters.put("pseudonym_key_source", pseudonymiser.source());
             parameters.put("pseudonym_key_fingerprint", pseudonymiser.keyFingerprint());
             Map<String, Object> manifest = manifest(s, checksums.join(), parameters, flow, progress);
-            writeJson(manifest, out.resolve("manifest.json"));
             progress.stage("report", "index.html, report.ipynb, tables.xlsx");
             Map<String, Table> reportTables = new LinkedHashMap<>(published);
             if (scenarioResult != null) reportTables.putAll(scenarioResult.tables());
@@ -148,6 +147,9 @@ final class AnalyseCommand {
             Report.write(out, reportTables, manifest, scenarioResult == null ? List.of() : scenarioResult.notes(),
                     names, lang);
             progress.finish();
+            // Written after the report, so that its timings include the report's own stage.
+            manifest.put("stage_timings", progress.stageSeconds());
+            writeJson(manifest, out.resolve("manifest.json"));
             if (s.rowsAccepted() == 0) {
                 System.err.println("voorkant: no claim line was accepted: " + manifest.get("explanation"));
             }

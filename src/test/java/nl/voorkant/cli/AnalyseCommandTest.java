@@ -69,6 +69,9 @@ class AnalyseCommandTest {
         assertEquals("12.78", m.get("amount_rejected").asText()); // the twelve readable rejected amounts 1.01 .. 1.12
         assertEquals(64, m.get("input_files").get(0).get("sha256").asText().length());
         assertEquals("internal", m.get("parameters").get("disclosure").asText());
+        for (String stage : new String[] {"ingest", "flow", "tables", "report"}) {
+            assertTrue(m.get("stage_timings").has(stage), "the manifest times stage " + stage);
+        }
     }
 
     @Test
