@@ -18,7 +18,7 @@ import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.WorkbookUtil;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /**
  * Every published table as a sheet of {@code tables.xlsx}, complete (the report shows excerpts):
@@ -28,13 +28,17 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 final class TablesWorkbook {
     static final int MAX_SHEET_NAME = 31;
     private static final int MAX_COLUMN_CHARS = 60;
+    private static final int ROW_WINDOW = 200;
     private static final Map<Formats.Kind, String> NUMBER_FORMATS = Map.of(
             Formats.Kind.EUROS, "\"€ \"#,##0.00", Formats.Kind.PERCENT, "0.0%", Formats.Kind.YEAR, "0");
 
     private TablesWorkbook() {}
 
     static void write(Path file, Collection<Table> tables, Texts t) throws IOException {
-        try (XSSFWorkbook wb = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
+        // Streaming: only a window of rows stays in memory, so national tables of hundreds of thousands
+        // of rows do not take gigabytes of heap as cell objects.
+        SXSSFWorkbook wb = new SXSSFWorkbook(ROW_WINDOW);
+        try (wb; OutputStream out = Files.newOutputStream(file)) {
             Font bold = wb.createFont();
             bold.setBold(true);
             CellStyle header = wb.createCellStyle();
@@ -65,6 +69,8 @@ final class TablesWorkbook {
                 fitColumns(sheet, table, t);
             }
             wb.write(out);
+        } finally {
+            wb.dispose(); // the streamed rows' temporary files
         }
     }
 
