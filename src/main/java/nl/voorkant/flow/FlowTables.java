@@ -149,7 +149,9 @@ final class FlowTables {
         if (months.isEmpty()) return out;
         Unit groups = units.get(FlowMetrics.UNIT);
         out.put("flow_month", flowMonth(groups));
-        out.put("flow_year", yearly(groups, "flow_year", key -> List.of(key.unit())));
+        TreeMap<Key, TreeMap<Integer, long[]>> groupYears = new TreeMap<>(Key.ORDER);
+        groupYears.putAll(groups.years);
+        out.put("flow_year", yearly(groups, groupYears, "flow_year", List.of(FlowMetrics.UNIT), key -> List.of(key.unit())));
         out.put("km_survival", kmSurvival(groups));
         out.put("durations", durations(groups));
         out.put("local_share_year", localShare(groups));
@@ -161,8 +163,8 @@ final class FlowTables {
         Map<Key, TreeMap<Integer, long[]>> byGroup = new TreeMap<>(Comparator.comparingInt((Key k) -> Key.levelOrder(k.level()))
                 .thenComparing(Key::area).thenComparing(k -> groupOf.get(k.unit())).thenComparing(Key::unit));
         products.years.forEach((k, v) -> { if (groupOf.containsKey(k.unit())) byGroup.put(k, v); });
-        out.put("flow_product_year", yearly(products, byGroup, "flow_product_year", FlowMetrics.UNIT, "product_code",
-                key -> List.of(groupOf.get(key.unit()), key.unit())));
+        out.put("flow_product_year", yearly(products, byGroup, "flow_product_year",
+                List.of(FlowMetrics.UNIT, "product_code"), key -> List.of(groupOf.get(key.unit()), key.unit())));
         return out;
     }
 
@@ -195,17 +197,14 @@ final class FlowTables {
         return t.build();
     }
 
-    private Table yearly(Unit u, String name, Function<Key, List<Object>> unitColumns) {
-        TreeMap<Key, TreeMap<Integer, long[]>> ordered = new TreeMap<>(Key.ORDER);
-        ordered.putAll(u.years);
-        return yearly(u, ordered, name, FlowMetrics.UNIT, null, unitColumns);
-    }
-
-    /** Yearly figures per area and unit; {@code unitColumns} gives the unit's own column values. */
-    private Table yearly(Unit u, Map<Key, TreeMap<Integer, long[]>> ordered, String name, String unitColumn,
-                         String secondUnitColumn, Function<Key, List<Object>> unitColumns) {
-        List<String> columns = new ArrayList<>(List.of("area", "area_level", unitColumn));
-        if (secondUnitColumn != null) columns.add(secondUnitColumn);
+    /**
+     * Yearly figures per area and unit, in the order of {@code ordered}; {@code unitColumns} name
+     * the unit's own columns and {@code unitValues} give their values.
+     */
+    private Table yearly(Unit u, Map<Key, TreeMap<Integer, long[]>> ordered, String name, List<String> unitColumns,
+                         Function<Key, List<Object>> unitValues) {
+        List<String> columns = new ArrayList<>(List.of("area", "area_level"));
+        columns.addAll(unitColumns);
         columns.addAll(List.of("year", "unique_clients", "avg_monthly_clients", "inflow", "outflow",
                 "mean_duration_months", "km_median_duration_months", "cost_eur", "cost_per_client_month_eur",
                 "local_referral_share", "local_referral_inflow"));
@@ -228,7 +227,7 @@ final class FlowTables {
                 TreeMap<Integer, long[]> survival = survivalByYear.get(year);
                 Integer median = survival == null ? null : KaplanMeier.summary(KaplanMeier.curve(survival)).medianMonths();
                 List<Object> row = new ArrayList<>(List.of(k.area(), k.level()));
-                row.addAll(unitColumns.apply(k));
+                row.addAll(unitValues.apply(k));
                 row.addAll(java.util.Arrays.asList(year, c[0], round((double) c[1] / monthsInYear, 2), inflow, outflow,
                         meanDuration, median, euros(c[2]), c[1] == 0 ? null : round((double) c[2] / c[1] / 100, 2),
                         inflow == null || inflow == 0 ? null : round((double) localInflow / inflow, 4), localInflow));

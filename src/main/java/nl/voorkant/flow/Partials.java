@@ -69,9 +69,6 @@ final class Partials {
         return sums.size();
     }
 
-    long[] get(Key key) {
-        return sums.get(key);
-    }
 
     List<Row> rows() {
         List<Row> rows = new ArrayList<>(sums.size());

@@ -22,12 +22,12 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
-import org.apache.spark.broadcast.Broadcast;
 import org.apache.hadoop.io.LongWritable;
 import org.apache.hadoop.io.Text;
 import org.apache.hadoop.mapreduce.lib.input.TextInputFormat;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -35,7 +35,6 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.apache.spark.storage.StorageLevel;
 import org.apache.spark.util.CollectionAccumulator;
 import scala.Tuple2;
 
@@ -124,12 +123,13 @@ public final class ClaimIngest {
         CollectionAccumulator<long[]> linesPerPartition = spark.sparkContext().collectionAccumulator("lines per partition");
         // Each pass parses the files again and keeps only its own few columns: cheaper than Spark's columnar
         // cache of every parsed line (measured: a third of the CPU time at a million lines).
-        Dataset<Row> scan = scan(spark.createDataFrame(lines(jsc, spark, files, parser, linesPerPartition,
-                (c, file, part, record) -> scanRow(c, file, part, record, false)), SCAN)).persist(StorageLevel.MEMORY_AND_DISK()); // small: totals and repeated hashes
-        List<Row> totals = scan.filter(col("gid").equalTo(1)).collectAsList();
+        List<Row> totals = new ArrayList<>();
         HashSet<Long> repeatedHashes = new HashSet<>();
-        for (Row r : scan.filter(col("gid").equalTo(0)).select("claim_hash").collectAsList()) repeatedHashes.add(r.getLong(0));
-        scan.unpersist();
+        for (Row r : scan(spark.createDataFrame(lines(jsc, spark, files, parser, linesPerPartition,
+                (c, file, part, record) -> scanRow(c, file, part, record, false)), SCAN)).collectAsList()) {
+            if (r.<Long>getAs("gid") == 1) totals.add(r);
+            else repeatedHashes.add(r.getAs("claim_hash"));
+        }
         // Only lines whose claim id hash repeats are looked at by their exact claim id: none, in clean data.
         HashMap<String, Long> firsts = new HashMap<>();
         long[] later = new long[3];
@@ -151,10 +151,12 @@ public final class ClaimIngest {
         Dataset<Row> accepted = spark.createDataFrame(lines(jsc, spark, files, parser, linesPerPartition,
                 (c, file, part, record) -> c.reason != null || isLaterCopy(firstLines.value(), c, file, part, record)
                         ? null : acceptedRow(c)), ACCEPTED);
-        Dataset<Row> rejected = spark.createDataFrame(lines(jsc, spark, files, parser, linesPerPartition,
-                (c, file, part, record) -> c.reason != null ? toRow(c, file, part, record)
-                        : isLaterCopy(firstLines.value(), c, file, part, record) ? duplicateRow(c, file, part, record)
-                        : null), PARSED);
+        // Clean data needs no third pass to find that nothing was rejected.
+        Dataset<Row> rejected = summary.rowsRejected() == 0 ? spark.createDataFrame(List.<Row>of(), PARSED)
+                : spark.createDataFrame(lines(jsc, spark, files, parser, linesPerPartition,
+                        (c, file, part, record) -> c.reason != null ? toRow(c, file, part, record)
+                                : isLaterCopy(firstLines.value(), c, file, part, record)
+                                ? duplicateRow(c, file, part, record) : null), PARSED);
         Dataset<Row> rejects = rejectsWithLines(rejected, lineStarts(spark, linesPerPartition.value()), files);
         return new Result(accepted, rejects, summary, files);
     }
