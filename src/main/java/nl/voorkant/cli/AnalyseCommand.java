@@ -15,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.CompletableFuture;
 import nl.voorkant.core.Progress;
 import nl.voorkant.core.Table;
 import nl.voorkant.flow.Disclosure;
@@ -26,6 +25,7 @@ import nl.voorkant.ingest.ClaimParser;
 import nl.voorkant.ingest.IngestSummary;
 import nl.voorkant.ingest.InputError;
 import nl.voorkant.ingest.InputFiles;
+import nl.voorkant.ingest.ParsedCache;
 import nl.voorkant.ingest.Pseudonymiser;
 import nl.voorkant.ingest.Reference;
 import nl.voorkant.ingest.SparkSessions;
@@ -41,6 +41,7 @@ final class AnalyseCommand {
     /** Care under the Jeugdwet began on 2015-01-01; a delivered period after this year is not plausible. */
     static final LocalDate DEFAULT_WINDOW_START = LocalDate.of(2015, 1, 1);
     static final Path DEFAULT_SCENARIOS = Path.of("data/scenarios.yaml");
+    static final String DEFAULT_CACHE = ".voorkant-cache";
 
     static Options options() {
         return new Options("analyse")
@@ -52,6 +53,8 @@ final class AnalyseCommand {
                 .value("disclosure", "publish (default: counts 1-4 left empty) or internal (all figures)")
                 .value("max-gap", "months without care that still continue a trajectory (default 1)")
                 .value("window", "plausible delivery period FROM:TO (default 2015-01-01:<end of this year>)")
+                .value("cache", "folder for parsed claims, reused by later runs (default .voorkant-cache)")
+                .flag("no-cache", "parse every claims file again and keep nothing")
                 .value("key-file", "file with the pseudonymisation key (else $VOORKANT_PSEUDONYM_KEY)")
                 .value("scenarios", "scenario file (default data/scenarios.yaml when present; 'none' to skip)");
     }
@@ -85,7 +88,6 @@ final class AnalyseCommand {
             System.err.println("WARNING: client ids are pseudonymised with the built-in development key. Set "
                     + Pseudonymiser.KEY_ENV + " or use --key-file for real data.");
         }
-        CompletableFuture<List<Map<String, Object>>> checksums = CompletableFuture.supplyAsync(() -> InputFiles.describe(files));
 
         progress.stage("spark", "starting " + master);
         // A caller that already runs Spark (the tests) keeps its session; one we start, we stop.
@@ -94,13 +96,15 @@ final class AnalyseCommand {
         OutputFolder folder = OutputFolder.begin(target);
         Path out = folder.work();
         boolean done = false;
-        try {
+        try (ParsedCache cache = cache(o)) {
             progress.stage("ingest", files.size() + " claims file(s) from " + claims);
             ClaimParser parser = new ClaimParser(reference, window[0], window[1], pseudonymiser);
-            ClaimIngest.Result ingested = ClaimIngest.ingest(spark, files, parser);
+            ClaimIngest.Result ingested = ClaimIngest.ingest(spark, files, parser, cache);
             IngestSummary s = ingested.summary();
-            progress.say(String.format("ingest: %,d rows read, %,d accepted, %,d rejected", s.rowsRead(),
-                    s.rowsAccepted(), s.rowsRejected()));
+            long reused = ingested.entries().stream().filter(ParsedCache.Entry::reused).count();
+            progress.say(String.format("ingest: %,d rows read, %,d accepted, %,d rejected; %d of %d file(s) parsed "
+                    + "this run, %d from the cache", s.rowsRead(), s.rowsAccepted(), s.rowsRejected(),
+                    files.size() - reused, files.size(), reused));
             OutputFiles.writeRejects(ingested.rejects(), out.resolve("rejects"));
 
             progress.stage("flow", "trajectories, flows, durations, local share");
@@ -135,10 +139,11 @@ final class AnalyseCommand {
             parameters.put("disclosure_threshold", Disclosure.THRESHOLD);
             parameters.put("max_gap", maxGap);
             parameters.put("window", window[0] + ":" + window[1]);
+            parameters.put("cache", o.has("no-cache") ? "none" : cache.dir().toString());
             parameters.put("scenarios", scenariosOption);
             parameters.put("pseudonym_key_source", pseudonymiser.source());
             parameters.put("pseudonym_key_fingerprint", pseudonymiser.keyFingerprint());
-            Map<String, Object> manifest = manifest(s, checksums.join(), parameters, flow, progress);
+            Map<String, Object> manifest = manifest(s, InputFiles.describe(ingested.entries()), parameters, flow, progress);
             progress.stage("report", "index.html, report.ipynb, tables.xlsx");
             Map<String, Table> reportTables = new LinkedHashMap<>(published);
             if (scenarioResult != null) reportTables.putAll(scenarioResult.tables());
@@ -163,6 +168,11 @@ final class AnalyseCommand {
             if (!done) folder.abandon();
             if (ownSession) spark.stop();
         }
+    }
+
+    /** The cache of parsed claims the options ask for; also used by the benchmark. */
+    static ParsedCache cache(Options o) {
+        return o.has("no-cache") ? ParsedCache.temporary() : ParsedCache.at(Path.of(o.get("cache", DEFAULT_CACHE)));
     }
 
     static LocalDate[] window(String spec) {

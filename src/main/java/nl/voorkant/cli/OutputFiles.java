@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.stream.Stream;
+import nl.voorkant.core.Folders;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -23,9 +24,7 @@ final class OutputFiles {
             Path part = parts.filter(p -> p.getFileName().toString().startsWith("part-")).findFirst()
                     .orElseThrow(() -> new IllegalStateException("Spark wrote no rejects file"));
             Files.move(part, dir.resolve("rejects.csv"), StandardCopyOption.REPLACE_EXISTING);
-            try (Stream<Path> rest = Files.walk(sparkDir)) {
-                rest.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            Folders.deleteTree(sparkDir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

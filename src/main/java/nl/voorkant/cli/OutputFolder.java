@@ -6,8 +6,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
-import java.util.stream.Stream;
+import nl.voorkant.core.Folders;
 
 /**
  * A run writes into a hidden folder beside its target and moves it into place only when complete,
@@ -56,7 +55,7 @@ final class OutputFolder {
                 Files.move(target, old);
             }
             move(work, target);
-            if (old != null) delete(old);
+            if (old != null) Folders.deleteTree(old);
             if (updateLatest) pointLatestAt(target);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot move the finished run to " + target, e);
@@ -65,7 +64,7 @@ final class OutputFolder {
 
     /** Removes the unfinished folder of a failed run. */
     void abandon() {
-        delete(work);
+        Folders.deleteTree(work);
     }
 
     /** A relative symlink {@code latest}, swapped in by rename so readers never see it missing. */
@@ -87,15 +86,6 @@ final class OutputFolder {
             Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
-
-    private static void delete(Path dir) {
-        if (!Files.exists(dir)) return;
-        try (Stream<Path> s = Files.walk(dir)) {
-            s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

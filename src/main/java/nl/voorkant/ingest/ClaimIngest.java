@@ -2,45 +2,37 @@ package nl.voorkant.ingest;
 
 import static org.apache.spark.sql.functions.*;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.Iterator;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.stream.Stream;
-import java.util.zip.GZIPInputStream;
-import org.apache.hadoop.io.LongWritable;
-import org.apache.hadoop.io.Text;
-import org.apache.hadoop.mapreduce.lib.input.TextInputFormat;
-import org.apache.spark.api.java.JavaRDD;
-import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.apache.spark.util.CollectionAccumulator;
-import scala.Tuple2;
 
 /**
- * Reads every claims file once, validates each record, pseudonymises its client id and splits the
- * lines into accepted claims and quarantined rows with reason, source file and line.
+ * Splits the parsed lines of every claims file ({@link ParsedCache}) into accepted claims and
+ * quarantined rows with reason, source file and line, and counts what was read, kept and rejected.
  *
  * <p>The records are parsed by voorkant itself rather than by Spark's CSV source: exports differ
  * per file (separator, decimal comma, Dutch headers, BOM), and a quarantined row must name its
@@ -50,33 +42,9 @@ import scala.Tuple2;
 public final class ClaimIngest {
     private ClaimIngest() {}
 
-    public record InputFile(int index, String name, Path path, long size, boolean parquet) {}
+    public record InputFile(int index, String name, Path path, long size, boolean parquet, String sha256) {}
 
-    public record Result(Dataset<Row> accepted, Dataset<Row> rejects, IngestSummary summary, List<InputFile> files) {}
-
-    static final StructType PARSED = new StructType()
-            .add("reject_reason", DataTypes.StringType)
-            .add("reject_detail", DataTypes.StringType)
-            .add("file", DataTypes.IntegerType, false)
-            .add("part", DataTypes.IntegerType, false)
-            .add("record", DataTypes.LongType, false)
-            .add("claim_id", DataTypes.StringType)
-            .add("client_key", DataTypes.LongType)
-            .add("birth_year", DataTypes.IntegerType)
-            .add("municipality_code", DataTypes.StringType)
-            .add("product_category", DataTypes.StringType)
-            .add("product_code", DataTypes.StringType)
-            .add("product_group", DataTypes.StringType)
-            .add("provision", DataTypes.StringType)
-            .add("provider_code", DataTypes.StringType)
-            .add("referrer", DataTypes.StringType)
-            .add("start_day", DataTypes.IntegerType)
-            .add("end_day", DataTypes.IntegerType)
-            .add("volume", DataTypes.DoubleType)
-            .add("unit", DataTypes.StringType)
-            .add("amount_cents", DataTypes.LongType)
-            .add("debit_credit", DataTypes.StringType)
-            .add("raw", DataTypes.createArrayType(DataTypes.StringType));
+    public record Result(Dataset<Row> accepted, Dataset<Row> rejects, IngestSummary summary, List<ParsedCache.Entry> entries) {}
 
     /** The columns of an accepted claim, as the flow stage reads them. */
     public static final List<String> ACCEPTED_COLUMNS = List.of("claim_id", "client_key", "birth_year",
@@ -89,9 +57,14 @@ public final class ClaimIngest {
         List<Path> paths = new ArrayList<>();
         if (Files.isDirectory(claims)) {
             try (Stream<Path> walk = Files.walk(claims)) {
+                // Hidden and underscore names (a cache folder, Spark's _SUCCESS) are not claims.
                 walk.filter(Files::isRegularFile)
-                    .filter(p -> !p.getFileName().toString().startsWith(".")
-                            && !p.getFileName().toString().startsWith("_"))
+                    .filter(p -> {
+                        for (Path part : claims.relativize(p)) {
+                            if (part.toString().startsWith(".") || part.toString().startsWith("_")) return false;
+                        }
+                        return true;
+                    })
                     .sorted(Comparator.comparing(Path::toString))
                     .forEach(paths::add);
             } catch (IOException e) {
@@ -100,162 +73,145 @@ public final class ClaimIngest {
         } else {
             paths.add(claims);
         }
-        List<InputFile> files = new ArrayList<>();
         for (Path p : paths) {
             String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
-            boolean parquet = name.endsWith(".parquet");
-            if (!parquet && !name.endsWith(".csv") && !name.endsWith(".csv.gz") && !name.endsWith(".txt")) {
+            if (!name.endsWith(".parquet") && !name.endsWith(".csv") && !name.endsWith(".csv.gz") && !name.endsWith(".txt")) {
                 throw new InputError("unsupported claims file " + p + " (use .csv, .csv.gz or .parquet)");
             }
+        }
+        if (paths.isEmpty()) throw new InputError("no claims files in " + claims);
+        // The checksums name the extract in the manifest and key the parsed cache; the files are read in parallel.
+        List<String> sha256 = paths.parallelStream().map(ClaimIngest::sha256).toList();
+        List<InputFile> files = new ArrayList<>();
+        for (int i = 0; i < paths.size(); i++) {
+            Path p = paths.get(i);
             String shown = Files.isDirectory(claims) ? claims.relativize(p).toString() : p.getFileName().toString();
             try {
-                files.add(new InputFile(files.size(), shown, p, Files.size(p), parquet));
+                files.add(new InputFile(i, shown, p, Files.size(p),
+                        p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".parquet"), sha256.get(i)));
             } catch (IOException e) {
                 throw new InputError("cannot read " + p + ": " + e.getMessage());
             }
         }
-        if (files.isEmpty()) throw new InputError("no claims files in " + claims);
         return files;
     }
 
-    public static Result ingest(SparkSession spark, List<InputFile> files, ClaimParser parser) {
-        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        CollectionAccumulator<long[]> linesPerPartition = spark.sparkContext().collectionAccumulator("lines per partition");
-        // Each pass parses the files again and keeps only its own few columns: cheaper than Spark's columnar
-        // cache of every parsed line (measured: a third of the CPU time at a million lines).
-        List<Row> totals = new ArrayList<>();
-        HashSet<Long> repeatedHashes = new HashSet<>();
-        for (Row r : scan(spark.createDataFrame(lines(jsc, spark, files, parser, linesPerPartition,
-                (c, file, part, record) -> scanRow(c, file, part, record, false)), SCAN)).collectAsList()) {
-            if (r.<Long>getAs("gid") == 1) totals.add(r);
-            else repeatedHashes.add(r.getAs("claim_hash"));
+    private static String sha256(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            byte[] buf = new byte[1 << 20];
+            for (int n; (n = in.read(buf)) > 0; ) md.update(buf, 0, n);
+            return HexFormat.of().formatHex(md.digest());
+        } catch (IOException e) {
+            throw new InputError("cannot read " + file + ": " + e.getMessage());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
-        // Only lines whose claim id hash repeats are looked at by their exact claim id: none, in clean data.
-        HashMap<String, Long> firsts = new HashMap<>();
+    }
+
+    public static Result ingest(SparkSession spark, List<InputFile> files, ClaimParser parser, ParsedCache cache) {
+        List<ParsedCache.Entry> entries = cache.entries(spark, files, parser);
+        Dataset<Row> lines = ParsedCache.lines(spark, entries)
+                .withColumn("ord", order(col("file"), col("part"), col("record")));
+        List<Row> totals = totals(lines).collectAsList();
+        Dataset<Row> valid = lines.filter(col("reject_reason").isNull());
+        List<Row> repeatedHashes = repeatedHashes(valid).collectAsList().stream().map(h -> RowFactory.create(h)).toList();
+        Dataset<Row> accepted = valid;
+        Dataset<Row> laterCopies = null;
         long[] later = new long[3];
+        // Only lines whose claim id hash repeats are looked at by their exact claim id: none, in clean data.
         if (!repeatedHashes.isEmpty()) {
-            Broadcast<HashSet<Long>> candidates = jsc.broadcast(repeatedHashes);
-            Dataset<Row> candidateLines = spark.createDataFrame(lines(jsc, spark, files, parser, linesPerPartition,
-                    (c, file, part, record) -> c.reason == null && candidates.value().contains(claimHash(c.claimId))
-                            ? scanRow(c, file, part, record, true) : null), SCAN);
-            for (Row r : repeatedIds(candidateLines).collectAsList()) {
-                firsts.put(r.getAs("claim_id"), r.getAs("first"));
-                later[0] += r.<Long>getAs("n") - 1;
-                later[1] += r.<Long>getAs("cents") - r.<Long>getAs("first_cents");
-                later[2] += r.<Long>getAs("net_cents") - r.<Long>getAs("first_net_cents");
-            }
+            Dataset<Row> hashes = spark.createDataFrame(repeatedHashes,
+                    new StructType().add("claim_hash", DataTypes.LongType, false));
+            Dataset<Row> repeated = repeatedIds(valid.join(broadcast(hashes), "claim_hash")).cache();
+            Row sums = repeated.agg(sum(col("n").minus(1)), sum(col("cents").minus(col("first_cents"))),
+                    sum(col("net_cents").minus(col("first_net_cents")))).first();
+            for (int i = 0; i < 3; i++) later[i] = sums.isNullAt(i) ? 0 : sums.getLong(i);
+            Dataset<Row> firsts = repeated.select("claim_id", "first");
+            accepted = valid.join(firsts, "claim_id", "left")
+                    .filter(col("first").isNull().or(col("first").equalTo(col("ord"))));
+            laterCopies = valid.join(firsts, "claim_id").filter(col("first").notEqual(col("ord")));
         }
         IngestSummary summary = summarise(totals, later);
-        Broadcast<HashMap<String, Long>> firstLines = jsc.broadcast(firsts);
-
-        Dataset<Row> accepted = spark.createDataFrame(lines(jsc, spark, files, parser, linesPerPartition,
-                (c, file, part, record) -> c.reason != null || isLaterCopy(firstLines.value(), c, file, part, record)
-                        ? null : acceptedRow(c)), ACCEPTED);
-        // Clean data needs no third pass to find that nothing was rejected.
-        Dataset<Row> rejected = summary.rowsRejected() == 0 ? spark.createDataFrame(List.<Row>of(), PARSED)
-                : spark.createDataFrame(lines(jsc, spark, files, parser, linesPerPartition,
-                        (c, file, part, record) -> c.reason != null ? toRow(c, file, part, record)
-                                : isLaterCopy(firstLines.value(), c, file, part, record)
-                                ? duplicateRow(c, file, part, record) : null), PARSED);
-        Dataset<Row> rejects = rejectsWithLines(rejected, lineStarts(spark, linesPerPartition.value()), files);
-        return new Result(accepted, rejects, summary, files);
-    }
-
-    /** What a pass keeps of a parsed line: a row, or null to skip the line. */
-    interface Keep extends java.io.Serializable {
-        Row of(ClaimParser.Claim claim, int file, int part, long record);
-    }
-
-    /** Every line of every file, parsed, as the rows {@code keep} makes of them. */
-    private static JavaRDD<Row> lines(JavaSparkContext jsc, SparkSession spark, List<InputFile> files, ClaimParser parser,
-                                      CollectionAccumulator<long[]> linesPerPartition, Keep keep) {
-        JavaRDD<Row> all = null;
-        for (InputFile f : files) {
-            JavaRDD<Row> rows = f.parquet() ? parseParquet(spark, f, parser, keep)
-                    : parseCsv(jsc, f, parser, linesPerPartition, keep);
-            all = all == null ? rows : all.union(rows);
+        Dataset<Row> rejected = lines.filter(col("reject_reason").isNotNull());
+        if (laterCopies != null) {
+            rejected = rejected.union(laterCopies.select(
+                    java.util.Arrays.stream(rejected.columns()).map(c -> col(c)).toArray(Column[]::new))
+                    .map((MapFunction<Row, Row>) ClaimIngest::duplicateRow, Encoders.row(rejected.schema())));
         }
-        return all;
+        Dataset<Row> rejects = rejectsWithLines(rejected, lineStarts(spark, entries), files);
+        return new Result(accepted.select(ACCEPTED_COLUMNS.stream().map(c -> col(c)).toArray(Column[]::new)),
+                rejects, summary, entries);
     }
-
-    static final StructType SCAN = new StructType()
-            .add("reason", DataTypes.IntegerType, false)
-            .add("claim_hash", DataTypes.LongType, false)
-            .add("claim_id", DataTypes.StringType)
-            .add("ord", DataTypes.LongType, false)
-            .add("amount_cents", DataTypes.LongType)
-            .add("signed_cents", DataTypes.LongType);
-
-    static final StructType ACCEPTED = new StructType(ACCEPTED_COLUMNS.stream()
-            .map(c -> PARSED.apply(c)).toArray(org.apache.spark.sql.types.StructField[]::new));
 
     /** The read order as one long: file, partition, record. */
-    static long order(int file, int part, long record) {
-        return (long) file << 48 | (long) (part + 1) << 32 | record;
-    }
-
-    /**
-     * Reason as its ordinal (−1: valid) and the claim id as a hash, so that the scan groups
-     * fixed-width keys; the id itself only where it is needed.
-     */
-    private static Row scanRow(ClaimParser.Claim c, int file, int part, long record, boolean withId) {
-        Long signed = c.amountCents == null ? null : "C".equals(c.debitCredit) ? -c.amountCents : c.amountCents;
-        boolean valid = c.reason == null;
-        return RowFactory.create(valid ? -1 : c.reason.ordinal(), valid ? claimHash(c.claimId) : 0L,
-                valid && withId ? c.claimId : null, order(file, part, record), c.amountCents, signed);
-    }
-
-    /** A 64-bit hash of a claim id (FNV-1a, then a SplitMix64 finaliser); collisions are resolved by the exact id. */
-    static long claimHash(String claimId) {
-        long h = 0xcbf29ce484222325L;
-        for (int i = 0; i < claimId.length(); i++) h = (h ^ claimId.charAt(i)) * 0x100000001b3L;
-        h = (h ^ (h >>> 30)) * 0xbf58476d1ce4e5b9L;
-        h = (h ^ (h >>> 27)) * 0x94d049bb133111ebL;
-        return h ^ (h >>> 31);
-    }
-
-    private static boolean isLaterCopy(Map<String, Long> firsts, ClaimParser.Claim c, int file, int part, long record) {
-        Long first = firsts.get(c.claimId);
-        return first != null && first != order(file, part, record);
-    }
-
-    private static Row acceptedRow(ClaimParser.Claim c) {
-        return RowFactory.create(c.claimId, c.clientKey, c.birthYear, c.municipalityCode, c.productCategory,
-                c.productCode, c.productGroup, c.provision, c.providerCode, c.referrer, c.startDay, c.endDay, c.volume,
-                c.unit, c.amountCents, c.debitCredit);
+    static Column order(Column file, Column part, Column record) {
+        return shiftleft(file.cast("long"), 48).bitwiseOR(shiftleft(part.plus(1).cast("long"), 32)).bitwiseOR(record);
     }
 
     /** A duplicate passed every check, so its raw fields are rebuilt from the typed ones (client as pseudonym). */
-    private static Row duplicateRow(ClaimParser.Claim c, int file, int part, long record) {
-        c.reason = ClaimParser.Reason.DUPLICATE_CLAIM_ID;
-        c.detail = "claim_id '" + c.claimId + "' first seen at an earlier line";
-        c.raw = new String[] {c.claimId, Pseudonymiser.hex(c.clientKey), c.birthYear == null ? "" : c.birthYear.toString(),
-                c.municipalityCode, c.productCategory == null ? "" : c.productCategory, c.productCode,
-                c.providerCode == null ? "" : c.providerCode, c.referrer, LocalDate.ofEpochDay(c.startDay).toString(),
-                LocalDate.ofEpochDay(c.endDay).toString(), Double.toString(c.volume), c.unit == null ? "" : c.unit,
-                java.math.BigDecimal.valueOf(c.amountCents, 2).toPlainString(), c.debitCredit};
-        return toRow(c, file, part, record);
+    private static Row duplicateRow(Row r) {
+        Object[] v = new Object[r.length()];
+        for (int i = 0; i < v.length; i++) v[i] = r.get(i);
+        String claimId = r.getAs("claim_id");
+        Integer birth = r.getAs("birth_year");
+        String[] raw = {claimId, Pseudonymiser.hex(r.<Long>getAs("client_key")), birth == null ? "" : birth.toString(),
+                r.getAs("municipality_code"), orEmpty(r.getAs("product_category")), r.getAs("product_code"),
+                orEmpty(r.getAs("provider_code")), r.getAs("referrer"),
+                LocalDate.ofEpochDay(r.<Integer>getAs("start_day")).toString(),
+                LocalDate.ofEpochDay(r.<Integer>getAs("end_day")).toString(), Double.toString(r.<Double>getAs("volume")),
+                orEmpty(r.getAs("unit")), java.math.BigDecimal.valueOf(r.<Long>getAs("amount_cents"), 2).toPlainString(),
+                r.getAs("debit_credit")};
+        v[r.fieldIndex("reject_reason")] = ClaimParser.Reason.DUPLICATE_CLAIM_ID.code();
+        v[r.fieldIndex("reject_detail")] = "claim_id '" + claimId + "' first seen at an earlier line";
+        v[r.fieldIndex("raw")] = scala.jdk.javaapi.CollectionConverters.asScala(List.of(raw)).toSeq();
+        return RowFactory.create(v);
+    }
+
+    private static String orEmpty(String s) {
+        return s == null ? "" : s;
+    }
+
+    /** Rows, amount and net amount per reject reason (null: valid). */
+    static Dataset<Row> totals(Dataset<Row> lines) {
+        return lines.groupBy(col("reject_reason").as("reason"))
+                .agg(count(lit(1)).as("n"), coalesce(sum("amount_cents"), lit(0L)).as("cents"),
+                     coalesce(sum(signedCents()), lit(0L)).as("net_cents"));
     }
 
     /**
-     * One scan for the totals and the duplicates: rows, amount and net amount per reject reason
-     * (−1: valid), {@code gid} 1; and every claim id hash that more than one valid line has,
-     * {@code gid} 0. A rollup does both in one aggregation: the per-reason rows collapse to a
-     * handful per partition before the shuffle, and the keys are numbers, not strings.
+     * The claim id hashes that more than one of the valid {@code lines} have. Each hash range is
+     * sorted as a plain long array: faster than an aggregation that must keep every distinct claim
+     * of the run in its hash map, and the same shuffle on a cluster.
      */
-    static Dataset<Row> scan(Dataset<Row> lines) {
-        return lines
-                .rollup(col("reason"), col("claim_hash"))
-                .agg(grouping_id().as("gid"), count(lit(1)).as("n"),
-                     coalesce(sum("amount_cents"), lit(0L)).as("cents"),
-                     coalesce(sum("signed_cents"), lit(0L)).as("net_cents"))
-                .filter(col("gid").equalTo(1).or(col("gid").equalTo(0).and(col("reason").equalTo(-1))
-                        .and(col("n").gt(1))));
+    static Dataset<Long> repeatedHashes(Dataset<Row> lines) {
+        return lines.select(col("claim_hash")).repartition(col("claim_hash"))
+                .mapPartitions((MapPartitionsFunction<Row, Long>) rows -> {
+                    long[] hashes = new long[1024];
+                    int n = 0;
+                    while (rows.hasNext()) {
+                        if (n == hashes.length) hashes = Arrays.copyOf(hashes, n * 2);
+                        hashes[n++] = rows.next().getLong(0);
+                    }
+                    Arrays.sort(hashes, 0, n);
+                    List<Long> repeated = new ArrayList<>();
+                    for (int i = 1; i < n; i++) {
+                        if (hashes[i] == hashes[i - 1] && (repeated.isEmpty() || repeated.get(repeated.size() - 1) != hashes[i])) {
+                            repeated.add(hashes[i]);
+                        }
+                    }
+                    return repeated.iterator();
+                }, Encoders.LONG());
     }
 
-    /** The claim ids more than one of {@code lines} (valid, as from {@link #scanRow}) use: first line, rows, amounts. */
+    private static Column signedCents() {
+        return when(col("debit_credit").equalTo("C"), negate(col("amount_cents"))).otherwise(col("amount_cents"));
+    }
+
+    /** The claim ids more than one of the valid {@code lines} use: first line ({@code ord}), rows, amounts. */
     static Dataset<Row> repeatedIds(Dataset<Row> lines) {
-        return lines.groupBy(col("claim_id"))
+        return lines.select(col("claim_id"), col("ord"), col("amount_cents"), signedCents().as("signed_cents"))
+                .groupBy(col("claim_id"))
                 .agg(count(lit(1)).as("n"), min("ord").as("first"),
                      coalesce(sum("amount_cents"), lit(0L)).as("cents"),
                      coalesce(sum("signed_cents"), lit(0L)).as("net_cents"),
@@ -277,13 +233,13 @@ public final class ClaimIngest {
             long cents = r.getAs("cents");
             read += rows;
             amountRead += cents;
-            int reason = r.getAs("reason");
-            if (reason < 0) {
+            String reason = r.getAs("reason");
+            if (reason == null) {
                 accepted = rows - later[0];
                 amountAccepted = cents - later[1];
                 netAccepted = r.<Long>getAs("net_cents") - later[2];
             } else {
-                byReason.put(ClaimParser.Reason.values()[reason].code(), rows);
+                byReason.put(reason, rows);
             }
         }
         byReason.merge(ClaimParser.Reason.DUPLICATE_CLAIM_ID.code(), later[0], Long::sum);
@@ -291,82 +247,15 @@ public final class ClaimIngest {
                 amountRead - amountAccepted, netAccepted, byReason);
     }
 
-    private static JavaRDD<Row> parseCsv(JavaSparkContext jsc, InputFile f, ClaimParser parser,
-                                         CollectionAccumulator<long[]> linesPerPartition, Keep keep) {
-        ClaimParser.FileLayout layout = ClaimParser.FileLayout.of(firstLine(f.path()), f.name());
-        int fileIndex = f.index();
-        return jsc.newAPIHadoopFile(f.path().toAbsolutePath().toUri().toString(), TextInputFormat.class,
-                        LongWritable.class, Text.class, jsc.hadoopConfiguration())
-                .mapPartitionsWithIndex((part, records) -> new Iterator<Row>() {
-                    private long record = -1;
-                    private Row next;
-
-                    @Override
-                    public boolean hasNext() {
-                        while (next == null && records.hasNext()) {
-                            Tuple2<LongWritable, Text> r = records.next();
-                            record++;
-                            String line = r._2().toString();
-                            if (r._1().get() == 0 || line.isBlank()) continue; // header, or an empty line
-                            next = keep.of(parser.parse(line, layout), fileIndex, part, record);
-                        }
-                        if (next == null && record >= -1) {
-                            linesPerPartition.add(new long[] {fileIndex, part, record + 1});
-                            record = Long.MIN_VALUE;
-                        }
-                        return next != null;
-                    }
-
-                    @Override
-                    public Row next() {
-                        if (!hasNext()) throw new NoSuchElementException();
-                        Row r = next;
-                        next = null;
-                        return r;
-                    }
-                }, true);
-    }
-
-    /** Parquet rows carry their row number, so their "line" is the 1-based row; no partition bookkeeping. */
-    private static JavaRDD<Row> parseParquet(SparkSession spark, InputFile f, ClaimParser parser, Keep keep) {
-        Dataset<Row> df = spark.read().parquet(f.path().toAbsolutePath().toString());
-        int[] positions = ClaimColumns.resolve(List.of(df.columns()), f.name());
-        List<Column> cols = new ArrayList<>();
-        for (int p : positions) cols.add(p < 0 ? lit("") : coalesce(col(df.columns()[p]).cast("string"), lit("")));
-        cols.add(col("_metadata.row_index"));
-        int fileIndex = f.index();
-        int n = ClaimColumns.CANONICAL.size();
-        return df.select(cols.toArray(Column[]::new)).javaRDD().map(r -> {
-            String[] v = new String[n];
-            for (int i = 0; i < n; i++) v[i] = r.getString(i).strip();
-            return keep.of(parser.parse(v, false), fileIndex, -1, r.getLong(n));
-        }).filter(java.util.Objects::nonNull);
-    }
-
-    private static Row toRow(ClaimParser.Claim c, int file, int part, long record) {
-        boolean ok = c.reason == null;
-        return RowFactory.create(
-                ok ? null : c.reason.code(), c.detail, file, part, record,
-                c.claimId, c.hasClient ? c.clientKey : null, c.birthYear, c.municipalityCode,
-                c.productCategory, c.productCode, c.productGroup, c.provision, c.providerCode, c.referrer,
-                ok ? c.startDay : null, ok ? c.endDay : null, ok ? c.volume : null, c.unit, c.amountCents,
-                c.debitCredit, c.raw == null ? null : scala.jdk.javaapi.CollectionConverters.asScala(
-                        List.of(c.raw)).toSeq());
-    }
-
-    /** For each CSV partition, the number of lines of its file before it (from the parse's own counts). */
-    private static Dataset<Row> lineStarts(SparkSession spark, List<long[]> counts) {
-        Map<Long, long[]> byPartition = new HashMap<>();
-        for (long[] c : counts) byPartition.put(c[0] << 32 | c[1], c); // a retried task reports twice
-        List<long[]> sorted = new ArrayList<>(byPartition.values());
-        sorted.sort(Comparator.<long[]>comparingLong(c -> c[0]).thenComparingLong(c -> c[1]));
+    /** For each CSV partition, the number of lines of its file before it. */
+    private static Dataset<Row> lineStarts(SparkSession spark, List<ParsedCache.Entry> entries) {
         List<Row> rows = new ArrayList<>();
-        long before = 0;
-        long file = -1;
-        for (long[] c : sorted) {
-            if (c[0] != file) { file = c[0]; before = 0; }
-            rows.add(RowFactory.create((int) c[0], (int) c[1], before));
-            before += c[2];
+        for (ParsedCache.Entry e : entries) {
+            long before = 0;
+            for (Map.Entry<Integer, Long> c : new java.util.TreeMap<>(e.linesPerPartition()).entrySet()) {
+                rows.add(RowFactory.create(e.file().index(), c.getKey(), before));
+                before += c.getValue();
+            }
         }
         StructType schema = new StructType().add("ls_file", DataTypes.IntegerType).add("ls_part", DataTypes.IntegerType)
                 .add("lines_before", DataTypes.LongType);
@@ -388,18 +277,5 @@ public final class ClaimIngest {
             out.add(col("raw").getItem(i).as(ClaimColumns.CANONICAL.get(i)));
         }
         return j.select(out.toArray(Column[]::new));
-    }
-
-    /** The header line of a CSV file, plain or gzip. */
-    static String firstLine(Path file) {
-        try (InputStream raw = Files.newInputStream(file);
-             InputStream in = file.toString().toLowerCase(Locale.ROOT).endsWith(".gz") ? new GZIPInputStream(raw) : raw;
-             BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            String line = r.readLine();
-            if (line == null) throw new InputError(file + ": empty file, expected a header line");
-            return line;
-        } catch (IOException e) {
-            throw new InputError("cannot read " + file + ": " + e.getMessage());
-        }
     }
 }

@@ -78,6 +78,15 @@ public final class ClaimParser implements Serializable {
         this.pseudonymiser = pseudonymiser;
     }
 
+    /** Everything parsing depends on besides the record, for cache keys: products, municipalities, window, key. */
+    String settings() {
+        StringBuilder s = new StringBuilder();
+        new java.util.TreeMap<>(productGroupAndProvision).forEach((code, p) -> s.append(code).append('=')
+                .append(String.join("|", p)).append(';'));
+        new java.util.TreeSet<>(municipalityCodes).forEach(m -> s.append(m).append(';'));
+        return s.append(firstDay).append(':').append(lastDay).append(';').append(pseudonymiser.keyFingerprint()).toString();
+    }
+
     /** How one file spells its records: separator, decimal convention and where each canonical column is. */
     public record FileLayout(char separator, boolean decimalComma, int[] positions, int fieldCount)
             implements Serializable {

@@ -39,7 +39,7 @@ class AnalyseCommandTest {
 
     static int analyse(Path claims, Path out, String... extra) {
         List<String> args = new ArrayList<>(List.of("analyse", "--claims", claims.toString(), "--reference",
-                dir.resolve("reference").toString(), "--out", out.toString()));
+                dir.resolve("reference").toString(), "--out", out.toString(), "--cache", dir.resolve("cache").toString()));
         args.addAll(List.of(extra));
         return Main.run(args.toArray(String[]::new));
     }

@@ -40,7 +40,7 @@ class ShippedSampleAnalysisTest {
     @BeforeAll
     static void analyse() throws IOException {
         SharedSpark.session();
-        assertEquals(0, Main.run(new String[] {"analyse", "--out", out.toString(), "--disclosure", "internal"}));
+        assertEquals(0, Main.run(new String[] {"analyse", "--out", out.toString(), "--disclosure", "internal", "--no-cache"}));
         tables = Map.of("flow_year", CsvRows.read(out.resolve("tables/flow_year.csv")),
                 "local_share_year", CsvRows.read(out.resolve("tables/local_share_year.csv")));
     }

@@ -190,7 +190,7 @@ class StandaloneClusterIT {
                 "-Dspark.executor.memory=768m", "-Dspark.sql.shuffle.partitions=4", "-Dspark.locality.wait=0",
                 "nl.voorkant.cli.Main",
                 "analyse", "--master", master, "--out", out.toString(), "--claims", CLAIMS,
-                "--reference", "data/reference", "--scenarios", "none", "--disclosure", "internal", "--verbose"),
+                "--reference", "data/reference", "--scenarios", "none", "--disclosure", "internal", "--no-cache", "--verbose"),
                 System.getProperty("java.class.path"), Map.of());
     }
 

@@ -6,19 +6,30 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import nl.voorkant.testing.DefectFile;
 import nl.voorkant.testing.SharedSpark;
 import nl.voorkant.testing.TestReference;
 import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ClaimIngestTest {
     final ClaimParser parser = new ClaimParser(TestReference.small(), LocalDate.of(2015, 1, 1), LocalDate.of(2025, 12, 31),
             ClaimParserTest.KEY);
+    final ParsedCache cache = ParsedCache.temporary();
+
+    @AfterEach
+    void removeCache() {
+        cache.close();
+    }
 
     Path write(Path dir, String name, List<String> lines) throws IOException {
         Path f = dir.resolve(name);
@@ -29,7 +40,7 @@ class ClaimIngestTest {
     @Test
     void everyDefectIsQuarantinedWithItsReasonAndLineAndTheAmountsReconcile(@TempDir Path dir) throws IOException {
         write(dir, "claims.csv", DefectFile.LINES);
-        ClaimIngest.Result r = ClaimIngest.ingest(SharedSpark.session(), ClaimIngest.listInputs(dir), parser);
+        ClaimIngest.Result r = ClaimIngest.ingest(SharedSpark.session(), ClaimIngest.listInputs(dir), parser, cache);
         IngestSummary s = r.summary();
         assertEquals(16, s.rowsRead(), "17 lines after the header, one of them blank");
         assertEquals(2, s.rowsAccepted());
@@ -71,7 +82,7 @@ class ClaimIngestTest {
         String before = conf.get(key);
         conf.set(key, "8192");
         try {
-            ClaimIngest.Result r = ClaimIngest.ingest(SharedSpark.session(), ClaimIngest.listInputs(dir), parser);
+            ClaimIngest.Result r = ClaimIngest.ingest(SharedSpark.session(), ClaimIngest.listInputs(dir), parser, cache);
             int splits = org.apache.spark.api.java.JavaSparkContext.fromSparkContext(SharedSpark.session().sparkContext())
                     .newAPIHadoopFile(dir.resolve("big.csv").toString(), org.apache.hadoop.mapreduce.lib.input.TextInputFormat.class,
                             org.apache.hadoop.io.LongWritable.class, org.apache.hadoop.io.Text.class, conf).getNumPartitions();
@@ -92,13 +103,93 @@ class ClaimIngestTest {
                 .write().parquet(parquetDir.resolve("claims.parquet").toString());
         Path file = Files.list(parquetDir.resolve("claims.parquet"))
                 .filter(p -> p.getFileName().toString().endsWith(".parquet")).findFirst().orElseThrow();
-        ClaimIngest.Result r = ClaimIngest.ingest(SharedSpark.session(), ClaimIngest.listInputs(file), parser);
+        ClaimIngest.Result r = ClaimIngest.ingest(SharedSpark.session(), ClaimIngest.listInputs(file), parser, cache);
         assertEquals(2, r.summary().rowsRead());
         assertEquals(1, r.summary().rowsAccepted());
         Row reject = r.rejects().first();
         // Spark's CSV reader filled the short row's missing columns with nulls: no municipality, row 2
         assertEquals("missing_municipality", reject.getAs("reason"));
         assertEquals(2L, reject.<Long>getAs("line"));
+    }
+
+    @Test
+    void aRerunParsesOnlyTheFilesItHasNotSeenAndGetsTheSameResult(@TempDir Path dir, @TempDir Path cacheDir)
+            throws IOException {
+        write(dir, "2019.csv", DefectFile.LINES);
+        write(dir, "2020.csv", List.of(DefectFile.HEADER,
+                "n1,666666660,,GM0482,45,H300,1,01,2020-01-01,2020-01-31,1,04,10.00,D",
+                "n2,666666660,,GM0482,45,H300,1,01,2020-02-01,2020-02-29,1,04,xx,D"));
+        ClaimIngest.Result first;
+        try (ParsedCache lasting = ParsedCache.at(cacheDir)) {
+            first = ClaimIngest.ingest(SharedSpark.session(), ClaimIngest.listInputs(dir), parser, lasting);
+            assertEquals(List.of(false, false), first.entries().stream().map(ParsedCache.Entry::reused).toList());
+        }
+        List<Row> firstRejects = first.rejects().orderBy("source_file", "line").collectAsList();
+        List<Row> firstAccepted = first.accepted().orderBy("claim_id").collectAsList();
+        try (ParsedCache lasting = ParsedCache.at(cacheDir)) {
+            ClaimIngest.Result again = ClaimIngest.ingest(SharedSpark.session(), ClaimIngest.listInputs(dir), parser, lasting);
+            assertEquals(List.of(true, true), again.entries().stream().map(ParsedCache.Entry::reused).toList());
+            assertEquals(first.summary(), again.summary());
+            assertEquals(firstRejects, again.rejects().orderBy("source_file", "line").collectAsList());
+            assertEquals(firstAccepted, again.accepted().orderBy("claim_id").collectAsList());
+            assertEquals(16 + 2, again.summary().rowsRead());
+            assertEquals(3, again.summary().rowsAccepted(), "ok1, ok2 and n1");
+            assertEquals(List.of("2019.csv:10", "2020.csv:3"), again.rejects().filter("reason = 'invalid_number'")
+                    .orderBy("source_file").collectAsList().stream()
+                    .map(x -> x.getAs("source_file") + ":" + x.getAs("line")).toList());
+        }
+        // A new month arrives and an older file is corrected: only those two are parsed.
+        write(dir, "2020.csv", List.of(DefectFile.HEADER,
+                "n1,666666660,,GM0482,45,H300,1,01,2020-01-01,2020-01-31,1,04,10.00,D"));
+        write(dir, "2021-01.csv", List.of(DefectFile.HEADER,
+                "m1,777777770,,GM0482,45,H300,1,01,2021-01-01,2021-01-31,1,04,5.00,D"));
+        try (ParsedCache lasting = ParsedCache.at(cacheDir)) {
+            ClaimIngest.Result later = ClaimIngest.ingest(SharedSpark.session(), ClaimIngest.listInputs(dir), parser, lasting);
+            assertEquals(List.of(true, false, false), later.entries().stream().map(ParsedCache.Entry::reused).toList());
+            assertEquals(16 + 1 + 1, later.summary().rowsRead());
+            assertEquals(4, later.summary().rowsAccepted());
+            assertEquals(30000 + 1000 + 500, later.summary().amountAcceptedCents());
+        }
+        // Another pseudonymisation key makes other pseudonyms: nothing parsed with the old key is reused.
+        ClaimParser otherKey = new ClaimParser(TestReference.small(), LocalDate.of(2015, 1, 1), LocalDate.of(2025, 12, 31),
+                Pseudonymiser.withKey("another key of at least sixteen bytes"));
+        try (ParsedCache lasting = ParsedCache.at(cacheDir)) {
+            assertTrue(ClaimIngest.ingest(SharedSpark.session(), ClaimIngest.listInputs(dir), otherKey, lasting)
+                    .entries().stream().noneMatch(ParsedCache.Entry::reused));
+        }
+    }
+
+    @Test
+    void theCacheHoldsPseudonymsOnlyAndForgetsWhatNoRunUsedForAMonth(@TempDir Path dir, @TempDir Path cacheDir)
+            throws IOException {
+        write(dir, "claims.csv", DefectFile.LINES);
+        try (ParsedCache lasting = ParsedCache.at(cacheDir)) {
+            ClaimIngest.ingest(SharedSpark.session(), ClaimIngest.listInputs(dir), parser, lasting);
+        }
+        List<Path> entries;
+        try (Stream<Path> s = Files.list(cacheDir)) {
+            entries = s.toList();
+        }
+        assertEquals(1, entries.size());
+        String everything = SharedSpark.session().read().parquet(entries.get(0).toString())
+                .selectExpr("concat_ws('|', claim_id, cast(client_key as string), array_join(raw, '|'), reject_detail)")
+                .collectAsList().toString();
+        assertTrue(everything.contains(Pseudonymiser.hex(ClaimParserTest.KEY.pseudonym("222222220"))), everything);
+        for (String id : List.of("111111110", "222222220", "333333330", "444444440", "555555550")) {
+            assertFalse(everything.contains(id), "raw client id " + id + " in the cache");
+        }
+
+        Files.setLastModifiedTime(entries.get(0).resolve("_entry.properties"),
+                FileTime.from(Instant.now().minus(Duration.ofDays(31))));
+        write(dir, "claims.csv", DefectFile.LINES.subList(0, 2));
+        try (ParsedCache lasting = ParsedCache.at(cacheDir)) {
+            ClaimIngest.ingest(SharedSpark.session(), ClaimIngest.listInputs(dir), parser, lasting);
+        }
+        try (Stream<Path> s = Files.list(cacheDir)) {
+            List<Path> left = s.toList();
+            assertEquals(1, left.size(), "the old entry is gone, the new one stays: " + left);
+            assertNotEquals(entries.get(0), left.get(0));
+        }
     }
 
     @Test

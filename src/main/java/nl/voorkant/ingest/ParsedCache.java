@@ -1,0 +1,333 @@
+package nl.voorkant.ingest;
+
+import static org.apache.spark.sql.functions.*;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+import nl.voorkant.core.Folders;
+import org.apache.hadoop.io.LongWritable;
+import org.apache.hadoop.io.Text;
+import org.apache.hadoop.mapreduce.lib.input.TextInputFormat;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.util.CollectionAccumulator;
+import scala.Tuple2;
+
+/**
+ * Every claims file parsed once into Parquet: each record validated, its client id pseudonymised,
+ * with its reason when rejected. The ingestion passes then read only the columns they need, and a
+ * periodic re-run finds the files it has parsed before, keyed by the file's SHA-256 and by a
+ * fingerprint of everything parsing depends on (reference, window, pseudonymisation key, the
+ * parser's own code), so that one new month of claims is the only file parsed again.
+ *
+ * <p>An entry holds what the outputs may hold (pseudonyms, never a raw client id). It appears
+ * complete or not at all: it is written beside its place and renamed into it. Without a cache
+ * folder the parsed files go to a temporary folder that {@link #close} removes.
+ */
+public final class ParsedCache implements AutoCloseable {
+    /** Entries not used for this long are removed at the end of a run. */
+    static final Duration KEEP_UNUSED = Duration.ofDays(30);
+    private static final String ENTRY_FILE = "_entry.properties";
+
+    /** One parsed line; {@code part} and {@code record} place it in its file (part −1: a Parquet row index). */
+    static final StructType SCHEMA = new StructType()
+            .add("part", DataTypes.IntegerType, false)
+            .add("record", DataTypes.LongType, false)
+            .add("reject_reason", DataTypes.StringType)
+            .add("reject_detail", DataTypes.StringType)
+            .add("claim_id", DataTypes.StringType)
+            .add("claim_hash", DataTypes.LongType)
+            .add("client_key", DataTypes.LongType)
+            .add("birth_year", DataTypes.IntegerType)
+            .add("municipality_code", DataTypes.StringType)
+            .add("product_category", DataTypes.StringType)
+            .add("product_code", DataTypes.StringType)
+            .add("product_group", DataTypes.StringType)
+            .add("provision", DataTypes.StringType)
+            .add("provider_code", DataTypes.StringType)
+            .add("referrer", DataTypes.StringType)
+            .add("start_day", DataTypes.IntegerType)
+            .add("end_day", DataTypes.IntegerType)
+            .add("volume", DataTypes.DoubleType)
+            .add("unit", DataTypes.StringType)
+            .add("amount_cents", DataTypes.LongType)
+            .add("debit_credit", DataTypes.StringType)
+            .add("raw", DataTypes.createArrayType(DataTypes.StringType));
+
+    /** A file's parsed lines and, per CSV partition, how many lines it has (for line numbers). */
+    public record Entry(ClaimIngest.InputFile file, Path dir, Map<Integer, Long> linesPerPartition, boolean reused) {}
+
+    private final Path dir;
+    private final boolean temporary;
+    private final List<Path> used = new ArrayList<>();
+
+    private ParsedCache(Path dir, boolean temporary) {
+        this.dir = dir;
+        this.temporary = temporary;
+    }
+
+    /** A cache that lasts between runs, in {@code dir}. */
+    public static ParsedCache at(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new InputError("cannot create the cache folder " + dir + ": " + e.getMessage());
+        }
+        return new ParsedCache(dir.toAbsolutePath(), false);
+    }
+
+    /** Parsed files for this run only. */
+    public static ParsedCache temporary() {
+        try {
+            return new ParsedCache(Files.createTempDirectory("voorkant-parsed-"), true);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    /** The parsed lines of every file: reused where this cache has them, else parsed now (one Spark job per file). */
+    public List<Entry> entries(SparkSession spark, List<ClaimIngest.InputFile> files, ClaimParser parser) {
+        String fingerprint = fingerprint(parser);
+        List<Entry> entries = new ArrayList<>();
+        for (ClaimIngest.InputFile f : files) {
+            Path place = dir.resolve(f.sha256() + "-" + fingerprint);
+            Entry e = read(f, place);
+            if (e == null) e = parse(spark, f, parser, place);
+            used.add(place);
+            entries.add(e);
+        }
+        return entries;
+    }
+
+    /** The lines of {@code entries} as one Dataset, with the run's index of each file in {@code file}. */
+    public static Dataset<Row> lines(SparkSession spark, List<Entry> entries) {
+        // One read of every entry (one file listing, one plan); the entry's folder gives the file's index.
+        List<Column> index = new ArrayList<>();
+        for (Entry e : entries) {
+            index.add(lit(e.dir().getFileName().toString()));
+            index.add(lit(e.file().index()));
+        }
+        String[] dirs = entries.stream().map(e -> e.dir().toString()).toArray(String[]::new);
+        return spark.read().schema(SCHEMA).parquet(dirs).withColumn("file", element_at(map(index.toArray(Column[]::new)),
+                regexp_extract(col("_metadata.file_path"), "([^/]+)/[^/]+$", 1)));
+    }
+
+    private static Entry read(ClaimIngest.InputFile f, Path place) {
+        Path props = place.resolve(ENTRY_FILE);
+        if (!Files.isRegularFile(props)) return null;
+        Properties p = new Properties();
+        try (Reader r = Files.newBufferedReader(props, StandardCharsets.UTF_8)) {
+            p.load(r);
+            Files.setLastModifiedTime(props, FileTime.from(Instant.now()));
+        } catch (IOException e) {
+            return null; // unreadable: parse again, the new entry replaces it
+        }
+        Map<Integer, Long> counts = new HashMap<>();
+        String parts = p.getProperty("lines_per_partition", "");
+        for (String pc : parts.isEmpty() ? new String[0] : parts.split(",")) {
+            String[] kv = pc.split(":");
+            counts.put(Integer.parseInt(kv[0]), Long.parseLong(kv[1]));
+        }
+        return new Entry(f, place, counts, true);
+    }
+
+    private Entry parse(SparkSession spark, ClaimIngest.InputFile f, ClaimParser parser, Path place) {
+        Path work = dir.resolve(".tmp-" + UUID.randomUUID());
+        CollectionAccumulator<long[]> counted = spark.sparkContext().collectionAccumulator("lines per partition");
+        JavaRDD<Row> rows = f.parquet() ? parseParquet(spark, f, parser)
+                : parseCsv(JavaSparkContext.fromSparkContext(spark.sparkContext()), f, parser, counted);
+        // Columns with a value per line are not worth Parquet's attempt at a dictionary (measured: a tenth of the write).
+        org.apache.spark.sql.DataFrameWriter<Row> writer = spark.createDataFrame(rows, SCHEMA).write();
+        for (String unique : List.of("record", "claim_id", "claim_hash", "client_key", "raw.list.element")) {
+            writer = writer.option("parquet.enable.dictionary#" + unique, "false");
+        }
+        writer.parquet(work.toString());
+        // A retried task reports its partition again, with the same count.
+        Map<Integer, Long> counts = new HashMap<>();
+        for (long[] c : counted.value()) counts.put((int) c[0], c[1]);
+        Properties p = new Properties();
+        p.setProperty("source", f.name());
+        p.setProperty("size", Long.toString(f.size()));
+        p.setProperty("sha256", f.sha256());
+        StringBuilder parts = new StringBuilder();
+        counts.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .forEach(e -> parts.append(parts.length() == 0 ? "" : ",").append(e.getKey()).append(':').append(e.getValue()));
+        p.setProperty("lines_per_partition", parts.toString());
+        try {
+            try (Writer w = Files.newBufferedWriter(work.resolve(ENTRY_FILE), StandardCharsets.UTF_8)) {
+                p.store(w, "voorkant: parsed lines of one claims file");
+            }
+            Folders.deleteTree(place); // an unreadable older entry
+            Files.move(work, place, StandardCopyOption.ATOMIC_MOVE);
+        } catch (FileAlreadyExistsException e) {
+            Folders.deleteTree(work); // a concurrent run stored the same entry first
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot store parsed claims in " + place, e);
+        }
+        return new Entry(f, place, counts, false);
+    }
+
+    /**
+     * Everything a parsed line depends on besides the file's bytes: the parser's settings, the
+     * pseudonymisation key (as a digest) and the code of the classes that parse, so a changed
+     * parser never reads an entry that an older one wrote.
+     */
+    static String fingerprint(ClaimParser parser) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            md.update(parser.settings().getBytes(StandardCharsets.UTF_8));
+            for (Class<?> c : List.of(ClaimParser.class, ClaimParser.Claim.class, ClaimParser.FileLayout.class,
+                    ClaimColumns.class, Pseudonymiser.class, ParsedCache.class)) {
+                String resource = c.getName().substring(c.getName().lastIndexOf('.') + 1) + ".class";
+                try (InputStream in = c.getResourceAsStream(resource)) {
+                    if (in == null) throw new IllegalStateException("no class file for " + c.getName());
+                    md.update(in.readAllBytes());
+                }
+            }
+            return HexFormat.of().formatHex(md.digest(), 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A temporary cache is removed; a lasting one loses the entries no run used for {@link #KEEP_UNUSED}. */
+    @Override
+    public void close() {
+        if (temporary) {
+            Folders.deleteTree(dir);
+            return;
+        }
+        Instant cutoff = Instant.now().minus(KEEP_UNUSED);
+        try (Stream<Path> children = Files.list(dir)) {
+            for (Path c : children.toList()) {
+                if (used.contains(c) || !Files.isDirectory(c)) continue;
+                Path stamp = Files.isRegularFile(c.resolve(ENTRY_FILE)) ? c.resolve(ENTRY_FILE) : c;
+                if (Files.getLastModifiedTime(stamp).toInstant().isBefore(cutoff)) Folders.deleteTree(c);
+            }
+        } catch (IOException e) {
+            System.err.println("WARNING: could not tidy the cache folder " + dir + ": " + e.getMessage());
+        }
+    }
+
+    private static JavaRDD<Row> parseCsv(JavaSparkContext jsc, ClaimIngest.InputFile f, ClaimParser parser,
+                                         CollectionAccumulator<long[]> linesPerPartition) {
+        ClaimParser.FileLayout layout = ClaimParser.FileLayout.of(firstLine(f.path()), f.name());
+        return jsc.newAPIHadoopFile(f.path().toAbsolutePath().toUri().toString(), TextInputFormat.class,
+                        LongWritable.class, Text.class, jsc.hadoopConfiguration())
+                .mapPartitionsWithIndex((part, records) -> new Iterator<Row>() {
+                    private long record = -1;
+                    private Row next;
+
+                    @Override
+                    public boolean hasNext() {
+                        while (next == null && records.hasNext()) {
+                            Tuple2<LongWritable, Text> r = records.next();
+                            record++;
+                            String line = r._2().toString();
+                            if (r._1().get() == 0 || line.isBlank()) continue; // header, or an empty line
+                            next = toRow(parser.parse(line, layout), part, record);
+                        }
+                        if (next == null && record >= -1) {
+                            linesPerPartition.add(new long[] {part, record + 1});
+                            record = Long.MIN_VALUE;
+                        }
+                        return next != null;
+                    }
+
+                    @Override
+                    public Row next() {
+                        if (!hasNext()) throw new NoSuchElementException();
+                        Row r = next;
+                        next = null;
+                        return r;
+                    }
+                }, true);
+    }
+
+    /** Parquet rows carry their row number, so their "line" is the 1-based row; no partition bookkeeping. */
+    private static JavaRDD<Row> parseParquet(SparkSession spark, ClaimIngest.InputFile f, ClaimParser parser) {
+        Dataset<Row> df = spark.read().parquet(f.path().toAbsolutePath().toString());
+        int[] positions = ClaimColumns.resolve(List.of(df.columns()), f.name());
+        List<Column> cols = new ArrayList<>();
+        for (int p : positions) cols.add(p < 0 ? lit("") : coalesce(col(df.columns()[p]).cast("string"), lit("")));
+        cols.add(col("_metadata.row_index"));
+        int n = ClaimColumns.CANONICAL.size();
+        return df.select(cols.toArray(Column[]::new)).javaRDD().map(r -> {
+            String[] v = new String[n];
+            for (int i = 0; i < n; i++) v[i] = r.getString(i).strip();
+            return toRow(parser.parse(v, false), -1, r.getLong(n));
+        });
+    }
+
+    private static Row toRow(ClaimParser.Claim c, int part, long record) {
+        boolean ok = c.reason == null;
+        return RowFactory.create(part, record, ok ? null : c.reason.code(), c.detail,
+                c.claimId, ok ? claimHash(c.claimId) : null, c.hasClient ? c.clientKey : null, c.birthYear,
+                c.municipalityCode, c.productCategory, c.productCode, c.productGroup, c.provision, c.providerCode,
+                c.referrer, ok ? c.startDay : null, ok ? c.endDay : null, ok ? c.volume : null, c.unit, c.amountCents,
+                c.debitCredit, c.raw == null ? null : scala.jdk.javaapi.CollectionConverters.asScala(
+                        List.of(c.raw)).toSeq());
+    }
+
+    /** A 64-bit hash of a claim id (FNV-1a, then a SplitMix64 finaliser); collisions are resolved by the exact id. */
+    static long claimHash(String claimId) {
+        long h = 0xcbf29ce484222325L;
+        for (int i = 0; i < claimId.length(); i++) h = (h ^ claimId.charAt(i)) * 0x100000001b3L;
+        h = (h ^ (h >>> 30)) * 0xbf58476d1ce4e5b9L;
+        h = (h ^ (h >>> 27)) * 0x94d049bb133111ebL;
+        return h ^ (h >>> 31);
+    }
+
+    /** The header line of a CSV file, plain or gzip. */
+    static String firstLine(Path file) {
+        try (InputStream raw = Files.newInputStream(file);
+             InputStream in = file.toString().toLowerCase(Locale.ROOT).endsWith(".gz") ? new GZIPInputStream(raw) : raw;
+             BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            String line = r.readLine();
+            if (line == null) throw new InputError(file + ": empty file, expected a header line");
+            return line;
+        } catch (IOException e) {
+            throw new InputError("cannot read " + file + ": " + e.getMessage());
+        }
+    }
+}
