@@ -23,11 +23,11 @@ public final class FlowMetrics {
     public record Result(Map<String, Table> tables, Trajectories.DataMonths months) {}
 
     public static Result compute(Dataset<Row> claims, Reference reference, int maxGap) {
-        List<FlowTables.Partial> partials = new ArrayList<>();
         Map<String, List<String[]>> areas = areas(reference);
-        for (Row r : FlowPass.partials(claims, areas, maxGap).collectAsList()) {
-            partials.add(new FlowTables.Partial(r.getString(0), r.getString(1), r.getString(2), r.getString(3),
-                    r.getString(4), r.getInt(5), r.getInt(6), r.getString(7), r.getLong(8), r.getLong(9), r.getLong(10)));
+        Partials.Codes codes = Partials.Codes.of(areas, reference);
+        List<FlowTables.Partial> partials = new ArrayList<>();
+        for (Row r : FlowPass.partials(claims, areas, codes, maxGap).collectAsList()) {
+            partials.add(codes.partial(r.getLong(0), r.getLong(1), r.getString(2), r.getLong(3), r.getLong(4), r.getLong(5)));
         }
         FlowTables tables = new FlowTables(partials, areas, reference, maxGap);
         return new Result(tables.tables(), tables.months());

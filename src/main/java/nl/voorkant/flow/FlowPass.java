@@ -31,21 +31,23 @@ final class FlowPass {
             "provider_code", "referrer", "start_day", "end_day", "volume", "amount_cents", "debit_credit"};
 
     /** The partial counts of every flow table, summed over all clients; see {@link Partials} for the kinds. */
-    static Dataset<Row> partials(Dataset<Row> claims, Map<String, List<String[]>> areas, int maxGap) {
+    static Dataset<Row> partials(Dataset<Row> claims, Map<String, List<String[]>> areas, Partials.Codes codes,
+                                 int maxGap) {
         Dataset<Row> byClient = claims.selectExpr(COLUMNS)
                 .repartition(col("client_key"))
                 .sortWithinPartitions("client_key");
         // A serialisable copy travels with the closure to the executors.
         HashMap<String, List<String[]>> areaMap = new HashMap<>(areas);
-        return byClient.mapPartitions((MapPartitionsFunction<Row, Row>) rows -> fold(rows, areaMap, maxGap),
+        return byClient.mapPartitions((MapPartitionsFunction<Row, Row>) rows -> fold(rows, areaMap, codes, maxGap),
                         Encoders.row(Partials.SCHEMA))
-                .groupBy("kind", "unit_type", "area", "area_level", "unit", "a", "b", "s")
+                .groupBy("k", "ab", "s")
                 .agg(sum("n").as("n"), sum("m").as("m"), sum("cents").as("cents"));
     }
 
-    private static Iterator<Row> fold(Iterator<Row> rows, Map<String, List<String[]>> areas, int maxGap) {
+    private static Iterator<Row> fold(Iterator<Row> rows, Map<String, List<String[]>> areas, Partials.Codes codes,
+                                      int maxGap) {
         ClientFlows flows = new ClientFlows(areas, maxGap);
-        Partials partials = new Partials();
+        Partials partials = new Partials(codes);
         List<MonthActivity.Line> lines = new ArrayList<>();
         long client = 0;
         while (rows.hasNext()) {

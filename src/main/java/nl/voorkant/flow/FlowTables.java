@@ -69,7 +69,12 @@ final class FlowTables {
         this.areas = areas;
         this.months = dataMonths(partials);
         for (String t : ClientFlows.UNIT_TYPES) units.put(t, new Unit());
-        for (Partial p : partials) add(p);
+        List<Partial> trajectories = new ArrayList<>();
+        for (Partial p : partials) {
+            if (p.kind().equals(Partials.TRAJECTORY)) trajectories.add(p);
+            else add(p);
+        }
+        addTrajectories(trajectories);
     }
 
     Trajectories.DataMonths months() {
@@ -100,7 +105,6 @@ final class FlowTables {
 
     private void add(Partial p) {
         Unit u = units.get(p.unitType());
-        int lastLeftCensored = months.lastLeftCensored(maxGap), firstRightCensored = months.firstRightCensored(maxGap);
         for (String[] area : areasOf(p)) {
             Key key = new Key(area[0], area[1], p.unit());
             switch (p.kind()) {
@@ -115,30 +119,122 @@ final class FlowTables {
                     c[1] += p.m();
                     c[2] += p.cents();
                 }
-                case Partials.TRAJECTORY -> {
-                    boolean startKnown = p.a() > lastLeftCensored, endKnown = p.b() < firstRightCensored;
-                    int duration = p.b() - p.a() + 1;
-                    if (startKnown) {
-                        long[] s = cell(u.starts, key, p.a(), 2);
-                        s[0] += p.n();
-                        s[1] += p.m();
-                        long[] k = u.survival.computeIfAbsent(key, x -> new TreeMap<>())
-                                .computeIfAbsent(MonthActivity.yearOf(p.a()), x -> new TreeMap<>())
-                                .computeIfAbsent(duration, x -> new long[2]);
-                        k[endKnown ? 0 : 1] += p.n();
-                    }
-                    if (endKnown) {
-                        long[] e = cell(u.ends, key, p.b(), 3);
-                        e[0] += p.n();
-                        if (startKnown) {
-                            e[1] += p.n();
-                            e[2] += p.n() * duration;
-                        }
-                    }
-                }
                 case Partials.PROVIDER -> providers.computeIfAbsent(key, k -> new TreeMap<>())
                         .computeIfAbsent(p.a(), k -> new HashMap<>()).merge(p.s(), p.cents(), Long::sum);
                 default -> throw new IllegalStateException("unknown partial kind " + p.kind());
+            }
+        }
+    }
+
+    /**
+     * Trajectory partials are most of all partials (one per municipality, unit, start and end
+     * month), so they skip the maps: sorted by unit type, unit and municipality, each unit's are
+     * summed in arrays over the months per municipality and per subregion and region, and only
+     * those sums become cells.
+     */
+    private void addTrajectories(List<Partial> trajectories) {
+        if (trajectories.isEmpty()) return;
+        int first = Integer.MAX_VALUE, last = Integer.MIN_VALUE;
+        for (Partial p : trajectories) {
+            first = Math.min(first, p.a());
+            last = Math.max(last, p.b());
+        }
+        TrajectorySums.Span span = new TrajectorySums.Span(first, last, months.lastLeftCensored(maxGap),
+                months.firstRightCensored(maxGap));
+        trajectories.sort(Comparator.comparing(Partial::unitType).thenComparing(Partial::unit).thenComparing(Partial::area));
+        Map<Key, TrajectorySums> sums = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < trajectories.size(); i++) {
+            Partial p = trajectories.get(i);
+            for (String[] area : areasOf(p)) {
+                sums.computeIfAbsent(new Key(area[0], area[1], p.unit()), k -> new TrajectorySums(span)).add(p);
+            }
+            Partial next = i + 1 < trajectories.size() ? trajectories.get(i + 1) : null;
+            boolean unitEnds = next == null || !next.unitType().equals(p.unitType()) || !next.unit().equals(p.unit());
+            if (unitEnds || !next.area().equals(p.area())) {
+                // A municipality is complete when its run ends, a subregion and region when the unit's does.
+                Unit u = units.get(p.unitType());
+                Key muni = new Key(p.area(), ClientFlows.MUNICIPALITY, p.unit());
+                TrajectorySums own = sums.remove(muni);
+                if (own != null) own.addTo(u, muni);
+                if (unitEnds) {
+                    sums.forEach((key, t) -> t.addTo(u, key));
+                    sums.clear();
+                }
+            }
+        }
+    }
+
+    /** The trajectory counts of one area and unit, dense over the months of the trajectories. */
+    private static final class TrajectorySums {
+        record Span(int first, int last, int lastLeftCensored, int firstRightCensored) {
+            int months() {
+                return last - first + 1;
+            }
+
+            int years() {
+                return MonthActivity.yearOf(last) - MonthActivity.yearOf(first) + 1;
+            }
+        }
+
+        final Span span;
+        /** per start month: trajectories, via the local team (start known only). */
+        final long[] starts;
+        /** per end month: trajectories, of which start known, their months (end known only). */
+        final long[] ends;
+        /** per start year and duration: events, censored (start known only). */
+        final long[] survival;
+
+        TrajectorySums(Span span) {
+            this.span = span;
+            starts = new long[span.months() * 2];
+            ends = new long[span.months() * 3];
+            survival = new long[span.years() * (span.months() + 1) * 2];
+        }
+
+        void add(Partial p) {
+            boolean startKnown = p.a() > span.lastLeftCensored(), endKnown = p.b() < span.firstRightCensored();
+            int duration = p.b() - p.a() + 1;
+            if (startKnown) {
+                int s = (p.a() - span.first()) * 2;
+                starts[s] += p.n();
+                starts[s + 1] += p.m();
+                int year = MonthActivity.yearOf(p.a()) - MonthActivity.yearOf(span.first());
+                survival[(year * (span.months() + 1) + duration) * 2 + (endKnown ? 0 : 1)] += p.n();
+            }
+            if (endKnown) {
+                int e = (p.b() - span.first()) * 3;
+                ends[e] += p.n();
+                if (startKnown) {
+                    ends[e + 1] += p.n();
+                    ends[e + 2] += p.n() * duration;
+                }
+            }
+        }
+
+        /** The non-empty sums as the unit's cells; every trajectory counts one, so a cell is empty only when zero. */
+        void addTo(Unit u, Key key) {
+            for (int i = 0; i < span.months(); i++) {
+                int month = span.first() + i;
+                if (starts[i * 2] != 0) {
+                    long[] c = cell(u.starts, key, month, 2);
+                    c[0] += starts[i * 2];
+                    c[1] += starts[i * 2 + 1];
+                }
+                if (ends[i * 3] != 0) {
+                    long[] c = cell(u.ends, key, month, 3);
+                    for (int k = 0; k < 3; k++) c[k] += ends[i * 3 + k];
+                }
+            }
+            int firstYear = MonthActivity.yearOf(span.first());
+            for (int y = 0; y < span.years(); y++) {
+                for (int d = 1; d <= span.months(); d++) {
+                    int at = (y * (span.months() + 1) + d) * 2;
+                    if (survival[at] == 0 && survival[at + 1] == 0) continue;
+                    long[] c = u.survival.computeIfAbsent(key, x -> new TreeMap<>())
+                            .computeIfAbsent(firstYear + y, x -> new TreeMap<>()).computeIfAbsent(d, x -> new long[2]);
+                    c[0] += survival[at];
+                    c[1] += survival[at + 1];
+                }
             }
         }
     }
