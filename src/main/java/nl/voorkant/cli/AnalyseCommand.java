@@ -19,6 +19,7 @@ import nl.voorkant.core.Progress;
 import nl.voorkant.core.Table;
 import nl.voorkant.flow.Disclosure;
 import nl.voorkant.flow.FlowMetrics;
+import nl.voorkant.flow.MonthActivity;
 import nl.voorkant.flow.Tables;
 import nl.voorkant.ingest.ClaimIngest;
 import nl.voorkant.ingest.ClaimParser;
@@ -96,7 +97,7 @@ final class AnalyseCommand {
         OutputFolder folder = OutputFolder.begin(target);
         Path out = folder.work();
         boolean done = false;
-        try (ParsedCache cache = cache(o)) {
+        try (ParsedCache cache = cache(o, out.getParent())) {
             progress.stage("ingest", files.size() + " claims file(s) from " + claims);
             ClaimParser parser = new ClaimParser(reference, window[0], window[1], pseudonymiser);
             ClaimIngest.Result ingested = ClaimIngest.ingest(spark, files, parser, cache);
@@ -170,9 +171,9 @@ final class AnalyseCommand {
         }
     }
 
-    /** The cache of parsed claims the options ask for; also used by the benchmark. */
-    static ParsedCache cache(Options o) {
-        return o.has("no-cache") ? ParsedCache.temporary() : ParsedCache.at(Path.of(o.get("cache", DEFAULT_CACHE)));
+    /** The cache of parsed claims the options ask for; without one, a temporary folder in {@code temporaryIn}. */
+    static ParsedCache cache(Options o, Path temporaryIn) {
+        return o.has("no-cache") ? ParsedCache.temporary(temporaryIn) : ParsedCache.at(Path.of(o.get("cache", DEFAULT_CACHE)));
     }
 
     static LocalDate[] window(String spec) {
@@ -205,8 +206,8 @@ final class AnalyseCommand {
         m.put("rejects_by_reason", s.rejectsByReason());
         m.put("input_files", files);
         if (!flow.months().isEmpty()) {
-            m.put("period_first_month", monthLabel(flow.months().first()));
-            m.put("period_last_month", monthLabel(flow.months().last()));
+            m.put("period_first_month", MonthActivity.label(flow.months().first()));
+            m.put("period_last_month", MonthActivity.label(flow.months().last()));
         }
         if (s.rowsAccepted() == 0) {
             m.put("explanation", s.rowsRead() == 0 ? "the claims files hold no data rows"
@@ -216,10 +217,6 @@ final class AnalyseCommand {
         m.put("versions", versions());
         m.put("stage_timings", progress.stageSeconds());
         return m;
-    }
-
-    static String monthLabel(int monthIndex) {
-        return String.format("%04d-%02d", monthIndex / 12, monthIndex % 12 + 1);
     }
 
     static Map<String, Object> versions() {

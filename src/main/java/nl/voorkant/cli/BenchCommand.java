@@ -100,7 +100,7 @@ final class BenchCommand {
         if (!o.parse(args, "--claims PATH --reference DIR --cache DIR")) return 0;
         Reference reference = Reference.load(o.existingPath("reference", null));
         SparkSession spark = SparkSessions.create("local[*]", "voorkant bench");
-        try (ParsedCache cache = AnalyseCommand.cache(o)) {
+        try (ParsedCache cache = AnalyseCommand.cache(o, Path.of(System.getProperty("java.io.tmpdir")))) {
             Progress progress = new Progress(System.out);
             progress.stage("ingest", "");
             ClaimParser parser = new ClaimParser(reference, AnalyseCommand.DEFAULT_WINDOW_START,

@@ -41,7 +41,8 @@ final class FlowPass {
         return byClient.mapPartitions((MapPartitionsFunction<Row, Row>) rows -> fold(rows, areaMap, codes, maxGap),
                         Encoders.row(Partials.SCHEMA))
                 .groupBy("k", "ab", "s")
-                .agg(sum("n").as("n"), sum("m").as("m"), sum("cents").as("cents"));
+                .agg(sum("n").as("n"), sum("m").as("m"), sum("cents").as("cents"))
+                .sortWithinPartitions("k");
     }
 
     private static Iterator<Row> fold(Iterator<Row> rows, Map<String, List<String[]>> areas, Partials.Codes codes,

@@ -287,7 +287,7 @@ final class FlowTables {
                 "inflow", "outflow", "cost_eur");
         for (Map.Entry<Key, TreeMap<Integer, long[]>> e : sorted(u.months)) {
             Key k = e.getKey();
-            e.getValue().forEach((month, c) -> t.row(k.area(), k.level(), k.unit(), monthLabel(month), c[0],
+            e.getValue().forEach((month, c) -> t.row(k.area(), k.level(), k.unit(), MonthActivity.label(month), c[0],
                     inflow(u.starts, k, month, 0), outflow(u.ends, k, month), euros(c[1])));
         }
         return t.build();
@@ -451,9 +451,6 @@ final class FlowTables {
         return t.build();
     }
 
-    static String monthLabel(int month) {
-        return String.format("%04d-%02d", MonthActivity.yearOf(month), Math.floorMod(month, 12) + 1);
-    }
 
     static BigDecimal euros(long cents) {
         return BigDecimal.valueOf(cents, 2);

@@ -51,6 +51,11 @@ public final class MonthActivity {
         return (int) LocalDate.of(Math.floorDiv(month, 12), Math.floorMod(month, 12) + 1, 1).toEpochDay();
     }
 
+    /** A month number as yyyy-MM. */
+    public static String label(int month) {
+        return java.time.YearMonth.of(yearOf(month), Math.floorMod(month, 12) + 1).toString();
+    }
+
     static int yearOf(int month) {
         return Math.floorDiv(month, 12);
     }

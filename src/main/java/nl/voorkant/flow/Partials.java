@@ -26,14 +26,16 @@ import org.apache.spark.sql.types.StructType;
  * negative correction at the subregion, so that summing municipalities gives distinct clients.
  *
  * <p>A key travels as two numbers (and, for {@code P}, the provider code): {@code k} packs kind,
- * unit type, level, area and unit (the last two as their number in {@link Codes}), {@code ab} the
- * two periods. A partition adds tens of millions of counts into a million keys, so the sums live
+ * unit type, level, unit and area (the last two as their number in {@link Codes}, which follows
+ * their names' order, so that keys sort as the names do), {@code ab} the two periods. A partition adds tens of millions of counts into a million keys, so the sums live
  * in flat arrays rather than a map of objects, and Spark aggregates fixed-width keys.
  */
 final class Partials {
     static final String MONTH = "M", YEAR = "Y", TRAJECTORY = "T", PROVIDER = "P";
     private static final List<String> KINDS = List.of(MONTH, YEAR, TRAJECTORY, PROVIDER);
     private static final List<String> LEVELS = List.of(ClientFlows.MUNICIPALITY, "subregion", "region");
+    /** The unit types in name order, like the areas and units in {@link Codes}: keys sort as the names do. */
+    private static final List<String> UNIT_TYPES = ClientFlows.UNIT_TYPES.stream().sorted().toList();
 
     static final StructType SCHEMA = new StructType()
             .add("k", DataTypes.LongType, false)
@@ -66,14 +68,14 @@ final class Partials {
         long key(String kind, String unitType, String area, String level, String unit) {
             Integer ai = areaIndex.get(area), ui = unitIndex.get(unit);
             if (ai == null || ui == null) throw new IllegalStateException("not in the reference: " + area + ", " + unit);
-            return (long) KINDS.indexOf(kind) << 60 | (long) ClientFlows.UNIT_TYPES.indexOf(unitType) << 58
-                    | (long) LEVELS.indexOf(level) << 56 | (long) ai << 28 | ui;
+            return (long) KINDS.indexOf(kind) << 60 | (long) UNIT_TYPES.indexOf(unitType) << 58
+                    | (long) LEVELS.indexOf(level) << 56 | (long) ui << 28 | ai;
         }
 
         FlowTables.Partial partial(long k, long ab, String s, long n, long m, long cents) {
-            return new FlowTables.Partial(KINDS.get((int) (k >>> 60)), ClientFlows.UNIT_TYPES.get((int) (k >>> 58) & 3),
-                    areas.get((int) (k >>> 28) & 0xFFFFFFF), LEVELS.get((int) (k >>> 56) & 3),
-                    units.get((int) k & 0xFFFFFFF), (int) (ab >>> 32), (int) ab, s == null ? "" : s, n, m, cents);
+            return new FlowTables.Partial(KINDS.get((int) (k >>> 60)), UNIT_TYPES.get((int) (k >>> 58) & 3),
+                    areas.get((int) k & 0xFFFFFFF), LEVELS.get((int) (k >>> 56) & 3),
+                    units.get((int) (k >>> 28) & 0xFFFFFFF), (int) (ab >>> 32), (int) ab, s == null ? "" : s, n, m, cents);
         }
     }
 

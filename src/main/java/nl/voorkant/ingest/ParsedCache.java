@@ -29,6 +29,10 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import nl.voorkant.core.Folders;
@@ -110,10 +114,10 @@ public final class ParsedCache implements AutoCloseable {
         return new ParsedCache(dir.toAbsolutePath(), false);
     }
 
-    /** Parsed files for this run only. */
-    public static ParsedCache temporary() {
+    /** Parsed files for this run only, in a new folder in {@code parent} (on a cluster: storage every worker sees). */
+    public static ParsedCache temporary(Path parent) {
         try {
-            return new ParsedCache(Files.createTempDirectory("voorkant-parsed-"), true);
+            return new ParsedCache(Files.createTempDirectory(parent, ".voorkant-parsed-").toAbsolutePath(), true);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -123,18 +127,32 @@ public final class ParsedCache implements AutoCloseable {
         return dir;
     }
 
-    /** The parsed lines of every file: reused where this cache has them, else parsed now (one Spark job per file). */
+    /**
+     * The parsed lines of every file: reused where this cache has them, else parsed now, one Spark
+     * job per file. Up to three jobs run at once, so that one job's last tasks and the driver's
+     * work between jobs do not leave cores idle.
+     */
     public List<Entry> entries(SparkSession spark, List<ClaimIngest.InputFile> files, ClaimParser parser) {
         String fingerprint = fingerprint(parser);
-        List<Entry> entries = new ArrayList<>();
-        for (ClaimIngest.InputFile f : files) {
-            Path place = dir.resolve(f.sha256() + "-" + fingerprint);
-            Entry e = read(f, place);
-            if (e == null) e = parse(spark, f, parser, place);
-            used.add(place);
-            entries.add(e);
+        ExecutorService jobs = Executors.newFixedThreadPool(3);
+        try {
+            List<CompletableFuture<Entry>> entries = new ArrayList<>();
+            for (ClaimIngest.InputFile f : files) {
+                Path place = dir.resolve(f.sha256() + "-" + fingerprint);
+                used.add(place);
+                Entry cached = read(f, place);
+                entries.add(cached != null ? CompletableFuture.completedFuture(cached)
+                        : CompletableFuture.supplyAsync(() -> parse(spark, f, parser, place), jobs));
+            }
+            List<Entry> out = new ArrayList<>();
+            for (CompletableFuture<Entry> e : entries) out.add(e.join());
+            return out;
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            throw e;
+        } finally {
+            jobs.shutdownNow();
         }
-        return entries;
     }
 
     /** The lines of {@code entries} as one Dataset, with the run's index of each file in {@code file}. */

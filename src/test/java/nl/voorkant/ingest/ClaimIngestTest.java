@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ClaimIngestTest {
     final ClaimParser parser = new ClaimParser(TestReference.small(), LocalDate.of(2015, 1, 1), LocalDate.of(2025, 12, 31),
             ClaimParserTest.KEY);
-    final ParsedCache cache = ParsedCache.temporary();
+    final ParsedCache cache = ParsedCache.temporary(Path.of(System.getProperty("java.io.tmpdir")));
 
     @AfterEach
     void removeCache() {
