@@ -136,7 +136,7 @@ public final class ClaimIngest {
         Dataset<Row> rejected = lines.filter(col("reject_reason").isNotNull());
         if (laterCopies != null) {
             rejected = rejected.union(laterCopies.select(
-                    java.util.Arrays.stream(rejected.columns()).map(c -> col(c)).toArray(Column[]::new))
+                    Arrays.stream(rejected.columns()).map(c -> col(c)).toArray(Column[]::new))
                     .map((MapFunction<Row, Row>) ClaimIngest::duplicateRow, Encoders.row(rejected.schema())));
         }
         Dataset<Row> rejects = rejectsWithLines(rejected, lineStarts(spark, entries), files);

@@ -66,6 +66,7 @@ public final class ParsedCache implements AutoCloseable {
     /** Entries not used for this long are removed at the end of a run. */
     static final Duration KEEP_UNUSED = Duration.ofDays(30);
     private static final String ENTRY_FILE = "_entry.properties";
+    private static final String ENTRY_PREFIX = "entry=";
 
     /** One parsed line; {@code part} and {@code record} place it in its file (part −1: a Parquet row index). */
     static final StructType SCHEMA = new StructType()
@@ -138,7 +139,7 @@ public final class ParsedCache implements AutoCloseable {
         try {
             List<CompletableFuture<Entry>> entries = new ArrayList<>();
             for (ClaimIngest.InputFile f : files) {
-                Path place = dir.resolve(f.sha256() + "-" + fingerprint);
+                Path place = dir.resolve(ENTRY_PREFIX + f.sha256() + "-" + fingerprint);
                 used.add(place);
                 Entry cached = read(f, place);
                 entries.add(cached != null ? CompletableFuture.completedFuture(cached)
@@ -157,15 +158,17 @@ public final class ParsedCache implements AutoCloseable {
 
     /** The lines of {@code entries} as one Dataset, with the run's index of each file in {@code file}. */
     public static Dataset<Row> lines(SparkSession spark, List<Entry> entries) {
-        // One read of every entry (one file listing, one plan); the entry's folder gives the file's index.
+        // One read of every entry (one file listing, one plan). The folder names entry=<key> make the
+        // key a partition column, a constant per file that maps to the file's index in this run.
         List<Column> index = new ArrayList<>();
         for (Entry e : entries) {
-            index.add(lit(e.dir().getFileName().toString()));
+            index.add(lit(e.dir().getFileName().toString().substring(ENTRY_PREFIX.length())));
             index.add(lit(e.file().index()));
         }
         String[] dirs = entries.stream().map(e -> e.dir().toString()).toArray(String[]::new);
-        return spark.read().schema(SCHEMA).parquet(dirs).withColumn("file", element_at(map(index.toArray(Column[]::new)),
-                regexp_extract(col("_metadata.file_path"), "([^/]+)/[^/]+$", 1)));
+        return spark.read().schema(SCHEMA.add("entry", DataTypes.StringType))
+                .option("basePath", entries.get(0).dir().getParent().toString()).parquet(dirs)
+                .withColumn("file", element_at(map(index.toArray(Column[]::new)), col("entry"))).drop("entry");
     }
 
     private static Entry read(ClaimIngest.InputFile f, Path place) {
