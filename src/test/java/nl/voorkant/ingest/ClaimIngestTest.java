@@ -17,6 +17,9 @@ import nl.voorkant.testing.DefectFile;
 import nl.voorkant.testing.SharedSpark;
 import nl.voorkant.testing.TestReference;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -190,6 +193,16 @@ class ClaimIngestTest {
             assertEquals(1, left.size(), "the old entry is gone, the new one stays: " + left);
             assertNotEquals(entries.get(0), left.get(0));
         }
+    }
+
+    @Test
+    void repeatedHashesAreTheOnesMoreThanOneLineHas() {
+        List<Row> hashes = new ArrayList<>();
+        for (long h : new long[] {5, 3, Long.MIN_VALUE, 5, 7, 3, 3, -1, Long.MIN_VALUE}) hashes.add(RowFactory.create(h));
+        var lines = SharedSpark.session().createDataFrame(hashes,
+                new StructType().add("claim_hash", DataTypes.LongType, false)).repartition(3);
+        assertEquals(List.of(Long.MIN_VALUE, 3L, 5L),
+                ClaimIngest.repeatedHashes(lines).collectAsList().stream().sorted().toList());
     }
 
     @Test
