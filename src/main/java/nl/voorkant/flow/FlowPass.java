@@ -9,10 +9,11 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.unsafe.types.UTF8String;
 
 /**
  * The one pass over the claim lines. They are shuffled once, by client, and sorted by client
@@ -38,32 +39,52 @@ final class FlowPass {
                 .sortWithinPartitions("client_key");
         // A serialisable copy travels with the closure to the executors.
         HashMap<String, List<String[]>> areaMap = new HashMap<>(areas);
-        return byClient.mapPartitions((MapPartitionsFunction<Row, Row>) rows -> fold(rows, areaMap, codes, maxGap),
-                        Encoders.row(Partials.SCHEMA))
+        // Spark's own rows, not Row objects: each line's codes are looked up as bytes rather than
+        // decoded into new strings (measured: a tenth of the fold went to that decoding).
+        JavaRDD<Row> partials = byClient.queryExecution().toRdd().toJavaRDD()
+                .mapPartitions(rows -> fold(rows, areaMap, codes, maxGap));
+        return claims.sparkSession().createDataFrame(partials, Partials.SCHEMA)
                 .groupBy("k", "ab", "s")
                 .agg(sum("n").as("n"), sum("m").as("m"), sum("cents").as("cents"))
                 .sortWithinPartitions("k");
     }
 
-    private static Iterator<Row> fold(Iterator<Row> rows, Map<String, List<String[]>> areas, Partials.Codes codes,
-                                      int maxGap) {
+    private static Iterator<Row> fold(Iterator<InternalRow> rows, Map<String, List<String[]>> areas,
+                                      Partials.Codes codes, int maxGap) {
         ClientFlows flows = new ClientFlows(areas, maxGap);
         Partials partials = new Partials(codes);
+        Strings strings = new Strings();
         List<MonthActivity.Line> lines = new ArrayList<>();
         long client = 0;
         while (rows.hasNext()) {
-            Row r = rows.next();
+            InternalRow r = rows.next();
             long key = r.getLong(0);
             if (key != client && !lines.isEmpty()) {
                 flows.add(lines, partials);
                 lines.clear();
             }
             client = key;
-            lines.add(new MonthActivity.Line(r.getString(1), r.getString(2), r.getString(3), r.getString(4),
-                    Integer.parseInt(r.getString(5)), r.getInt(6), r.getInt(7), r.getDouble(8), r.getLong(9),
-                    "C".equals(r.getString(10))));
+            lines.add(new MonthActivity.Line(strings.of(r, 1), strings.of(r, 2), strings.of(r, 3), strings.of(r, 4),
+                    Integer.parseInt(strings.of(r, 5)), r.getInt(6), r.getInt(7), r.getDouble(8), r.getLong(9),
+                    "C".equals(strings.of(r, 10))));
         }
         if (!lines.isEmpty()) flows.add(lines, partials);
         return partials.size() == 0 ? Collections.emptyIterator() : partials.rows().iterator();
+    }
+
+    /** One String per distinct code of a partition: codes repeat millions of times, a few thousand differ. */
+    private static final class Strings {
+        private final Map<UTF8String, String> known = new HashMap<>();
+
+        String of(InternalRow r, int column) {
+            if (r.isNullAt(column)) return null;
+            UTF8String bytes = r.getUTF8String(column);
+            String s = known.get(bytes);
+            if (s == null) {
+                s = bytes.toString();
+                known.put(bytes.clone(), s); // the row's buffer is reused for the next line
+            }
+            return s;
+        }
     }
 }
