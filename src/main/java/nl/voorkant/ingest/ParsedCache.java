@@ -10,6 +10,7 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -216,10 +217,12 @@ public final class ParsedCache implements AutoCloseable {
             try (Writer w = Files.newBufferedWriter(work.resolve(ENTRY_FILE), StandardCharsets.UTF_8)) {
                 p.store(w, "voorkant: parsed lines of one claims file");
             }
-            Folders.deleteTree(place); // an unreadable older entry
+            // Entries are only ever placed whole, so a place without its entry file is debris; one with
+            // it was stored by a run that parsed the same file at the same time, and may be in use.
+            if (!Files.isRegularFile(place.resolve(ENTRY_FILE))) Folders.deleteTree(place);
             Files.move(work, place, StandardCopyOption.ATOMIC_MOVE);
-        } catch (FileAlreadyExistsException e) {
-            Folders.deleteTree(work); // a concurrent run stored the same entry first
+        } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
+            Folders.deleteTree(work); // theirs is the same as ours
         } catch (IOException e) {
             throw new UncheckedIOException("cannot store parsed claims in " + place, e);
         }

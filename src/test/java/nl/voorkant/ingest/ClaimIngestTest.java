@@ -163,6 +163,26 @@ class ClaimIngestTest {
     }
 
     @Test
+    void anEntryWithoutItsEntryFileIsParsedAgainAndReplaced(@TempDir Path dir, @TempDir Path cacheDir) throws IOException {
+        write(dir, "claims.csv", DefectFile.LINES);
+        IngestSummary first;
+        try (ParsedCache lasting = ParsedCache.at(cacheDir)) {
+            first = ClaimIngest.ingest(SharedSpark.session(), ClaimIngest.listInputs(dir), parser, lasting).summary();
+        }
+        Path entry;
+        try (Stream<Path> s = Files.list(cacheDir)) {
+            entry = s.findFirst().orElseThrow();
+        }
+        Files.delete(entry.resolve("_entry.properties"));
+        try (ParsedCache lasting = ParsedCache.at(cacheDir)) {
+            ClaimIngest.Result again = ClaimIngest.ingest(SharedSpark.session(), ClaimIngest.listInputs(dir), parser, lasting);
+            assertFalse(again.entries().get(0).reused());
+            assertEquals(first, again.summary());
+        }
+        assertTrue(Files.isRegularFile(entry.resolve("_entry.properties")));
+    }
+
+    @Test
     void theCacheHoldsPseudonymsOnlyAndForgetsWhatNoRunUsedForAMonth(@TempDir Path dir, @TempDir Path cacheDir)
             throws IOException {
         write(dir, "claims.csv", DefectFile.LINES);
