@@ -138,13 +138,22 @@ public final class ParsedCache implements AutoCloseable {
         String fingerprint = fingerprint(parser);
         ExecutorService jobs = Executors.newFixedThreadPool(3);
         try {
+            // Two files with the same bytes (a copy under another name) share one entry, parsed once.
+            Map<Path, CompletableFuture<Entry>> byPlace = new HashMap<>();
             List<CompletableFuture<Entry>> entries = new ArrayList<>();
             for (ClaimIngest.InputFile f : files) {
                 Path place = dir.resolve(ENTRY_PREFIX + f.sha256() + "-" + fingerprint);
+                CompletableFuture<Entry> first = byPlace.get(place);
+                if (first != null) {
+                    entries.add(first.thenApply(e -> new Entry(f, e.dir(), e.linesPerPartition(), e.reused())));
+                    continue;
+                }
                 used.add(place);
                 Entry cached = read(f, place);
-                entries.add(cached != null ? CompletableFuture.completedFuture(cached)
-                        : CompletableFuture.supplyAsync(() -> parse(spark, f, parser, place), jobs));
+                CompletableFuture<Entry> entry = cached != null ? CompletableFuture.completedFuture(cached)
+                        : CompletableFuture.supplyAsync(() -> parse(spark, f, parser, place), jobs);
+                byPlace.put(place, entry);
+                entries.add(entry);
             }
             List<Entry> out = new ArrayList<>();
             for (CompletableFuture<Entry> e : entries) out.add(e.join());
@@ -161,15 +170,26 @@ public final class ParsedCache implements AutoCloseable {
     public static Dataset<Row> lines(SparkSession spark, List<Entry> entries) {
         // One read of every entry (one file listing, one plan). The folder names entry=<key> make the
         // key a partition column, a constant per file that maps to the file's index in this run.
-        List<Column> index = new ArrayList<>();
+        Map<Path, Integer> firstFile = new java.util.LinkedHashMap<>();
+        List<Entry> copies = new ArrayList<>();
         for (Entry e : entries) {
-            index.add(lit(e.dir().getFileName().toString().substring(ENTRY_PREFIX.length())));
-            index.add(lit(e.file().index()));
+            if (firstFile.putIfAbsent(e.dir(), e.file().index()) != null) copies.add(e);
         }
-        String[] dirs = entries.stream().map(e -> e.dir().toString()).toArray(String[]::new);
-        return spark.read().schema(SCHEMA.add("entry", DataTypes.StringType))
+        List<Column> index = new ArrayList<>();
+        firstFile.forEach((dir, file) -> {
+            index.add(lit(dir.getFileName().toString().substring(ENTRY_PREFIX.length())));
+            index.add(lit(file));
+        });
+        String[] dirs = firstFile.keySet().stream().map(Path::toString).toArray(String[]::new);
+        Dataset<Row> all = spark.read().schema(SCHEMA.add("entry", DataTypes.StringType))
                 .option("basePath", entries.get(0).dir().getParent().toString()).parquet(dirs)
                 .withColumn("file", element_at(map(index.toArray(Column[]::new)), col("entry"))).drop("entry");
+        // A copy of a file is read again as itself, so that its lines count (and its claims repeat).
+        for (Entry copy : copies) {
+            all = all.unionByName(spark.read().schema(SCHEMA).parquet(copy.dir().toString())
+                    .withColumn("file", lit(copy.file().index())));
+        }
+        return all;
     }
 
     private static Entry read(ClaimIngest.InputFile f, Path place) {

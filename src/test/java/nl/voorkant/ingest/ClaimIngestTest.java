@@ -226,6 +226,20 @@ class ClaimIngestTest {
     }
 
     @Test
+    void aCopyOfAFileUnderAnotherNameCountsItsLinesAndItsClaimsAsDuplicates(@TempDir Path dir) throws IOException {
+        write(dir, "claims.csv", DefectFile.LINES);
+        write(dir, "claims-copy.csv", DefectFile.LINES);
+        ClaimIngest.Result r = ClaimIngest.ingest(SharedSpark.session(), ClaimIngest.listInputs(dir), parser, cache);
+        assertEquals(2 * 16, r.summary().rowsRead());
+        assertEquals(2, r.summary().rowsAccepted(), "ok1 and ok2 of the first file read (claims-copy.csv sorts first)");
+        assertEquals(1 + 3, r.summary().rejectsByReason().get("duplicate_claim_id"), "the file's own, then ok1, ok1, ok2");
+        assertTrue(r.summary().reconciles());
+        assertEquals(List.of("claims-copy.csv:17", "claims.csv:2", "claims.csv:17", "claims.csv:18"),
+                r.rejects().filter("reason = 'duplicate_claim_id'").orderBy("source_file", "line").collectAsList()
+                        .stream().map(x -> x.getAs("source_file") + ":" + x.getAs("line")).toList());
+    }
+
+    @Test
     void unsupportedFilesAndMissingPathsAreInputErrors(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("claims.xlsx"), "x");
         assertTrue(assertThrows(InputError.class, () -> ClaimIngest.listInputs(dir)).getMessage().contains("unsupported"));
