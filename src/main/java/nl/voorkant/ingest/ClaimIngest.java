@@ -33,11 +33,7 @@ import org.apache.spark.sql.types.StructType;
 /**
  * Splits the parsed lines of every claims file ({@link ParsedCache}) into accepted claims and
  * quarantined rows with reason, source file and line, and counts what was read, kept and rejected.
- *
- * <p>The records are parsed by voorkant itself rather than by Spark's CSV source: exports differ
- * per file (separator, decimal comma, Dutch headers, BOM), and a quarantined row must name its
- * line, which Spark's CSV source cannot tell. Each record keeps its partition and position; the
- * line number is the lines of the earlier partitions of its file plus its position.
+ * A line's number is the lines of the earlier partitions of its file plus its position.
  */
 public final class ClaimIngest {
     private ClaimIngest() {}

@@ -59,6 +59,10 @@ import scala.Tuple2;
  * fingerprint of everything parsing depends on (reference, window, pseudonymisation key, the
  * parser's own code), so that one new month of claims is the only file parsed again.
  *
+ * <p>The records are parsed by voorkant itself rather than by Spark's CSV source: exports differ
+ * per file (separator, decimal comma, Dutch headers, BOM), and a quarantined row must name its
+ * line, which Spark's CSV source cannot tell; each record keeps its partition and position.
+ *
  * <p>An entry holds what the outputs may hold (pseudonyms, never a raw client id). It appears
  * complete or not at all: it is written beside its place and renamed into it. Without a cache
  * folder the parsed files go to a temporary folder that {@link #close} removes.
