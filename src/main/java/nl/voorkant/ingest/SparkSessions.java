@@ -19,19 +19,22 @@ public final class SparkSessions {
 
     /**
      * A session for the given master. Locally, shuffle partitions follow the cores (the 200 default
-     * makes hundreds of tiny tasks on a laptop); on a cluster adaptive execution coalesces them.
+     * makes hundreds of tiny tasks on a laptop) and adaptive execution is off: with partitions
+     * already sized it only adds a job and a re-plan per shuffle (measured: the sample analysis and
+     * ten million lines both 2–4 s faster without). On a cluster adaptive execution coalesces them.
      */
     public static SparkSession create(String master, String appName) {
+        boolean local = master.startsWith("local");
         SparkSession.Builder b = SparkSession.builder()
                 .appName(appName)
                 .master(master)
                 .config("spark.ui.enabled", "false")
-                .config("spark.sql.adaptive.enabled", "true")
+                .config("spark.sql.adaptive.enabled", String.valueOf(!local))
                 .config("spark.sql.adaptive.coalescePartitions.enabled", "true")
                 .config("spark.sql.session.timeZone", "UTC")
                 .config("spark.serializer", "org.apache.spark.serializer.KryoSerializer")
                 .config("spark.sql.files.maxPartitionBytes", String.valueOf(64L << 20));
-        if (master.startsWith("local")) {
+        if (local) {
             int cores = Runtime.getRuntime().availableProcessors();
             b.config("spark.sql.shuffle.partitions", String.valueOf(Math.max(2, cores * 2)))
              .config("spark.default.parallelism", String.valueOf(Math.max(2, cores * 2)));
