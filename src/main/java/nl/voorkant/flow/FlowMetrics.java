@@ -1,7 +1,6 @@
 package nl.voorkant.flow;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,10 +25,7 @@ public final class FlowMetrics {
     public static Result compute(Dataset<Row> claims, Reference reference, int maxGap) {
         Map<String, List<String[]>> areas = areas(reference);
         Partials.Codes codes = Partials.Codes.of(areas, reference);
-        List<Row> rows = new ArrayList<>(FlowPass.partials(claims, areas, codes, maxGap).collectAsList());
-        // In key order a unit's trajectory partials arrive together, as the tables are built; each
-        // partition comes sorted, so this merges a few runs.
-        rows.sort(Comparator.comparingLong(r -> r.getLong(0)));
+        List<Row> rows = FlowPass.partials(claims, areas, codes, maxGap).collectAsList();
         List<FlowTables.Partial> partials = new ArrayList<>(rows.size());
         for (Row r : rows) {
             partials.add(codes.partial(r.getLong(0), r.getLong(1), r.getString(2), r.getLong(3), r.getLong(4), r.getLong(5)));

@@ -46,6 +46,7 @@ final class FlowPass {
         return claims.sparkSession().createDataFrame(partials, Partials.SCHEMA)
                 .groupBy("k", "ab", "s")
                 .agg(sum("n").as("n"), sum("m").as("m"), sum("cents").as("cents"))
+                // Keys sort as the names do, so the driver's sort of trajectory partials merges a few runs.
                 .sortWithinPartitions("k");
     }
 
