@@ -66,9 +66,9 @@ final class ClientFlows {
         String muni = cell.municipality();
         int year = Integer.MIN_VALUE;
         long activeMonths = 0, cents = 0;
-        for (Map.Entry<Integer, MonthActivity.Month> e : activity.months().entrySet()) {
-            int month = e.getKey();
-            MonthActivity.Month m = e.getValue();
+        for (int month = activity.firstMonth(); month <= activity.lastMonth(); month++) {
+            MonthActivity.Month m = activity.month(month);
+            if (m == null) continue;
             if (monthly) out.add(Partials.MONTH, unitType, muni, MUNICIPALITY, cell.unit(), month, 0, "",
                     m.active() ? 1 : 0, 0, m.cents);
             if (MonthActivity.yearOf(month) != year) {
@@ -100,16 +100,19 @@ final class ClientFlows {
         // (area, level, unit, month) → municipalities active; the same per year.
         Map<List<Object>, Set<String>> perMonth = new HashMap<>();
         Map<List<Object>, Set<String>> perYear = new HashMap<>();
-        cells.forEach((cell, activity) -> activity.months().forEach((month, m) -> {
-            if (!m.active()) return;
-            for (String[] area : areas.getOrDefault(cell.municipality(), List.of())) {
-                if (area[1].equals(MUNICIPALITY)) continue;
-                perMonth.computeIfAbsent(List.of(area[0], area[1], cell.unit(), month), k -> new HashSet<>())
-                        .add(cell.municipality());
-                perYear.computeIfAbsent(List.of(area[0], area[1], cell.unit(), MonthActivity.yearOf(month)),
-                        k -> new HashSet<>()).add(cell.municipality());
+        cells.forEach((cell, activity) -> {
+            for (int month = activity.firstMonth(); month <= activity.lastMonth(); month++) {
+                MonthActivity.Month m = activity.month(month);
+                if (m == null || !m.active()) continue;
+                for (String[] area : areas.getOrDefault(cell.municipality(), List.of())) {
+                    if (area[1].equals(MUNICIPALITY)) continue;
+                    perMonth.computeIfAbsent(List.of(area[0], area[1], cell.unit(), month), k -> new HashSet<>())
+                            .add(cell.municipality());
+                    perYear.computeIfAbsent(List.of(area[0], area[1], cell.unit(), MonthActivity.yearOf(month)),
+                            k -> new HashSet<>()).add(cell.municipality());
+                }
             }
-        }));
+        });
         perMonth.forEach((k, munis) -> {
             if (munis.size() < 2) return;
             long extra = munis.size() - 1L;

@@ -1,8 +1,6 @@
 package nl.voorkant.flow;
 
 import java.time.LocalDate;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * One client's claim lines spread over the calendar months their delivered period touches: net
@@ -40,14 +38,29 @@ public final class MonthActivity {
         }
     }
 
-    private final TreeMap<Integer, Month> months = new TreeMap<>();
+    /** The months touched, from month {@code first} on; null where no line touches a month. */
+    private Month[] months = new Month[0];
+    private int first;
 
     public static int monthOfDay(int epochDay) {
         LocalDate d = LocalDate.ofEpochDay(epochDay);
         return d.getYear() * 12 + d.getMonthValue() - 1;
     }
 
+    /** First days of the months 1900–2199: the fold asks for one per month of every line, and a date object each adds up. */
+    private static final int TABLE_FROM = 1900 * 12;
+    private static final int[] FIRST_DAYS = new int[300 * 12];
+
+    static {
+        for (int i = 0; i < FIRST_DAYS.length; i++) FIRST_DAYS[i] = computeFirstDay(TABLE_FROM + i);
+    }
+
     static int firstDayOfMonth(int month) {
+        int i = month - TABLE_FROM;
+        return i >= 0 && i < FIRST_DAYS.length ? FIRST_DAYS[i] : computeFirstDay(month);
+    }
+
+    private static int computeFirstDay(int month) {
         return (int) LocalDate.of(Math.floorDiv(month, 12), Math.floorMod(month, 12) + 1, 1).toEpochDay();
     }
 
@@ -86,8 +99,10 @@ public final class MonthActivity {
     /** Adds a line's months, passing each share on to {@code alsoTo}; all lines belong to one client, municipality and unit. */
     void add(Line line, MonthPart alsoTo) {
         long packedDebit = line.credit() ? Long.MAX_VALUE : line.startDay() * 100L + line.referrer();
+        cover(monthOfDay(line.startDay()), monthOfDay(line.endDay()));
         spread(line, (m, volume, cents) -> {
-            Month month = months.computeIfAbsent(m, k -> new Month());
+            Month month = months[m - first];
+            if (month == null) month = months[m - first] = new Month();
             month.volume += volume;
             month.cents += cents;
             month.firstDebit = Math.min(month.firstDebit, packedDebit);
@@ -95,8 +110,33 @@ public final class MonthActivity {
         });
     }
 
-    /** The months this activity touches, in order, active or not. */
-    Map<Integer, Month> months() {
-        return months;
+    /** Widens the array to hold months {@code from} to {@code to}. */
+    private void cover(int from, int to) {
+        if (months.length == 0) {
+            months = new Month[to - from + 1];
+            first = from;
+            return;
+        }
+        int newFirst = Math.min(first, from), newLast = Math.max(first + months.length - 1, to);
+        if (newFirst == first && newLast == first + months.length - 1) return;
+        Month[] wider = new Month[newLast - newFirst + 1];
+        System.arraycopy(months, 0, wider, first - newFirst, months.length);
+        months = wider;
+        first = newFirst;
+    }
+
+    /** A month this activity touches, or null. */
+    Month month(int m) {
+        int i = m - first;
+        return i >= 0 && i < months.length ? months[i] : null;
+    }
+
+    /** The span of the touched months: {@link #month} is null outside it and for the untouched months inside. */
+    int firstMonth() {
+        return first;
+    }
+
+    int lastMonth() {
+        return first + months.length - 1;
     }
 }

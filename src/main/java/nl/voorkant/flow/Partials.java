@@ -65,11 +65,15 @@ final class Partials {
             return index;
         }
 
-        long key(String kind, String unitType, String area, String level, String unit) {
-            Integer ai = areaIndex.get(area), ui = unitIndex.get(unit);
-            if (ai == null || ui == null) throw new IllegalStateException("not in the reference: " + area + ", " + unit);
+        long key(String kind, String unitType, int area, String level, int unit) {
             return (long) KINDS.indexOf(kind) << 60 | (long) UNIT_TYPES.indexOf(unitType) << 58
-                    | (long) LEVELS.indexOf(level) << 56 | (long) ui << 28 | ai;
+                    | (long) LEVELS.indexOf(level) << 56 | (long) unit << 28 | area;
+        }
+
+        private static int index(Map<String, Integer> index, String value) {
+            Integer i = index.get(value);
+            if (i == null) throw new IllegalStateException("not in the reference: " + value);
+            return i;
         }
 
         FlowTables.Partial partial(long k, long ab, String s, long n, long m, long cents) {
@@ -79,11 +83,21 @@ final class Partials {
         }
     }
 
-    private record ProviderKey(long k, long ab, String provider) {}
+    private record ProviderKey(long k, long ab, String provider) {
+        /** The record's own hash combines the numbers' halves, and keys that differ only in their bits collide in bulk. */
+        @Override
+        public int hashCode() {
+            long h = (k * 0x9E3779B97F4A7C15L + ab) * 0xBF58476D1CE4E5B9L;
+            return (int) (h ^ h >>> 32) * 31 + provider.hashCode();
+        }
+    }
 
     private final Codes codes;
     private final PairSums sums = new PairSums();
     private final Map<ProviderKey, long[]> providers = new HashMap<>();
+    /** The last area and unit looked up, with their numbers: one client's adds repeat them. */
+    private String area = "", unit = "";
+    private int areaIndex = -1, unitIndex = -1;
 
     Partials(Codes codes) {
         this.codes = codes;
@@ -91,7 +105,15 @@ final class Partials {
 
     void add(String kind, String unitType, String area, String level, String unit, int a, int b, String s,
              long n, long m, long cents) {
-        long k = codes.key(kind, unitType, area, level, unit);
+        if (!area.equals(this.area)) {
+            areaIndex = Codes.index(codes.areaIndex(), area);
+            this.area = area;
+        }
+        if (!unit.equals(this.unit)) {
+            unitIndex = Codes.index(codes.unitIndex(), unit);
+            this.unit = unit;
+        }
+        long k = codes.key(kind, unitType, areaIndex, level, unitIndex);
         long ab = (long) a << 32 | (b & 0xFFFFFFFFL);
         if (kind.equals(PROVIDER)) {
             long[] v = providers.computeIfAbsent(new ProviderKey(k, ab, s), x -> new long[3]);

@@ -2,7 +2,6 @@ package nl.voorkant.flow;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Trajectories: per client, municipality and care unit, maximal chains of active months in which
@@ -47,9 +46,9 @@ public final class Trajectories {
         List<Trajectory> out = new ArrayList<>();
         int start = 0, end = 0, referrer = -1;
         boolean open = false;
-        for (Map.Entry<Integer, MonthActivity.Month> e : activity.months().entrySet()) {
-            if (!e.getValue().active()) continue;
-            int m = e.getKey();
+        for (int m = activity.firstMonth(); m <= activity.lastMonth(); m++) {
+            MonthActivity.Month month = activity.month(m);
+            if (month == null || !month.active()) continue;
             if (open && m - end <= maxGap + 1) {
                 end = m;
                 continue;
@@ -57,7 +56,7 @@ public final class Trajectories {
             if (open) out.add(new Trajectory(start, end, referrer));
             start = m;
             end = m;
-            referrer = e.getValue().firstReferrer();
+            referrer = month.firstReferrer();
             open = true;
         }
         if (open) out.add(new Trajectory(start, end, referrer));

@@ -55,9 +55,9 @@ class MonthActivityTest {
         a.add(line("2019-01-01", "2019-01-31", 4, 5000, false, 1), (m, v, c) -> {});
         a.add(line("2019-02-01", "2019-02-28", 4, 5000, false, 1), (m, v, c) -> {});
         a.add(line("2019-02-01", "2019-02-28", 4, 5000, true, 1), (m, v, c) -> {});
-        assertTrue(a.months().get(JAN_2019).active());
-        assertFalse(a.months().get(JAN_2019 + 1).active());
-        assertEquals(0L, a.months().get(JAN_2019 + 1).cents);
+        assertTrue(a.month(JAN_2019).active());
+        assertFalse(a.month(JAN_2019 + 1).active());
+        assertEquals(0L, a.month(JAN_2019 + 1).cents);
     }
 
     @Test
@@ -66,10 +66,36 @@ class MonthActivityTest {
         a.add(line("2019-03-10", "2019-03-31", 2, 100, false, 2), (m, v, c) -> {});
         a.add(line("2019-03-01", "2019-03-31", 2, 100, false, 1), (m, v, c) -> {});
         a.add(line("2019-02-20", "2019-03-31", 2, 100, true, 4), (m, v, c) -> {});
-        assertEquals(1, a.months().get(JAN_2019 + 2).firstReferrer());
+        assertEquals(1, a.month(JAN_2019 + 2).firstReferrer());
         MonthActivity tie = new MonthActivity();
         tie.add(line("2019-03-01", "2019-03-31", 2, 100, false, 3), (m, v, c) -> {});
         tie.add(line("2019-03-01", "2019-03-31", 2, 100, false, 2), (m, v, c) -> {});
-        assertEquals(2, tie.months().get(JAN_2019 + 2).firstReferrer());
+        assertEquals(2, tie.month(JAN_2019 + 2).firstReferrer());
+    }
+
+    @Test
+    void anEarlierLineAfterALaterOneWidensTheMonthsBackwards() {
+        MonthActivity a = new MonthActivity();
+        a.add(line("2019-05-01", "2019-05-31", 4, 500, false, 2), (m, v, c) -> {});
+        a.add(line("2019-02-15", "2019-03-14", 4, 280, false, 1), (m, v, c) -> {});
+        assertEquals(JAN_2019 + 1, a.firstMonth());
+        assertEquals(JAN_2019 + 4, a.lastMonth());
+        // 28 days: 14 in February, 14 in March.
+        assertEquals(140L, a.month(JAN_2019 + 1).cents);
+        assertEquals(140L, a.month(JAN_2019 + 2).cents);
+        assertNull(a.month(JAN_2019 + 3), "April has no line");
+        assertEquals(2, a.month(JAN_2019 + 4).firstReferrer());
+        assertNull(a.month(JAN_2019), "before the first month");
+        assertNull(a.month(JAN_2019 + 5), "after the last month");
+    }
+
+    @Test
+    void firstDaysOfMonthsAgreeWithTheCalendarInsideAndOutsideTheTable() {
+        for (int year : new int[] {1850, 1900, 2000, 2019, 2024, 2199, 2200, 2300}) {
+            for (int month = 1; month <= 12; month++) {
+                assertEquals(LocalDate.of(year, month, 1).toEpochDay(), MonthActivity.firstDayOfMonth(year * 12 + month - 1),
+                        year + "-" + month);
+            }
+        }
     }
 }

@@ -1,0 +1,38 @@
+package nl.voorkant.flow;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
+import org.apache.spark.unsafe.types.UTF8String;
+import org.junit.jupiter.api.Test;
+
+class FlowPassStringsTest {
+    private static String of(FlowPass.Strings strings, String value) {
+        return strings.of(new GenericInternalRow(new Object[] {value == null ? null : UTF8String.fromString(value)}), 0);
+    }
+
+    @Test
+    void codesThatShareTheirFirstEightBytesStayApart() {
+        FlowPass.Strings strings = new FlowPass.Strings();
+        assertEquals("begeleiding", of(strings, "begeleiding"));
+        assertEquals("begeleidinx", of(strings, "begeleidinx"), "same prefix and length, other last byte");
+        assertEquals("begeleidingen", of(strings, "begeleidingen"));
+        assertEquals("AB", of(strings, "AB"));
+        assertEquals("AB\0", of(strings, "AB\0"), "same zero-padded prefix, other length");
+        assertNull(of(strings, null));
+        assertSame(of(strings, "begeleiding"), of(strings, "begeleiding"), "one String per code");
+        assertSame(of(strings, "GM0482"), of(strings, "GM0482"));
+    }
+
+    @Test
+    void manyCodesSurviveTheTableGrowing() {
+        FlowPass.Strings strings = new FlowPass.Strings();
+        for (int round = 0; round < 2; round++) {
+            for (int i = 0; i < 5_000; i++) {
+                String shortCode = "P" + i, longCode = "productgroep_" + i;
+                assertEquals(shortCode, of(strings, shortCode));
+                assertEquals(longCode, of(strings, longCode));
+            }
+        }
+    }
+}
