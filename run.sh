@@ -2,7 +2,7 @@
 # voorkant launcher: builds what is missing, then runs a command (default: analyse on the shipped sample).
 #   ./run.sh                      analyse data/claims with data/reference, report under reports/
 #   ./run.sh analyse --help       options of a command; ./run.sh help lists the commands
-# Environment: VOORKANT_JAVA_OPTS (default -Xmx4g), VOORKANT_PSEUDONYM_KEY or VOORKANT_PSEUDONYM_KEY_FILE.
+# Environment: VOORKANT_JAVA_OPTS (default -Xmx4g -XX:+UseParallelGC), VOORKANT_PSEUDONYM_KEY or VOORKANT_PSEUDONYM_KEY_FILE.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -20,5 +20,5 @@ fi
 # Spark 4 on Java 17 needs its module opens; the single list lives in pom.xml (spark.module.options).
 module_options=$(sed -n 's:.*<spark.module.options>\(.*\)</spark.module.options>.*:\1:p' pom.xml)
 # shellcheck disable=SC2086
-exec java $module_options ${VOORKANT_JAVA_OPTS:--Xmx4g} \
+exec java $module_options ${VOORKANT_JAVA_OPTS:--Xmx4g -XX:+UseParallelGC} \
   -cp "target/classes:$(cat target/runtime-classpath.txt):$(cat target/spark-classpath.txt)" nl.voorkant.cli.Main "$@"

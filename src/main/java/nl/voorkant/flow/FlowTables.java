@@ -52,6 +52,8 @@ final class FlowTables {
         final Map<Key, TreeMap<Integer, long[]>> ends = new HashMap<>();
         /** start year → duration → {events, censored} of trajectories whose start is known. */
         final Map<Key, TreeMap<Integer, TreeMap<Integer, long[]>>> survival = new HashMap<>();
+        /** year → provider → cents (product groups only). */
+        final Map<Key, TreeMap<Integer, Map<String, Long>>> providers = new HashMap<>();
     }
 
     private final Map<String, List<String[]>> areas;
@@ -59,8 +61,6 @@ final class FlowTables {
     private final int maxGap;
     private final Trajectories.DataMonths months;
     private final Map<String, Unit> units = new HashMap<>();
-    /** (area, group) → year → provider → cents. */
-    private final Map<Key, TreeMap<Integer, Map<String, Long>>> providers = new HashMap<>();
 
     /** @param areas per municipality code the areas it counts in, as from {@link FlowMetrics#areas} */
     FlowTables(List<Partial> partials, Map<String, List<String[]>> areas, Reference reference, int maxGap) {
@@ -68,13 +68,21 @@ final class FlowTables {
         this.maxGap = maxGap;
         this.areas = areas;
         this.months = dataMonths(partials);
-        for (String t : ClientFlows.UNIT_TYPES) units.put(t, new Unit());
-        List<Partial> trajectories = new ArrayList<>();
-        for (Partial p : partials) {
-            if (p.kind().equals(Partials.TRAJECTORY)) trajectories.add(p);
-            else add(p);
+        Map<String, List<Partial>> byType = new HashMap<>();
+        for (String t : ClientFlows.UNIT_TYPES) {
+            units.put(t, new Unit());
+            byType.put(t, new ArrayList<>());
         }
-        addTrajectories(trajectories);
+        for (Partial p : partials) byType.get(p.unitType()).add(p);
+        // Each unit type fills only its own maps: product groups and products are built side by side.
+        ClientFlows.UNIT_TYPES.parallelStream().forEach(t -> {
+            List<Partial> trajectories = new ArrayList<>();
+            for (Partial p : byType.get(t)) {
+                if (p.kind().equals(Partials.TRAJECTORY)) trajectories.add(p);
+                else add(p);
+            }
+            addTrajectories(trajectories);
+        });
     }
 
     Trajectories.DataMonths months() {
@@ -119,7 +127,7 @@ final class FlowTables {
                     c[1] += p.m();
                     c[2] += p.cents();
                 }
-                case Partials.PROVIDER -> providers.computeIfAbsent(key, k -> new TreeMap<>())
+                case Partials.PROVIDER -> u.providers.computeIfAbsent(key, k -> new TreeMap<>())
                         .computeIfAbsent(p.a(), k -> new HashMap<>()).merge(p.s(), p.cents(), Long::sum);
                 default -> throw new IllegalStateException("unknown partial kind " + p.kind());
             }
@@ -128,7 +136,7 @@ final class FlowTables {
 
     /**
      * Trajectory partials are most of all partials (one per municipality, unit, start and end
-     * month), so they skip the maps: sorted by unit type, unit and municipality, each unit's are
+     * month), so they skip the maps: those of one unit type, sorted by unit and municipality, each unit's are
      * summed in arrays over the months per municipality and per subregion and region, and only
      * those sums become cells.
      */
@@ -141,7 +149,7 @@ final class FlowTables {
         }
         TrajectorySums.Span span = new TrajectorySums.Span(first, last, months.lastLeftCensored(maxGap),
                 months.firstRightCensored(maxGap));
-        trajectories.sort(Comparator.comparing(Partial::unitType).thenComparing(Partial::unit).thenComparing(Partial::area));
+        trajectories.sort(Comparator.comparing(Partial::unit).thenComparing(Partial::area));
         Map<Key, TrajectorySums> sums = new java.util.LinkedHashMap<>();
         for (int i = 0; i < trajectories.size(); i++) {
             Partial p = trajectories.get(i);
@@ -149,7 +157,7 @@ final class FlowTables {
                 sums.computeIfAbsent(new Key(area[0], area[1], p.unit()), k -> new TrajectorySums(span)).add(p);
             }
             Partial next = i + 1 < trajectories.size() ? trajectories.get(i + 1) : null;
-            boolean unitEnds = next == null || !next.unitType().equals(p.unitType()) || !next.unit().equals(p.unit());
+            boolean unitEnds = next == null || !next.unit().equals(p.unit());
             if (unitEnds || !next.area().equals(p.area())) {
                 // A municipality is complete when its run ends, a subregion and region when the unit's does.
                 Unit u = units.get(p.unitType());
@@ -244,23 +252,31 @@ final class FlowTables {
         Map<String, Table> out = new java.util.LinkedHashMap<>();
         if (months.isEmpty()) return out;
         Unit groups = units.get(FlowMetrics.UNIT);
-        out.put("flow_month", flowMonth(groups));
-        TreeMap<Key, TreeMap<Integer, long[]>> groupYears = new TreeMap<>(Key.ORDER);
-        groupYears.putAll(groups.years);
-        out.put("flow_year", yearly(groups, groupYears, "flow_year", List.of(FlowMetrics.UNIT), key -> List.of(key.unit())));
-        out.put("km_survival", kmSurvival(groups));
-        out.put("durations", durations(groups));
-        out.put("local_share_year", localShare(groups));
-        out.put("providers_year", providersYear());
         Map<String, String> groupOf = new HashMap<>();
         reference.products().values().forEach(p -> groupOf.put(p.code(), p.group()));
-        Unit products = units.get("product_code");
-        // A product table lists products under their group: order by group, then product.
-        Map<Key, TreeMap<Integer, long[]>> byGroup = new TreeMap<>(Comparator.comparingInt((Key k) -> Key.levelOrder(k.level()))
-                .thenComparing(Key::area).thenComparing(k -> groupOf.get(k.unit())).thenComparing(Key::unit));
-        products.years.forEach((k, v) -> { if (groupOf.containsKey(k.unit())) byGroup.put(k, v); });
-        out.put("flow_product_year", yearly(products, byGroup, "flow_product_year",
-                List.of(FlowMetrics.UNIT, "product_code"), key -> List.of(groupOf.get(key.unit()), key.unit())));
+        List<java.util.function.Supplier<Table>> tables = List.of(
+                () -> flowMonth(groups),
+                () -> {
+                    TreeMap<Key, TreeMap<Integer, long[]>> groupYears = new TreeMap<>(Key.ORDER);
+                    groupYears.putAll(groups.years);
+                    return yearly(groups, groupYears, "flow_year", List.of(FlowMetrics.UNIT), key -> List.of(key.unit()));
+                },
+                () -> kmSurvival(groups),
+                () -> durations(groups),
+                () -> localShare(groups),
+                () -> providersYear(groups),
+                () -> {
+                    Unit products = units.get("product_code");
+                    // A product table lists products under their group: order by group, then product.
+                    Map<Key, TreeMap<Integer, long[]>> byGroup = new TreeMap<>(
+                            Comparator.comparingInt((Key k) -> Key.levelOrder(k.level())).thenComparing(Key::area)
+                                    .thenComparing(k -> groupOf.get(k.unit())).thenComparing(Key::unit));
+                    products.years.forEach((k, v) -> { if (groupOf.containsKey(k.unit())) byGroup.put(k, v); });
+                    return yearly(products, byGroup, "flow_product_year", List.of(FlowMetrics.UNIT, "product_code"),
+                            key -> List.of(groupOf.get(key.unit()), key.unit()));
+                });
+        // The tables only read the maps, so they are built side by side; a national run has millions of cells.
+        for (Table t : tables.parallelStream().map(java.util.function.Supplier::get).toList()) out.put(t.name(), t);
         return out;
     }
 
@@ -431,10 +447,10 @@ final class FlowTables {
      * Distinct providers and the Herfindahl–Hirschman index of their cost shares (1 = one provider
      * has it all): the memo complains of fragmented guardianship, many providers per municipality.
      */
-    private Table providersYear() {
+    private Table providersYear(Unit u) {
         Table.Builder t = Table.builder("providers_year", "area", "area_level", FlowMetrics.UNIT, "year", "providers",
                 "hhi");
-        for (Map.Entry<Key, TreeMap<Integer, Map<String, Long>>> e : sorted(providers)) {
+        for (Map.Entry<Key, TreeMap<Integer, Map<String, Long>>> e : sorted(u.providers)) {
             Key k = e.getKey();
             e.getValue().forEach((year, perProvider) -> {
                 long count = 0;
