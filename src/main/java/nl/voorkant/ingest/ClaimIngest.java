@@ -109,7 +109,8 @@ public final class ClaimIngest {
         List<ParsedCache.Entry> entries = cache.entries(spark, files, parser);
         Dataset<Row> lines = ParsedCache.lines(spark, entries)
                 .withColumn("ord", order(col("file"), col("part"), col("record")));
-        List<Row> totals = totals(lines).collectAsList();
+        Map<String, long[]> totals = new LinkedHashMap<>();
+        for (ParsedCache.Entry e : entries) e.totals().forEach((reason, t) -> ParsedCache.add(totals, reason, t[0], t[1], t[2]));
         Dataset<Row> valid = lines.filter(col("reject_reason").isNull());
         List<Row> repeatedHashes = repeatedHashes(valid).collectAsList().stream().map(h -> RowFactory.create(h)).toList();
         Dataset<Row> accepted = valid;
@@ -168,13 +169,6 @@ public final class ClaimIngest {
         return s == null ? "" : s;
     }
 
-    /** Rows, amount and net amount per reject reason (null: valid). */
-    static Dataset<Row> totals(Dataset<Row> lines) {
-        return lines.groupBy(col("reject_reason").as("reason"))
-                .agg(count(lit(1)).as("n"), coalesce(sum("amount_cents"), lit(0L)).as("cents"),
-                     coalesce(sum(signedCents()), lit(0L)).as("net_cents"));
-    }
-
     /**
      * The claim id hashes that more than one of the valid {@code lines} have. Each hash range is
      * sorted as a plain long array: faster than an aggregation that must keep every distinct claim
@@ -220,22 +214,20 @@ public final class ClaimIngest {
      * The totals per reason, with the later copies of repeated claim ids moved from accepted to
      * duplicate: {@code later} holds their rows, amount and net amount.
      */
-    static IngestSummary summarise(List<Row> perReason, long[] later) {
+    static IngestSummary summarise(Map<String, long[]> perReason, long[] later) {
         long read = 0, accepted = 0, amountRead = 0, amountAccepted = 0, netAccepted = 0;
         Map<String, Long> byReason = new LinkedHashMap<>();
         for (ClaimParser.Reason r : ClaimParser.Reason.values()) byReason.put(r.code(), 0L);
-        for (Row r : perReason) {
-            long rows = r.getAs("n");
-            long cents = r.getAs("cents");
+        for (Map.Entry<String, long[]> e : perReason.entrySet()) {
+            long rows = e.getValue()[0], cents = e.getValue()[1];
             read += rows;
             amountRead += cents;
-            String reason = r.getAs("reason");
-            if (reason == null) {
+            if (e.getKey().equals(ParsedCache.VALID)) {
                 accepted = rows - later[0];
                 amountAccepted = cents - later[1];
-                netAccepted = r.<Long>getAs("net_cents") - later[2];
+                netAccepted = e.getValue()[2] - later[2];
             } else {
-                byReason.put(reason, rows);
+                byReason.put(e.getKey(), rows);
             }
         }
         byReason.merge(ClaimParser.Reason.DUPLICATE_CLAIM_ID.code(), later[0], Long::sum);

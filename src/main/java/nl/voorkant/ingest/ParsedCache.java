@@ -98,8 +98,19 @@ public final class ParsedCache implements AutoCloseable {
             .add("debit_credit", DataTypes.StringType)
             .add("raw", DataTypes.createArrayType(DataTypes.StringType));
 
-    /** A file's parsed lines and, per CSV partition, how many lines it has (for line numbers). */
-    public record Entry(ClaimIngest.InputFile file, Path dir, Map<Integer, Long> linesPerPartition, boolean reused) {}
+    /**
+     * A file's parsed lines; per CSV partition, how many lines it has (for line numbers); and its
+     * rows, amount and net amount per reject reason ({@link #VALID} for the valid lines), counted
+     * while parsing so that no run reads the lines again to count them.
+     */
+    public record Entry(ClaimIngest.InputFile file, Path dir, Map<Integer, Long> linesPerPartition,
+                        Map<String, long[]> totals, boolean reused) {}
+
+    /** The totals key of the valid lines. */
+    public static final String VALID = "valid";
+
+    /** What one partition of a file held: its lines (CSV) and its totals per reason. */
+    private record PartitionCount(int part, long lines, Map<String, long[]> totals) implements java.io.Serializable {}
 
     private final Path dir;
     private final boolean temporary;
@@ -149,7 +160,7 @@ public final class ParsedCache implements AutoCloseable {
                 Path place = dir.resolve(ENTRY_PREFIX + f.sha256() + "-" + fingerprint);
                 CompletableFuture<Entry> first = byPlace.get(place);
                 if (first != null) {
-                    entries.add(first.thenApply(e -> new Entry(f, e.dir(), e.linesPerPartition(), e.reused())));
+                    entries.add(first.thenApply(e -> new Entry(f, e.dir(), e.linesPerPartition(), e.totals(), e.reused())));
                     continue;
                 }
                 used.add(place);
@@ -206,19 +217,25 @@ public final class ParsedCache implements AutoCloseable {
         } catch (IOException e) {
             return null; // unreadable: parse again, the new entry replaces it
         }
+        String parts = p.getProperty("lines_per_partition"), totals = p.getProperty("totals");
+        if (parts == null || totals == null) return null; // not written by this version: parse again
         Map<Integer, Long> counts = new HashMap<>();
-        String parts = p.getProperty("lines_per_partition", "");
         for (String pc : parts.isEmpty() ? new String[0] : parts.split(",")) {
             String[] kv = pc.split(":");
             counts.put(Integer.parseInt(kv[0]), Long.parseLong(kv[1]));
         }
-        return new Entry(f, place, counts, true);
+        Map<String, long[]> perReason = new HashMap<>();
+        for (String rt : totals.isEmpty() ? new String[0] : totals.split(",")) {
+            String[] v = rt.split(":");
+            perReason.put(v[0], new long[] {Long.parseLong(v[1]), Long.parseLong(v[2]), Long.parseLong(v[3])});
+        }
+        return new Entry(f, place, counts, perReason, true);
     }
 
     private Entry parse(SparkSession spark, ClaimIngest.InputFile f, ClaimParser parser, Path place) {
         Path work = dir.resolve(".tmp-" + UUID.randomUUID());
-        CollectionAccumulator<long[]> counted = spark.sparkContext().collectionAccumulator("lines per partition");
-        JavaRDD<Row> rows = f.parquet() ? parseParquet(spark, f, parser)
+        CollectionAccumulator<PartitionCount> counted = spark.sparkContext().collectionAccumulator("partition counts");
+        JavaRDD<Row> rows = f.parquet() ? parseParquet(spark, f, parser, counted)
                 : parseCsv(JavaSparkContext.fromSparkContext(spark.sparkContext()), f, parser, counted);
         // Columns with a value per line are not worth Parquet's attempt at a dictionary (measured: a tenth of the write).
         org.apache.spark.sql.DataFrameWriter<Row> writer = spark.createDataFrame(rows, SCHEMA).write();
@@ -226,9 +243,15 @@ public final class ParsedCache implements AutoCloseable {
             writer = writer.option("parquet.enable.dictionary#" + unique, "false");
         }
         writer.parquet(work.toString());
-        // A retried task reports its partition again, with the same count.
+        // A retried task reports its partition again, with the same counts.
+        Map<Integer, PartitionCount> byPartition = new HashMap<>();
+        for (PartitionCount c : counted.value()) byPartition.put(c.part(), c);
         Map<Integer, Long> counts = new HashMap<>();
-        for (long[] c : counted.value()) counts.put((int) c[0], c[1]);
+        Map<String, long[]> totals = new HashMap<>();
+        for (PartitionCount c : byPartition.values()) {
+            if (!f.parquet()) counts.put(c.part(), c.lines());
+            c.totals().forEach((reason, t) -> add(totals, reason, t[0], t[1], t[2]));
+        }
         Properties p = new Properties();
         p.setProperty("source", f.name());
         p.setProperty("size", Long.toString(f.size()));
@@ -237,6 +260,11 @@ public final class ParsedCache implements AutoCloseable {
         counts.entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .forEach(e -> parts.append(parts.length() == 0 ? "" : ",").append(e.getKey()).append(':').append(e.getValue()));
         p.setProperty("lines_per_partition", parts.toString());
+        StringBuilder perReason = new StringBuilder();
+        totals.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> perReason
+                .append(perReason.length() == 0 ? "" : ",").append(e.getKey()).append(':').append(e.getValue()[0])
+                .append(':').append(e.getValue()[1]).append(':').append(e.getValue()[2]));
+        p.setProperty("totals", perReason.toString());
         try {
             try (Writer w = Files.newBufferedWriter(work.resolve(ENTRY_FILE), StandardCharsets.UTF_8)) {
                 p.store(w, "voorkant: parsed lines of one claims file");
@@ -250,7 +278,15 @@ public final class ParsedCache implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot store parsed claims in " + place, e);
         }
-        return new Entry(f, place, counts, false);
+        return new Entry(f, place, counts, totals, false);
+    }
+
+    /** Adds rows, amount and net amount to a reason's totals. */
+    static void add(Map<String, long[]> totals, String reason, long rows, long cents, long netCents) {
+        long[] t = totals.computeIfAbsent(reason, r -> new long[3]);
+        t[0] += rows;
+        t[1] += cents;
+        t[2] += netCents;
     }
 
     /**
@@ -298,53 +334,118 @@ public final class ParsedCache implements AutoCloseable {
     }
 
     private static JavaRDD<Row> parseCsv(JavaSparkContext jsc, ClaimIngest.InputFile f, ClaimParser parser,
-                                         CollectionAccumulator<long[]> linesPerPartition) {
+                                         CollectionAccumulator<PartitionCount> counted) {
         ClaimParser.FileLayout layout = ClaimParser.FileLayout.of(firstLine(f.path()), f.name());
         return jsc.newAPIHadoopFile(f.path().toAbsolutePath().toUri().toString(), TextInputFormat.class,
                         LongWritable.class, Text.class, jsc.hadoopConfiguration())
-                .mapPartitionsWithIndex((part, records) -> new Iterator<Row>() {
+                .mapPartitionsWithIndex((part, records) -> new Counted(part, counted) {
                     private long record = -1;
-                    private Row next;
 
                     @Override
-                    public boolean hasNext() {
-                        while (next == null && records.hasNext()) {
+                    ClaimParser.Claim nextClaim() {
+                        while (records.hasNext()) {
                             Tuple2<LongWritable, Text> r = records.next();
                             record++;
                             String line = r._2().toString();
                             if (r._1().get() == 0 || line.isBlank()) continue; // header, or an empty line
-                            next = toRow(parser.parse(line, layout), part, record);
+                            return parser.parse(line, layout);
                         }
-                        if (next == null && record >= -1) {
-                            linesPerPartition.add(new long[] {part, record + 1});
-                            record = Long.MIN_VALUE;
-                        }
-                        return next != null;
+                        lines = record + 1;
+                        return null;
                     }
 
                     @Override
-                    public Row next() {
-                        if (!hasNext()) throw new NoSuchElementException();
-                        Row r = next;
-                        next = null;
-                        return r;
+                    long position() {
+                        return record;
                     }
                 }, true);
     }
 
     /** Parquet rows carry their row number, so their "line" is the 1-based row; no partition bookkeeping. */
-    private static JavaRDD<Row> parseParquet(SparkSession spark, ClaimIngest.InputFile f, ClaimParser parser) {
+    private static JavaRDD<Row> parseParquet(SparkSession spark, ClaimIngest.InputFile f, ClaimParser parser,
+                                             CollectionAccumulator<PartitionCount> counted) {
         Dataset<Row> df = spark.read().parquet(f.path().toAbsolutePath().toString());
         int[] positions = ClaimColumns.resolve(List.of(df.columns()), f.name());
         List<Column> cols = new ArrayList<>();
         for (int p : positions) cols.add(p < 0 ? lit("") : coalesce(col(df.columns()[p]).cast("string"), lit("")));
         cols.add(col("_metadata.row_index"));
         int n = ClaimColumns.CANONICAL.size();
-        return df.select(cols.toArray(Column[]::new)).javaRDD().map(r -> {
-            String[] v = new String[n];
-            for (int i = 0; i < n; i++) v[i] = r.getString(i).strip();
-            return toRow(parser.parse(v, false), -1, r.getLong(n));
-        });
+        return df.select(cols.toArray(Column[]::new)).javaRDD().mapPartitionsWithIndex((part, rows) -> new Counted(part, counted) {
+            private long rowIndex;
+
+            @Override
+            ClaimParser.Claim nextClaim() {
+                if (!rows.hasNext()) return null;
+                Row r = rows.next();
+                String[] v = new String[n];
+                for (int i = 0; i < n; i++) v[i] = r.getString(i).strip();
+                rowIndex = r.getLong(n);
+                return parser.parse(v, false);
+            }
+
+            @Override
+            long position() {
+                return rowIndex;
+            }
+
+            @Override
+            int partOfRow() {
+                return -1;
+            }
+        }, true);
+    }
+
+    /**
+     * The parsed rows of one partition, counted per reject reason as they pass; at its end the
+     * partition reports its counts.
+     */
+    private abstract static class Counted implements Iterator<Row> {
+        private final int part;
+        private final CollectionAccumulator<PartitionCount> counted;
+        private final Map<String, long[]> totals = new HashMap<>();
+        /** The partition's lines, header and blank lines included, once it is read (CSV). */
+        long lines;
+        private Row next;
+        private boolean reported;
+
+        Counted(int part, CollectionAccumulator<PartitionCount> counted) {
+            this.part = part;
+            this.counted = counted;
+        }
+
+        /** The next record's outcome, or null at the end of the partition. */
+        abstract ClaimParser.Claim nextClaim();
+
+        /** The current record's place: its index in the partition, or its Parquet row index. */
+        abstract long position();
+
+        /** The partition a row names: this one, or −1 where the position is a row index. */
+        int partOfRow() {
+            return part;
+        }
+
+        @Override
+        public boolean hasNext() {
+            if (next != null) return true;
+            ClaimParser.Claim c = nextClaim();
+            if (c == null) {
+                if (!reported) counted.add(new PartitionCount(part, lines, totals));
+                reported = true;
+                return false;
+            }
+            long cents = c.amountCents == null ? 0 : c.amountCents;
+            add(totals, c.reason == null ? VALID : c.reason.code(), 1, cents, "C".equals(c.debitCredit) ? -cents : cents);
+            next = toRow(c, partOfRow(), position());
+            return true;
+        }
+
+        @Override
+        public Row next() {
+            if (!hasNext()) throw new NoSuchElementException();
+            Row r = next;
+            next = null;
+            return r;
+        }
     }
 
     private static Row toRow(ClaimParser.Claim c, int part, long record) {
