@@ -20,7 +20,7 @@ import nl.voorkant.core.Table;
 import nl.voorkant.flow.Disclosure;
 import nl.voorkant.flow.FlowMetrics;
 import nl.voorkant.flow.MonthActivity;
-import nl.voorkant.flow.Tables;
+import nl.voorkant.core.ParquetTables;
 import nl.voorkant.ingest.ClaimIngest;
 import nl.voorkant.ingest.ClaimParser;
 import nl.voorkant.ingest.IngestSummary;
@@ -125,8 +125,7 @@ final class AnalyseCommand {
             flow.tables().forEach((name, t) -> published.put(name, Disclosure.apply(t, disclosure)));
             for (Table t : published.values()) {
                 t.writeCsv(out.resolve("tables").resolve(t.name() + ".csv"));
-                Tables.toDataset(spark, t).coalesce(1).write().mode("overwrite")
-                        .parquet(out.resolve("tables").resolve("parquet").resolve(t.name()).toString());
+                ParquetTables.write(t, out.resolve("tables").resolve("parquet").resolve(t.name() + ".parquet"));
             }
             progress.finish();
 
