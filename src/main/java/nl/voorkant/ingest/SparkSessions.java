@@ -33,7 +33,9 @@ public final class SparkSessions {
                 .config("spark.sql.adaptive.coalescePartitions.enabled", "true")
                 .config("spark.sql.session.timeZone", "UTC")
                 .config("spark.serializer", "org.apache.spark.serializer.KryoSerializer")
-                .config("spark.sql.files.maxPartitionBytes", String.valueOf(64L << 20));
+                .config("spark.sql.files.maxPartitionBytes", String.valueOf(64L << 20))
+                // A parsed line has 23 columns; the default 25 made Spark warn, on every run, that it shortened a plan's text.
+                .config("spark.sql.debug.maxToStringFields", "100");
         if (local) {
             int cores = Runtime.getRuntime().availableProcessors();
             b.config("spark.sql.shuffle.partitions", String.valueOf(Math.max(2, cores * 2)))
