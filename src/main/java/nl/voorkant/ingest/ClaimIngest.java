@@ -20,7 +20,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.spark.api.java.function.MapFunction;
-import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -112,7 +111,10 @@ public final class ClaimIngest {
         Map<String, long[]> totals = new LinkedHashMap<>();
         for (ParsedCache.Entry e : entries) e.totals().forEach((reason, t) -> ParsedCache.add(totals, reason, t[0], t[1], t[2]));
         Dataset<Row> valid = lines.filter(col("reject_reason").isNull());
-        List<Row> repeatedHashes = repeatedHashes(valid).collectAsList().stream().map(h -> RowFactory.create(h)).toList();
+        // A file's copy shares its entry, so its runs count twice: its claims repeat.
+        List<Path> runs = new ArrayList<>();
+        for (ParsedCache.Entry e : entries) runs.addAll(ClaimHashes.runs(e.dir()));
+        List<Row> repeatedHashes = ClaimHashes.repeated(runs).stream().map(h -> RowFactory.create(h)).toList();
         Dataset<Row> accepted = valid;
         Dataset<Row> laterCopies = null;
         long[] later = new long[3];
@@ -167,31 +169,6 @@ public final class ClaimIngest {
 
     private static String orEmpty(String s) {
         return s == null ? "" : s;
-    }
-
-    /**
-     * The claim id hashes that more than one of the valid {@code lines} have. Each hash range is
-     * sorted as a plain long array: faster than an aggregation that must keep every distinct claim
-     * of the run in its hash map, and the same shuffle on a cluster.
-     */
-    static Dataset<Long> repeatedHashes(Dataset<Row> lines) {
-        return lines.select(col("claim_hash")).repartition(col("claim_hash"))
-                .mapPartitions((MapPartitionsFunction<Row, Long>) rows -> {
-                    long[] hashes = new long[1024];
-                    int n = 0;
-                    while (rows.hasNext()) {
-                        if (n == hashes.length) hashes = Arrays.copyOf(hashes, n * 2);
-                        hashes[n++] = rows.next().getLong(0);
-                    }
-                    Arrays.sort(hashes, 0, n);
-                    List<Long> repeated = new ArrayList<>();
-                    for (int i = 1; i < n; i++) {
-                        if (hashes[i] == hashes[i - 1] && (repeated.isEmpty() || repeated.get(repeated.size() - 1) != hashes[i])) {
-                            repeated.add(hashes[i]);
-                        }
-                    }
-                    return repeated.iterator();
-                }, Encoders.LONG());
     }
 
     private static Column signedCents() {

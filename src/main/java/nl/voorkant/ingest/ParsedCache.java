@@ -112,6 +112,10 @@ public final class ParsedCache implements AutoCloseable {
     /** What one partition of a file held: its lines (CSV) and its totals per reason. */
     private record PartitionCount(int part, long lines, Map<String, long[]> totals) implements java.io.Serializable {}
 
+    /** Where a parsing task reports: its counts to the driver, its sorted claim id hashes to a file. */
+    private record PartitionSink(CollectionAccumulator<PartitionCount> counted, String hashFolder)
+            implements java.io.Serializable {}
+
     private final Path dir;
     private final boolean temporary;
     private final List<Path> used = new ArrayList<>();
@@ -235,8 +239,9 @@ public final class ParsedCache implements AutoCloseable {
     private Entry parse(SparkSession spark, ClaimIngest.InputFile f, ClaimParser parser, Path place) {
         Path work = dir.resolve(".tmp-" + UUID.randomUUID());
         CollectionAccumulator<PartitionCount> counted = spark.sparkContext().collectionAccumulator("partition counts");
-        JavaRDD<Row> rows = f.parquet() ? parseParquet(spark, f, parser, counted)
-                : parseCsv(JavaSparkContext.fromSparkContext(spark.sparkContext()), f, parser, counted);
+        PartitionSink sink = new PartitionSink(counted, work.resolve(ClaimHashes.FOLDER).toString());
+        JavaRDD<Row> rows = f.parquet() ? parseParquet(spark, f, parser, sink)
+                : parseCsv(JavaSparkContext.fromSparkContext(spark.sparkContext()), f, parser, sink);
         // Columns with a value per line are not worth Parquet's attempt at a dictionary (measured: a tenth of the write).
         org.apache.spark.sql.DataFrameWriter<Row> writer = spark.createDataFrame(rows, SCHEMA).write();
         for (String unique : List.of("record", "claim_id", "claim_hash", "client_key", "raw.list.element")) {
@@ -334,11 +339,11 @@ public final class ParsedCache implements AutoCloseable {
     }
 
     private static JavaRDD<Row> parseCsv(JavaSparkContext jsc, ClaimIngest.InputFile f, ClaimParser parser,
-                                         CollectionAccumulator<PartitionCount> counted) {
+                                         PartitionSink sink) {
         ClaimParser.FileLayout layout = ClaimParser.FileLayout.of(firstLine(f.path()), f.name());
         return jsc.newAPIHadoopFile(f.path().toAbsolutePath().toUri().toString(), TextInputFormat.class,
                         LongWritable.class, Text.class, jsc.hadoopConfiguration())
-                .mapPartitionsWithIndex((part, records) -> new Counted(part, counted) {
+                .mapPartitionsWithIndex((part, records) -> new Counted(part, sink) {
                     private long record = -1;
 
                     @Override
@@ -363,14 +368,14 @@ public final class ParsedCache implements AutoCloseable {
 
     /** Parquet rows carry their row number, so their "line" is the 1-based row; no partition bookkeeping. */
     private static JavaRDD<Row> parseParquet(SparkSession spark, ClaimIngest.InputFile f, ClaimParser parser,
-                                             CollectionAccumulator<PartitionCount> counted) {
+                                             PartitionSink sink) {
         Dataset<Row> df = spark.read().parquet(f.path().toAbsolutePath().toString());
         int[] positions = ClaimColumns.resolve(List.of(df.columns()), f.name());
         List<Column> cols = new ArrayList<>();
         for (int p : positions) cols.add(p < 0 ? lit("") : coalesce(col(df.columns()[p]).cast("string"), lit("")));
         cols.add(col("_metadata.row_index"));
         int n = ClaimColumns.CANONICAL.size();
-        return df.select(cols.toArray(Column[]::new)).javaRDD().mapPartitionsWithIndex((part, rows) -> new Counted(part, counted) {
+        return df.select(cols.toArray(Column[]::new)).javaRDD().mapPartitionsWithIndex((part, rows) -> new Counted(part, sink) {
             private long rowIndex;
 
             @Override
@@ -396,21 +401,24 @@ public final class ParsedCache implements AutoCloseable {
     }
 
     /**
-     * The parsed rows of one partition, counted per reject reason as they pass; at its end the
-     * partition reports its counts.
+     * The parsed rows of one partition, counted per reject reason, and the claim id hashes of the
+     * valid ones collected, as they pass; at its end the partition writes its hashes sorted
+     * ({@link ClaimHashes}) and reports its counts.
      */
     private abstract static class Counted implements Iterator<Row> {
         private final int part;
-        private final CollectionAccumulator<PartitionCount> counted;
+        private final PartitionSink sink;
         private final Map<String, long[]> totals = new HashMap<>();
         /** The partition's lines, header and blank lines included, once it is read (CSV). */
         long lines;
         private Row next;
         private boolean reported;
 
-        Counted(int part, CollectionAccumulator<PartitionCount> counted) {
+        private final ClaimHashes.Run hashes = new ClaimHashes.Run();
+
+        Counted(int part, PartitionSink sink) {
             this.part = part;
-            this.counted = counted;
+            this.sink = sink;
         }
 
         /** The next record's outcome, or null at the end of the partition. */
@@ -429,13 +437,18 @@ public final class ParsedCache implements AutoCloseable {
             if (next != null) return true;
             ClaimParser.Claim c = nextClaim();
             if (c == null) {
-                if (!reported) counted.add(new PartitionCount(part, lines, totals));
+                if (!reported) {
+                    hashes.write(Path.of(sink.hashFolder()), part);
+                    sink.counted().add(new PartitionCount(part, lines, totals));
+                }
                 reported = true;
                 return false;
             }
             long cents = c.amountCents == null ? 0 : c.amountCents;
             add(totals, c.reason == null ? VALID : c.reason.code(), 1, cents, "C".equals(c.debitCredit) ? -cents : cents);
-            next = toRow(c, partOfRow(), position());
+            Long hash = c.reason == null ? claimHash(c.claimId) : null;
+            if (hash != null) hashes.add(hash);
+            next = toRow(c, hash, partOfRow(), position());
             return true;
         }
 
@@ -448,10 +461,10 @@ public final class ParsedCache implements AutoCloseable {
         }
     }
 
-    private static Row toRow(ClaimParser.Claim c, int part, long record) {
+    private static Row toRow(ClaimParser.Claim c, Long claimHash, int part, long record) {
         boolean ok = c.reason == null;
         return RowFactory.create(part, record, ok ? null : c.reason.code(), c.detail,
-                c.claimId, ok ? claimHash(c.claimId) : null, c.hasClient ? c.clientKey : null, c.birthYear,
+                c.claimId, claimHash, c.hasClient ? c.clientKey : null, c.birthYear,
                 c.municipalityCode, c.productCategory, c.productCode, c.productGroup, c.provision, c.providerCode,
                 c.referrer, ok ? c.startDay : null, ok ? c.endDay : null, ok ? c.volume : null, c.unit, c.amountCents,
                 c.debitCredit, c.raw == null ? null : scala.jdk.javaapi.CollectionConverters.asScala(

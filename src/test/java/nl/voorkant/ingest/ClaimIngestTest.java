@@ -216,13 +216,35 @@ class ClaimIngestTest {
     }
 
     @Test
-    void repeatedHashesAreTheOnesMoreThanOneLineHas() {
-        List<Row> hashes = new ArrayList<>();
-        for (long h : new long[] {5, 3, Long.MIN_VALUE, 5, 7, 3, 3, -1, Long.MIN_VALUE}) hashes.add(RowFactory.create(h));
-        var lines = SharedSpark.session().createDataFrame(hashes,
-                new StructType().add("claim_hash", DataTypes.LongType, false)).repartition(3);
-        assertEquals(List.of(Long.MIN_VALUE, 3L, 5L),
-                ClaimIngest.repeatedHashes(lines).collectAsList().stream().sorted().toList());
+    void repeatedHashesAreTheOnesMoreThanOneLineHasOverAllSortedRuns(@TempDir Path dir) {
+        long[][] parts = {{5, 3, Long.MIN_VALUE, 5}, {7, 3, Long.MAX_VALUE}, {}, {3, -1, Long.MIN_VALUE, 11}};
+        for (int p = 0; p < parts.length; p++) {
+            ClaimHashes.Run run = new ClaimHashes.Run();
+            for (long h : parts[p]) run.add(h);
+            run.write(dir.resolve(ClaimHashes.FOLDER), p);
+        }
+        List<Path> runs = ClaimHashes.runs(dir);
+        assertEquals(4, runs.size(), "an empty partition writes an empty run");
+        assertEquals(List.of(Long.MIN_VALUE, 3L, 5L), ClaimHashes.repeated(runs));
+        List<Path> twice = new ArrayList<>(runs.subList(1, 2));
+        twice.addAll(runs.subList(1, 2));
+        assertEquals(List.of(3L, 7L, Long.MAX_VALUE), ClaimHashes.repeated(twice), "a run listed twice: a copy of a file");
+        assertEquals(List.of(), ClaimHashes.repeated(List.of()));
+        assertEquals(List.of(), ClaimHashes.runs(dir.resolve("nothing-here")));
+    }
+
+    @Test
+    void aRunIsWrittenWholeAndReplacedByARetry(@TempDir Path dir) throws IOException {
+        ClaimHashes.Run first = new ClaimHashes.Run();
+        for (long h = 2000; h > 0; h--) first.add(h); // grows past its first 1,024
+        first.write(dir, 0);
+        ClaimHashes.Run retry = new ClaimHashes.Run();
+        for (long h = 2000; h > 0; h--) retry.add(h);
+        retry.write(dir, 0);
+        try (Stream<Path> files = Files.list(dir)) {
+            assertEquals(List.of("part-00000.bin"), files.map(f -> f.getFileName().toString()).toList());
+        }
+        assertEquals(2000 * 8, Files.size(dir.resolve("part-00000.bin")));
     }
 
     @Test

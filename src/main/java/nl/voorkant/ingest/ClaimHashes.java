@@ -1,0 +1,130 @@
+package nl.voorkant.ingest;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The claim id hashes of the valid lines, kept sorted per parsed partition beside the parsed lines,
+ * so that finding the hashes more than one line has is a merge of sorted runs on the driver: no
+ * pass over the lines and no shuffle, and a run reads 8 bytes per line, streaming.
+ */
+final class ClaimHashes {
+    private ClaimHashes() {}
+
+    /** The folder of an entry's sorted runs: hidden from Spark's Parquet reader by its underscore. */
+    static final String FOLDER = "_hashes";
+
+    /** Appends hashes to a growing array. */
+    static final class Run {
+        private long[] hashes = new long[1024];
+        private int size;
+
+        void add(long hash) {
+            if (size == hashes.length) hashes = Arrays.copyOf(hashes, size * 2);
+            hashes[size++] = hash;
+        }
+
+        /**
+         * Writes the hashes sorted to {@code folder/part-NNNNN.bin}, whole or not at all: a retried
+         * task writes the same file again.
+         */
+        void write(Path folder, int part) {
+            Arrays.sort(hashes, 0, size);
+            try {
+                Files.createDirectories(folder);
+                Path file = folder.resolve(String.format("part-%05d.bin", part));
+                Path tmp = Files.createTempFile(folder, ".part-", ".tmp");
+                try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16))) {
+                    for (int i = 0; i < size; i++) out.writeLong(hashes[i]);
+                }
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write claim id hashes to " + folder, e);
+            }
+        }
+    }
+
+    /** The sorted runs of one entry's folder. */
+    static List<Path> runs(Path entry) {
+        Path folder = entry.resolve(FOLDER);
+        if (!Files.isDirectory(folder)) return List.of();
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".bin")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The hashes that occur more than once over all {@code runs} (a run listed twice counts twice), ascending. */
+    static List<Long> repeated(List<Path> runs) {
+        List<DataInputStream> in = new ArrayList<>();
+        try {
+            for (Path r : runs) in.add(new DataInputStream(new BufferedInputStream(Files.newInputStream(r), 1 << 16)));
+            // A heap of the runs by their current hash: pop the smallest, count how often it repeats.
+            int[] heap = new int[in.size()];
+            long[] head = new long[in.size()];
+            int n = 0;
+            for (int i = 0; i < in.size(); i++) {
+                if (advance(in.get(i), head, i)) heap[n++] = i;
+            }
+            for (int i = n / 2 - 1; i >= 0; i--) siftDown(heap, n, head, i);
+            List<Long> repeated = new ArrayList<>();
+            boolean any = false;
+            long previous = 0;
+            while (n > 0) {
+                int top = heap[0];
+                long h = head[top];
+                if (any && h == previous && (repeated.isEmpty() || repeated.get(repeated.size() - 1) != h)) repeated.add(h);
+                previous = h;
+                any = true;
+                if (!advance(in.get(top), head, top)) heap[0] = heap[--n];
+                siftDown(heap, n, head, 0);
+            }
+            return repeated;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read claim id hashes", e);
+        } finally {
+            for (DataInputStream s : in) {
+                try {
+                    s.close();
+                } catch (IOException ignored) {
+                    // read only: nothing is lost
+                }
+            }
+        }
+    }
+
+    private static boolean advance(DataInputStream in, long[] head, int run) throws IOException {
+        try {
+            head[run] = in.readLong();
+            return true;
+        } catch (EOFException end) {
+            return false;
+        }
+    }
+
+    private static void siftDown(int[] heap, int n, long[] head, int at) {
+        while (true) {
+            int smallest = at, left = 2 * at + 1, right = left + 1;
+            if (left < n && head[heap[left]] < head[heap[smallest]]) smallest = left;
+            if (right < n && head[heap[right]] < head[heap[smallest]]) smallest = right;
+            if (smallest == at) return;
+            int t = heap[at];
+            heap[at] = heap[smallest];
+            heap[smallest] = t;
+            at = smallest;
+        }
+    }
+}
