@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import nl.voorkant.core.ParquetTables;
 import nl.voorkant.core.Table;
 import nl.voorkant.ingest.InputError;
 import nl.voorkant.scenario.ScenarioConfig;
@@ -36,7 +37,10 @@ final class ScenarioCommand {
 
     static void writeTables(ScenarioRun.Result result, Path dir) {
         try {
-            for (Table t : result.tables().values()) t.writeCsv(dir.resolve(t.name() + ".csv"));
+            for (Table t : result.tables().values()) {
+                t.writeCsv(dir.resolve(t.name() + ".csv"));
+                ParquetTables.write(t, dir.resolve("parquet").resolve(t.name() + ".parquet"));
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -135,6 +135,10 @@ class ShippedSampleAnalysisTest {
         try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(out.resolve("tables.xlsx")))) {
             List<Path> csvs = csvTables();
             assertEquals(csvs.size(), wb.getNumberOfSheets(), "a sheet for every table in tables/");
+            for (Path csv : csvs) {
+                String name = csv.getFileName().toString().replace(".csv", ".parquet");
+                assertTrue(Files.size(out.resolve("tables/parquet").resolve(name)) > 0, "a Parquet file for " + csv);
+            }
             // flow_year's first row, figure for figure
             List<Map<String, String>> flowYear = tables.get("flow_year");
             var sheet = wb.getSheet("flow_year");
