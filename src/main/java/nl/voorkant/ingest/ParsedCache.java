@@ -222,18 +222,10 @@ public final class ParsedCache implements AutoCloseable {
             return null; // unreadable: parse again, the new entry replaces it
         }
         String parts = p.getProperty("lines_per_partition"), totals = p.getProperty("totals");
-        if (parts == null || totals == null) return null; // not written by this version: parse again
+        if (parts == null || totals == null) return null; // incomplete: parse again, the new entry replaces it
         Map<Integer, Long> counts = new HashMap<>();
-        for (String pc : parts.isEmpty() ? new String[0] : parts.split(",")) {
-            String[] kv = pc.split(":");
-            counts.put(Integer.parseInt(kv[0]), Long.parseLong(kv[1]));
-        }
-        Map<String, long[]> perReason = new HashMap<>();
-        for (String rt : totals.isEmpty() ? new String[0] : totals.split(",")) {
-            String[] v = rt.split(":");
-            perReason.put(v[0], new long[] {Long.parseLong(v[1]), Long.parseLong(v[2]), Long.parseLong(v[3])});
-        }
-        return new Entry(f, place, counts, perReason, true);
+        numbersByKey(parts).forEach((part, lines) -> counts.put(Integer.parseInt(part), lines[0]));
+        return new Entry(f, place, counts, numbersByKey(totals), true);
     }
 
     private Entry parse(SparkSession spark, ClaimIngest.InputFile f, ClaimParser parser, Path place) {
@@ -261,15 +253,10 @@ public final class ParsedCache implements AutoCloseable {
         p.setProperty("source", f.name());
         p.setProperty("size", Long.toString(f.size()));
         p.setProperty("sha256", f.sha256());
-        StringBuilder parts = new StringBuilder();
-        counts.entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .forEach(e -> parts.append(parts.length() == 0 ? "" : ",").append(e.getKey()).append(':').append(e.getValue()));
-        p.setProperty("lines_per_partition", parts.toString());
-        StringBuilder perReason = new StringBuilder();
-        totals.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> perReason
-                .append(perReason.length() == 0 ? "" : ",").append(e.getKey()).append(':').append(e.getValue()[0])
-                .append(':').append(e.getValue()[1]).append(':').append(e.getValue()[2]));
-        p.setProperty("totals", perReason.toString());
+        Map<Integer, long[]> linesPerPartition = new HashMap<>();
+        counts.forEach((part, lines) -> linesPerPartition.put(part, new long[] {lines}));
+        p.setProperty("lines_per_partition", joined(linesPerPartition));
+        p.setProperty("totals", joined(totals));
         try {
             try (Writer w = Files.newBufferedWriter(work.resolve(ENTRY_FILE), StandardCharsets.UTF_8)) {
                 p.store(w, "voorkant: parsed lines of one claims file");
@@ -284,6 +271,28 @@ public final class ParsedCache implements AutoCloseable {
             throw new UncheckedIOException("cannot store parsed claims in " + place, e);
         }
         return new Entry(f, place, counts, totals, false);
+    }
+
+    /** Numbers per key as {@code key:n:n,key:n:n}, in key order, for an entry file. */
+    private static <K extends Comparable<K>> String joined(Map<K, long[]> values) {
+        StringBuilder s = new StringBuilder();
+        new java.util.TreeMap<>(values).forEach((key, numbers) -> {
+            s.append(s.length() == 0 ? "" : ",").append(key);
+            for (long n : numbers) s.append(':').append(n);
+        });
+        return s.toString();
+    }
+
+    /** The numbers per key of {@link #joined}. */
+    private static Map<String, long[]> numbersByKey(String joined) {
+        Map<String, long[]> out = new HashMap<>();
+        for (String item : joined.isEmpty() ? new String[0] : joined.split(",")) {
+            String[] v = item.split(":");
+            long[] numbers = new long[v.length - 1];
+            for (int i = 1; i < v.length; i++) numbers[i - 1] = Long.parseLong(v[i]);
+            out.put(v[0], numbers);
+        }
+        return out;
     }
 
     /** Adds rows, amount and net amount to a reason's totals. */
@@ -411,10 +420,9 @@ public final class ParsedCache implements AutoCloseable {
         private final Map<String, long[]> totals = new HashMap<>();
         /** The partition's lines, header and blank lines included, once it is read (CSV). */
         long lines;
+        private final ClaimHashes.Run hashes = new ClaimHashes.Run();
         private Row next;
         private boolean reported;
-
-        private final ClaimHashes.Run hashes = new ClaimHashes.Run();
 
         Counted(int part, PartitionSink sink) {
             this.part = part;
@@ -446,8 +454,11 @@ public final class ParsedCache implements AutoCloseable {
             }
             long cents = c.amountCents == null ? 0 : c.amountCents;
             add(totals, c.reason == null ? VALID : c.reason.code(), 1, cents, "C".equals(c.debitCredit) ? -cents : cents);
-            Long hash = c.reason == null ? claimHash(c.claimId) : null;
-            if (hash != null) hashes.add(hash);
+            Long hash = null;
+            if (c.reason == null) {
+                hash = claimHash(c.claimId);
+                hashes.add(hash);
+            }
             next = toRow(c, hash, partOfRow(), position());
             return true;
         }
