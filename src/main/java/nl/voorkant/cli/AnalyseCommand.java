@@ -56,7 +56,8 @@ final class AnalyseCommand {
                 .value("window", "plausible delivery period FROM:TO (default 2015-01-01:<end of this year>)")
                 .value("cache", "folder for parsed claims, reused by later runs (default .voorkant-cache)")
                 .flag("no-cache", "parse every claims file again and keep nothing")
-                .value("key-file", "file with the pseudonymisation key (else $VOORKANT_PSEUDONYM_KEY)")
+                .value("key-file", "file with the pseudonymisation key (else $VOORKANT_PSEUDONYM_KEY, "
+                        + "$VOORKANT_PSEUDONYM_KEY_FILE, or this installation's own key, made on first use)")
                 .value("scenarios", "scenario file (default data/scenarios.yaml when present; 'none' to skip)");
     }
 
@@ -85,10 +86,6 @@ final class AnalyseCommand {
         Reference reference = Reference.load(referenceDir);
         List<ClaimIngest.InputFile> files = ClaimIngest.listInputs(claims);
         Pseudonymiser pseudonymiser = Pseudonymiser.fromEnvironment(keyFile);
-        if (pseudonymiser.isDevelopmentKey()) {
-            System.err.println("WARNING: client ids are pseudonymised with the built-in development key. Set "
-                    + Pseudonymiser.KEY_ENV + " or use --key-file for real data.");
-        }
 
         progress.stage("spark", "starting " + master);
         // A caller that already runs Spark (the tests) keeps its session; one we start, we stop.

@@ -69,6 +69,9 @@ class AnalyseCommandTest {
         assertEquals("12.78", m.get("amount_rejected").asText()); // the twelve readable rejected amounts 1.01 .. 1.12
         assertEquals(64, m.get("input_files").get(0).get("sha256").asText().length());
         assertEquals("internal", m.get("parameters").get("disclosure").asText());
+        assertEquals("installation key file " + Path.of("target/test-config/voorkant/pseudonym.key").toAbsolutePath(),
+                m.get("parameters").get("pseudonym_key_source").asText(), "the tests' own key, never the user's");
+        assertTrue(m.get("parameters").get("pseudonym_key_fingerprint").asText().matches("[0-9a-f]{12}"));
         for (String stage : new String[] {"ingest", "flow", "tables", "report"}) {
             assertTrue(m.get("stage_timings").has(stage), "the manifest times stage " + stage);
         }
