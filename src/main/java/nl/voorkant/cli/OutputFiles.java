@@ -1,14 +1,23 @@
 package nl.voorkant.cli;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.udf;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
 import java.util.stream.Stream;
+import nl.voorkant.core.CsvText;
 import nl.voorkant.core.Folders;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
+import org.apache.spark.sql.types.DataTypes;
 
 /** Spark-written outputs that the user expects as one plain file. */
 final class OutputFiles {
@@ -17,7 +26,7 @@ final class OutputFiles {
     /** The quarantined rows as rejects/rejects.csv, ordered by file and line; a header even when there are none. */
     static void writeRejects(Dataset<Row> rejects, Path dir) {
         Path sparkDir = dir.resolve(".spark");
-        rejects.repartition(1).sortWithinPartitions("source_file", "line")
+        inert(rejects).repartition(1).sortWithinPartitions("source_file", "line")
                 .write().mode("overwrite").option("header", "true").option("escape", "\"").option("emptyValue", "")
                 .csv(sparkDir.toString());
         try (Stream<Path> parts = Files.list(sparkDir)) {
@@ -28,5 +37,15 @@ final class OutputFiles {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static final UserDefinedFunction INERT =
+            udf((UDF1<String, String>) s -> s == null ? null : CsvText.inert(s), DataTypes.StringType);
+
+    /** Every text column as {@link CsvText} writes text: a rejected line's fields are the provider's, as they came. */
+    static Dataset<Row> inert(Dataset<Row> rows) {
+        return rows.select(Arrays.stream(rows.schema().fields())
+                .map(f -> f.dataType().equals(DataTypes.StringType) ? INERT.apply(col(f.name())).as(f.name()) : col(f.name()))
+                .toArray(Column[]::new));
     }
 }

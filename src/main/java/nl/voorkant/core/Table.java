@@ -71,7 +71,10 @@ public final class Table {
         return where(column, v -> Objects.equals(v, equalTo));
     }
 
-    /** CSV as the project publishes it: UTF-8, comma, decimal point, header, empty for null. */
+    /**
+     * CSV as the project publishes it: UTF-8, comma, decimal point, header, empty for null, text that
+     * a spreadsheet would run as a formula made inert ({@link CsvText}).
+     */
     public void writeCsv(Path file) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
@@ -103,8 +106,10 @@ public final class Table {
         } else if (value instanceof Double d) {
             if (d.isNaN() || d.isInfinite()) return "";
             s = BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
-        } else {
+        } else if (value instanceof Number) {
             s = value.toString();
+        } else {
+            s = CsvText.inert(value.toString());
         }
         if (s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0) {
             return '"' + s.replace("\"", "\"\"") + '"';

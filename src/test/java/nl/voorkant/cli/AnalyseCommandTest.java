@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.univocity.parsers.csv.CsvParser;
+import com.univocity.parsers.csv.CsvParserSettings;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,6 +15,11 @@ import java.util.List;
 import java.util.stream.Stream;
 import nl.voorkant.testing.DefectFile;
 import nl.voorkant.testing.SharedSpark;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -90,6 +97,80 @@ class AnalyseCommandTest {
         assertEquals(2, m.get("rows_rejected").asLong());
         assertTrue(m.get("explanation").asText().contains("every row was rejected"));
         assertEquals(3, Files.readAllLines(out.resolve("rejects").resolve("rejects.csv")).size());
+    }
+
+    /**
+     * A catalogue's names and a provider's fields that a spreadsheet would run as formulas: inert text in
+     * every output. The CSVs (tables and rejects) give them a leading quote; the workbook holds them as
+     * text cells and the page and notebook escape them, so those show them exactly as written.
+     */
+    @Test
+    void formulasInNamesAndClaimFieldsEndUpAsInertTextInEveryOutput() throws IOException {
+        String hyperlink = "=HYPERLINK(\"http://x\",\"y\")";
+        String quoted = "\"=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"";
+        Path ref = Files.createDirectories(dir.resolve("reference-formulas"));
+        Files.writeString(ref.resolve("products.csv"), """
+                product_code,product_name,product_group,product_category,provision
+                H300,Begeleiding,@SUM(1+1),45,MARKET
+                """);
+        Files.writeString(ref.resolve("municipalities.csv"), "municipality_code,municipality_name,subregion,region,"
+                + "youth_population\nGM0482,+cmd|' /C calc'!A0," + quoted + ",-2+3,4000\n");
+        Path claims = Files.createDirectories(dir.resolve("claims-formulas"));
+        Files.write(claims.resolve("claims.csv"), List.of(DefectFile.HEADER,
+                "ok1,111111110,,GM0482,45,H300,1,01,2019-01-01,2019-01-31,1,04,100.00,D",
+                "ok2,222222220,,GM0482,45,H300," + quoted + ",01,2019-01-01,2019-01-31,1,04,-1+1,D"), StandardCharsets.UTF_8);
+        Path out = dir.resolve("out-formulas");
+        assertEquals(0, Main.run(new String[] {"analyse", "--claims", claims.toString(), "--reference", ref.toString(),
+                "--out", out.toString(), "--no-cache", "--scenarios", "none", "--disclosure", "internal"}));
+
+        List<Path> csvs;
+        try (Stream<Path> s = Files.walk(out)) {
+            csvs = s.filter(f -> f.toString().endsWith(".csv")).toList();
+        }
+        CsvParserSettings settings = new CsvParserSettings();
+        settings.setIgnoreLeadingWhitespaces(false);
+        settings.setNullValue("");
+        List<String> cells = new ArrayList<>();
+        for (Path f : csvs) {
+            for (String[] row : new CsvParser(settings).parseAll(f.toFile(), StandardCharsets.UTF_8)) {
+                for (String cell : row) {
+                    cells.add(cell);
+                    assertFalse(cell.matches("(?s)([=+@\t\r]|-(?![0-9]+([.,][0-9]+)?$)).*"),
+                            f.getFileName() + " has a cell a spreadsheet would run: " + cell);
+                }
+            }
+        }
+        assertTrue(cells.contains("'" + hyperlink), "the subregion is in the tables, made inert");
+        assertTrue(cells.contains("'@SUM(1+1)") && cells.contains("'-2+3"), "so are the product group and the region");
+        String rejects = Files.readString(out.resolve("rejects/rejects.csv"));
+        assertTrue(rejects.contains("\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",01,") && rejects.contains(",'-1+1,"),
+                "the provider code and the amount of the rejected line, made inert: " + rejects);
+
+        try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(out.resolve("tables.xlsx")))) {
+            List<String> texts = new ArrayList<>();
+            for (Sheet sheet : wb) {
+                for (Row row : sheet) {
+                    for (Cell cell : row) {
+                        assertNotEquals(CellType.FORMULA, cell.getCellType(), sheet.getSheetName() + " holds a formula");
+                        if (cell.getCellType() == CellType.STRING) texts.add(cell.getStringCellValue());
+                    }
+                }
+            }
+            assertTrue(texts.contains(hyperlink), "the workbook holds the name as a text cell, exactly as written");
+        }
+        String escaped = "=HYPERLINK(&quot;http://x&quot;,&quot;y&quot;)";
+        String html = Files.readString(out.resolve("index.html"), StandardCharsets.UTF_8);
+        assertTrue(html.contains(escaped) && !html.contains(hyperlink), "the page escapes the name");
+        List<String> notebookHtml = new ArrayList<>();
+        for (JsonNode cell : new ObjectMapper().readTree(out.resolve("report.ipynb").toFile()).get("cells")) {
+            if (!cell.get("cell_type").asText().equals("code")) continue;
+            assertFalse(cell.get("source").toString().contains("HYPERLINK"), "no code cell holds a name");
+            for (JsonNode o : cell.get("outputs")) {
+                if (o.get("data").has("text/html")) notebookHtml.add(o.get("data").get("text/html").toString());
+            }
+        }
+        assertTrue(notebookHtml.stream().anyMatch(h -> h.contains(escaped))
+                && notebookHtml.stream().noneMatch(h -> h.contains("HYPERLINK(\\\"")), "the notebook's tables escape it as the page does");
     }
 
     @Test
