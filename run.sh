@@ -2,7 +2,8 @@
 # voorkant launcher: builds what is missing, then runs a command (default: analyse on the shipped sample).
 #   ./run.sh                      analyse data/claims with data/reference, report under reports/
 #   ./run.sh analyse --help       options of a command; ./run.sh help lists the commands
-# Environment: VOORKANT_JAVA_OPTS (default -Xmx4g -XX:+UseParallelGC), VOORKANT_PSEUDONYM_KEY or VOORKANT_PSEUDONYM_KEY_FILE.
+# Environment: VOORKANT_JAVA_OPTS (default -Xmx4g -XX:+UseParallelGC), VOORKANT_PSEUDONYM_KEY or VOORKANT_PSEUDONYM_KEY_FILE
+# (without either, analyse makes this installation's own key once, in ~/.config/voorkant/pseudonym.key, mode 0600).
 set -euo pipefail
 cd "$(dirname "$0")"
 
