@@ -126,7 +126,7 @@ public final class Pseudonymiser implements Serializable {
         return new Pseudonymiser(bytes, source);
     }
 
-    /** A key file must be private, as ssh wants of a private key: whoever can read it can undo the pseudonyms. */
+    /** A key file must be private, as ssh wants of a private key: whoever reads it can pseudonymise a list of all BSNs. */
     private static Pseudonymiser fromFile(Path file, String source) {
         String text;
         try {
