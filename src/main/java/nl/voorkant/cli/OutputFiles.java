@@ -6,7 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.stream.Stream;
+import java.util.TreeMap;
 import nl.voorkant.core.Folders;
+import nl.voorkant.core.Table;
+import nl.voorkant.ingest.IngestSummary;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -14,7 +17,7 @@ import org.apache.spark.sql.Row;
 final class OutputFiles {
     private OutputFiles() {}
 
-    /** The quarantined rows as rejects/rejects.csv, ordered by file and line; a header even when there are none. */
+    /** The quarantined rows as {@code dir/rejects.csv}, ordered by file and line; a header even when there are none. */
     static void writeRejects(Dataset<Row> rejects, Path dir) {
         Path sparkDir = dir.resolve(".spark");
         rejects.repartition(1).sortWithinPartitions("source_file", "line")
@@ -23,10 +26,17 @@ final class OutputFiles {
         try (Stream<Path> parts = Files.list(sparkDir)) {
             Path part = parts.filter(p -> p.getFileName().toString().startsWith("part-")).findFirst()
                     .orElseThrow(() -> new IllegalStateException("Spark wrote no rejects file"));
-            Files.move(part, dir.resolve("rejects.csv"), StandardCopyOption.REPLACE_EXISTING);
+            Files.move(part, dir.resolve(AnalyseCommand.REJECTS_FILE), StandardCopyOption.REPLACE_EXISTING);
             Folders.deleteTree(sparkDir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The rejected rows per reason as {@code dir/rejects_by_reason.csv}: counts only, fit for a published folder. */
+    static void writeRejectsByReason(IngestSummary s, Path dir) throws IOException {
+        Table.Builder t = Table.builder("rejects_by_reason", "reason", "rows");
+        new TreeMap<>(s.rejectsByReason()).forEach(t::row);
+        t.build().writeCsv(dir.resolve("rejects_by_reason.csv"));
     }
 }
