@@ -188,7 +188,7 @@ final class AnalyseCommand {
             if (rejectsApart) progress.say("rejects: " + rejectsFile + " (line-level, not for sharing)");
             return 0;
         } catch (IOException e) {
-            throw new InputError("cannot write the report in " + folder.work() + ": " + OutputFolder.cause(e));
+            throw new InputError("cannot write the report " + folder.target() + ": " + OutputFolder.cause(e));
         } finally {
             if (!done) {
                 folder.abandon();

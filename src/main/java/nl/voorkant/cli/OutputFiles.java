@@ -10,6 +10,7 @@ import java.util.TreeMap;
 import nl.voorkant.core.Folders;
 import nl.voorkant.core.Table;
 import nl.voorkant.ingest.IngestSummary;
+import nl.voorkant.ingest.InputError;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -20,9 +21,15 @@ final class OutputFiles {
     /** The quarantined rows as {@code dir/rejects.csv}, ordered by file and line; a header even when there are none. */
     static void writeRejects(Dataset<Row> rejects, Path dir) {
         Path sparkDir = dir.resolve(".spark");
-        rejects.repartition(1).sortWithinPartitions("source_file", "line")
-                .write().mode("overwrite").option("header", "true").option("escape", "\"").option("emptyValue", "")
-                .csv(sparkDir.toString());
+        try {
+            rejects.repartition(1).sortWithinPartitions("source_file", "line")
+                    .write().mode("overwrite").option("header", "true").option("escape", "\"").option("emptyValue", "")
+                    .csv(sparkDir.toString());
+        } catch (Exception e) { // Spark's own SparkException is checked, thrown without a declaration
+            String full = Folders.spaceProblem(e).orElse(null);
+            if (full != null) throw new InputError("cannot write the rejects in " + dir + ": " + full);
+            throw e;
+        }
         try (Stream<Path> parts = Files.list(sparkDir)) {
             Path part = parts.filter(p -> p.getFileName().toString().startsWith("part-")).findFirst()
                     .orElseThrow(() -> new IllegalStateException("Spark wrote no rejects file"));

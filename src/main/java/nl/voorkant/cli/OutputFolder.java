@@ -99,10 +99,11 @@ final class OutputFolder {
             try (Stream<Path> children = Files.list(p)) {
                 if (children.findAny().isEmpty()) return null;
             }
-            Map<String, Long> found = files(p);
+            // The marker first: a folder without one (a home folder, /) is never walked.
             Path marker = p.resolve(MARKER);
             if (!Files.isRegularFile(marker, LinkOption.NOFOLLOW_LINKS)) return "exists and is not a voorkant report";
             Map<String, Long> listed = readMarker(marker);
+            Map<String, Long> found = files(p);
             found.remove(MARKER);
             for (Map.Entry<String, Long> f : found.entrySet()) {
                 if (!f.getValue().equals(listed.get(f.getKey()))) {

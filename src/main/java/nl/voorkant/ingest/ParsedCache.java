@@ -283,7 +283,13 @@ public final class ParsedCache implements AutoCloseable {
         for (String unique : List.of("record", "claim_id", "claim_hash", "client_key", "raw.list.element")) {
             writer = writer.option("parquet.enable.dictionary#" + unique, "false");
         }
-        writer.parquet(work.toString());
+        try {
+            writer.parquet(work.toString());
+        } catch (Exception e) { // Spark's own SparkException is checked, thrown without a declaration
+            String full = Folders.spaceProblem(e).orElse(null);
+            if (full != null) throw new InputError("cannot store parsed claims in the cache folder " + dir + ": " + full);
+            throw e;
+        }
         // A retried task reports its partition again, with the same counts.
         Map<Integer, PartitionCount> byPartition = new HashMap<>();
         for (PartitionCount c : counted.value()) byPartition.put(c.part(), c);
