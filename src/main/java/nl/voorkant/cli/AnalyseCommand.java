@@ -49,6 +49,7 @@ final class AnalyseCommand {
                 .value("claims", "claims CSV/Parquet file or folder (default data/claims)")
                 .value("reference", "folder with products.csv and municipalities.csv (default data/reference)")
                 .value("out", "output folder (default reports/<timestamp>, with reports/latest pointing at it)")
+                .value("rejects", "folder for the line-level rejects.csv in publish mode (default <out's folder>/.internal/<out's name>)")
                 .value("master", "Spark master URL (default local[*], or spark-submit's --master; e.g. spark://host:7077)")
                 .value("lang", "report language: nl (default) or en")
                 .value("disclosure", "publish (default: counts 1-4 left empty) or internal (all figures)")
@@ -80,6 +81,16 @@ final class AnalyseCommand {
         Path target = defaultOut
                 ? Path.of("reports", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")))
                 : Path.of(o.get("out", null));
+        boolean rejectsApart = disclosure == Disclosure.Mode.PUBLISH;
+        Path rejectsTarget = o.has("rejects") ? Path.of(o.get("rejects", null)) : null;
+        if (!rejectsApart && rejectsTarget != null) {
+            throw new InputError("analyse: --rejects is for --disclosure publish; internal mode keeps rejects/rejects.csv in the report");
+        }
+        // A refused --out or --rejects stops the run before anything is created.
+        if (!defaultOut) OutputFolder.refuseUnlessReplaceable(target);
+        if (rejectsApart && (rejectsTarget != null || !defaultOut)) {
+            OutputFolder.refuseUnlessReplaceable(rejectsTarget(target, rejectsTarget));
+        }
 
         Progress progress = new Progress(System.out);
         progress.stage("reference", referenceDir.toString());
@@ -87,14 +98,22 @@ final class AnalyseCommand {
         List<ClaimIngest.InputFile> files = ClaimIngest.listInputs(claims);
         Pseudonymiser pseudonymiser = Pseudonymiser.fromEnvironment(keyFile);
 
-        progress.stage("spark", "starting " + master);
-        // A caller that already runs Spark (the tests) keeps its session; one we start, we stop.
-        boolean ownSession = SparkSession.getDefaultSession().isEmpty();
-        SparkSession spark = SparkSessions.create(master, "voorkant analyse");
-        OutputFolder folder = OutputFolder.begin(target);
+        OutputFolder folder = defaultOut ? OutputFolder.unique(target, true) : OutputFolder.replacing(target, true);
+        OutputFolder rejectsFolder = null;
         Path out = folder.work();
         boolean done = false;
-        try (ParsedCache cache = cache(o, out.getParent())) {
+        boolean ownSession = SparkSession.getDefaultSession().isEmpty();
+        SparkSession spark = null;
+        // Without a lasting cache the parsed files live in the run's work folder, removed with it if the run dies.
+        try (ParsedCache cache = cache(o, out)) {
+            if (rejectsApart) rejectsFolder = OutputFolder.replacing(rejectsTarget(folder.target(), rejectsTarget), false);
+            Path rejectsDir = rejectsApart ? rejectsFolder.work() : out.resolve("rejects");
+            String rejectsFile = rejectsApart ? shown(rejectsFolder.target().resolve(REJECTS_FILE))
+                    : "rejects/" + REJECTS_FILE;
+
+            progress.stage("spark", "starting " + master);
+            // A caller that already runs Spark (the tests) keeps its session; one we start, we stop.
+            spark = SparkSessions.create(master, "voorkant analyse");
             progress.stage("ingest", files.size() + " claims file(s) from " + claims);
             ClaimParser parser = new ClaimParser(reference, window[0], window[1], pseudonymiser);
             ClaimIngest.Result ingested = ClaimIngest.ingest(spark, files, parser, cache);
@@ -103,7 +122,8 @@ final class AnalyseCommand {
             progress.say(String.format("ingest: %,d rows read, %,d accepted, %,d rejected; %d of %d file(s) parsed "
                     + "this run, %d from the cache", s.rowsRead(), s.rowsAccepted(), s.rowsRejected(),
                     files.size() - reused, files.size(), reused));
-            OutputFiles.writeRejects(ingested.rejects(), out.resolve("rejects"));
+            OutputFiles.writeRejects(ingested.rejects(), rejectsDir);
+            OutputFiles.writeRejectsByReason(s, out.resolve("rejects"));
 
             progress.stage("flow", "trajectories, flows, durations, local share");
             FlowMetrics.Result flow = FlowMetrics.compute(ingested.accepted(), reference, maxGap);
@@ -129,7 +149,7 @@ final class AnalyseCommand {
             Map<String, Object> parameters = new LinkedHashMap<>();
             parameters.put("claims", claims.toString());
             parameters.put("reference", referenceDir.toString());
-            parameters.put("out", target.toString());
+            parameters.put("out", shown(folder.target()));
             parameters.put("master", master);
             parameters.put("lang", lang);
             parameters.put("disclosure", disclosure.name().toLowerCase(java.util.Locale.ROOT));
@@ -140,7 +160,8 @@ final class AnalyseCommand {
             parameters.put("scenarios", scenariosOption);
             parameters.put("pseudonym_key_source", pseudonymiser.source());
             parameters.put("pseudonym_key_fingerprint", pseudonymiser.keyFingerprint());
-            Map<String, Object> manifest = manifest(s, InputFiles.describe(ingested.entries()), parameters, flow, progress);
+            Map<String, Object> manifest = manifest(s, InputFiles.describe(ingested.entries()), parameters, flow, progress,
+                    rejectsFile);
             progress.stage("report", "index.html, report.ipynb, tables.xlsx");
             Map<String, Table> reportTables = new LinkedHashMap<>(published);
             if (scenarioResult != null) reportTables.putAll(scenarioResult.tables());
@@ -155,16 +176,46 @@ final class AnalyseCommand {
             if (s.rowsAccepted() == 0) {
                 System.err.println("voorkant: no claim line was accepted: " + manifest.get("explanation"));
             }
+            cache.close(); // before the commit: a temporary cache is inside the work folder
+            // The rejects first, so that the report never names a file that is not there.
+            if (rejectsApart) rejectsFolder.commit(false);
             folder.commit(defaultOut);
             done = true;
             progress.say("done: " + folder.target());
+            if (rejectsApart) progress.say("rejects: " + rejectsFile + " (line-level, not for sharing)");
             return 0;
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new InputError("cannot write the report " + folder.target() + ": " + OutputFolder.cause(e));
         } finally {
-            if (!done) folder.abandon();
-            if (ownSession) spark.stop();
+            if (!done) {
+                folder.abandon();
+                if (rejectsFolder != null) rejectsFolder.abandon();
+            }
+            if (ownSession && spark != null) spark.stop();
         }
+    }
+
+    static final String REJECTS_FILE = "rejects.csv";
+
+    /**
+     * Where the line-level rejects go in publish mode: {@code --rejects}, else {@code .internal/<name>}
+     * beside the report, so that sharing the report folder (or zipping it) never takes them along.
+     */
+    static Path rejectsTarget(Path report, Path option) {
+        Path abs = report.toAbsolutePath().normalize();
+        Path rejects = option != null ? option.toAbsolutePath().normalize()
+                : abs.resolveSibling(".internal").resolve(abs.getFileName());
+        if (rejects.startsWith(abs) || abs.startsWith(rejects)) {
+            throw new InputError("analyse: --rejects " + rejects + " must be outside the report folder " + abs);
+        }
+        return rejects;
+    }
+
+    /** A path as the user would type it: relative to the working folder when it lies below it. */
+    static String shown(Path p) {
+        Path here = Path.of("").toAbsolutePath();
+        Path abs = p.toAbsolutePath().normalize();
+        return abs.startsWith(here) && !abs.equals(here) ? here.relativize(abs).toString() : abs.toString();
     }
 
     /** The cache of parsed claims the options ask for; without one, a temporary folder in {@code temporaryIn}. */
@@ -186,7 +237,7 @@ final class AnalyseCommand {
     }
 
     static Map<String, Object> manifest(IngestSummary s, List<Map<String, Object>> files, Map<String, Object> parameters,
-                                        FlowMetrics.Result flow, Progress progress) {
+                                        FlowMetrics.Result flow, Progress progress, String rejectsFile) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("tool", "voorkant");
         m.put("command", "analyse");
@@ -200,6 +251,7 @@ final class AnalyseCommand {
         m.put("amount_accepted_net", IngestSummary.euros(s.amountAcceptedNetCents()).toPlainString());
         m.put("reconciled", s.reconciles());
         m.put("rejects_by_reason", s.rejectsByReason());
+        m.put("rejects_file", rejectsFile);
         m.put("input_files", files);
         if (!flow.months().isEmpty()) {
             m.put("period_first_month", MonthActivity.label(flow.months().first()));
@@ -207,7 +259,7 @@ final class AnalyseCommand {
         }
         if (s.rowsAccepted() == 0) {
             m.put("explanation", s.rowsRead() == 0 ? "the claims files hold no data rows"
-                    : "every row was rejected; see rejects/rejects.csv and rejects_by_reason");
+                    : "every row was rejected; see " + rejectsFile + " and rejects_by_reason");
         }
         m.put("parameters", parameters);
         m.put("versions", versions());

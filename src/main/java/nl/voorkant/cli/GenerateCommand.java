@@ -1,7 +1,6 @@
 package nl.voorkant.cli;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -41,7 +40,7 @@ final class GenerateCommand {
                     s.municipalities(), secs, s.rows() / secs, s.claimsDir(), s.referenceDir());
             return 0;
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new InputError("generate: cannot write in " + o.get("out", null) + ": " + OutputFolder.cause(e));
         }
     }
 }

@@ -1,9 +1,12 @@
 package nl.voorkant.cli;
 
+import java.io.IOException;
+import java.nio.file.FileSystemException;
 import java.util.ArrayList;
 import java.util.List;
 import nl.voorkant.ingest.InputError;
 import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.core.config.Configurator;
 
 /** voorkant's command line: {@code ./run.sh [command] [options]}, {@code analyse} when no command is given. */
@@ -29,7 +32,8 @@ public final class Main {
     static int run(String[] args) {
         List<String> rest = new ArrayList<>(List.of(args));
         boolean verbose = rest.remove("--verbose");
-        if (verbose) Configurator.setRootLevel(Level.INFO);
+        // Every logger, also the ones log4j2.properties quiets.
+        if (verbose) Configurator.setAllLevels(LogManager.ROOT_LOGGER_NAME, Level.INFO);
         if (rest.equals(List.of("--help")) || rest.equals(List.of("-h"))) {
             System.out.print(USAGE);
             System.out.println();
@@ -59,9 +63,26 @@ public final class Main {
             System.err.println("voorkant: " + e.getMessage());
             return 2;
         } catch (RuntimeException e) {
-            System.err.println("voorkant: failed: " + e + (verbose ? "" : " (run with --verbose for details)"));
+            System.err.println("voorkant: failed: " + oneLine(e) + (verbose ? "" : " (run with --verbose for details)"));
             if (verbose) e.printStackTrace();
             return 1;
         }
+    }
+
+    /**
+     * A failure on one line. A file-system error deep inside (a Spark job's task that could not
+     * write, say) is what the user can act on: its file and its reason, not the wrappers around it.
+     */
+    static String oneLine(Throwable e) {
+        Throwable io = null;
+        for (Throwable c = e; c != null && c.getCause() != c; c = c.getCause()) {
+            if (c instanceof IOException) io = c;
+        }
+        if (io instanceof FileSystemException f && f.getFile() != null) {
+            return f.getFile() + ": " + (f.getReason() != null ? f.getReason() : f.getClass().getSimpleName());
+        }
+        Throwable shown = io != null ? io : e;
+        String message = shown.getMessage() == null ? shown.getClass().getName() : shown.getMessage();
+        return message.lines().findFirst().orElse("").strip();
     }
 }

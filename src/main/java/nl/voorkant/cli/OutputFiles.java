@@ -9,9 +9,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import nl.voorkant.core.CsvText;
 import nl.voorkant.core.Folders;
+import nl.voorkant.core.Table;
+import nl.voorkant.ingest.IngestSummary;
+import nl.voorkant.ingest.InputError;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -23,16 +27,22 @@ import org.apache.spark.sql.types.DataTypes;
 final class OutputFiles {
     private OutputFiles() {}
 
-    /** The quarantined rows as rejects/rejects.csv, ordered by file and line; a header even when there are none. */
+    /** The quarantined rows as {@code dir/rejects.csv}, ordered by file and line; a header even when there are none. */
     static void writeRejects(Dataset<Row> rejects, Path dir) {
         Path sparkDir = dir.resolve(".spark");
-        inert(rejects).repartition(1).sortWithinPartitions("source_file", "line")
-                .write().mode("overwrite").option("header", "true").option("escape", "\"").option("emptyValue", "")
-                .csv(sparkDir.toString());
+        try {
+            inert(rejects).repartition(1).sortWithinPartitions("source_file", "line")
+                    .write().mode("overwrite").option("header", "true").option("escape", "\"").option("emptyValue", "")
+                    .csv(sparkDir.toString());
+        } catch (Exception e) { // Spark's own SparkException is checked, thrown without a declaration
+            String full = Folders.spaceProblem(e).orElse(null);
+            if (full != null) throw new InputError("cannot write the rejects in " + dir + ": " + full);
+            throw e;
+        }
         try (Stream<Path> parts = Files.list(sparkDir)) {
             Path part = parts.filter(p -> p.getFileName().toString().startsWith("part-")).findFirst()
                     .orElseThrow(() -> new IllegalStateException("Spark wrote no rejects file"));
-            Files.move(part, dir.resolve("rejects.csv"), StandardCopyOption.REPLACE_EXISTING);
+            Files.move(part, dir.resolve(AnalyseCommand.REJECTS_FILE), StandardCopyOption.REPLACE_EXISTING);
             Folders.deleteTree(sparkDir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -47,5 +57,12 @@ final class OutputFiles {
         return rows.select(Arrays.stream(rows.schema().fields())
                 .map(f -> f.dataType().equals(DataTypes.StringType) ? INERT.apply(col(f.name())).as(f.name()) : col(f.name()))
                 .toArray(Column[]::new));
+    }
+
+    /** The rejected rows per reason as {@code dir/rejects_by_reason.csv}: counts only, fit for a published folder. */
+    static void writeRejectsByReason(IngestSummary s, Path dir) throws IOException {
+        Table.Builder t = Table.builder("rejects_by_reason", "reason", "rows");
+        new TreeMap<>(s.rejectsByReason()).forEach(t::row);
+        t.build().writeCsv(dir.resolve("rejects_by_reason.csv"));
     }
 }

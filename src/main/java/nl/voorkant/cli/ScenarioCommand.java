@@ -1,7 +1,6 @@
 package nl.voorkant.cli;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -27,11 +26,20 @@ final class ScenarioCommand {
         }
         ScenarioConfig config = o.has("preset") ? ScenarioConfig.preset(o.get("preset", null))
                 : ScenarioConfig.load(o.existingPath("config", null));
-        Path out = Path.of(o.get("out", "reports/scenario-"
-                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))));
-        ScenarioRun.Result result = ScenarioRun.run(config, null, System.out);
-        writeTables(result, out.resolve("tables"));
-        System.out.println("tables: " + out.resolve("tables").toAbsolutePath());
+        // Like analyse's report: a new folder by default, else only a folder that voorkant wrote is replaced.
+        OutputFolder folder = o.has("out") ? OutputFolder.replacing(Path.of(o.get("out", null)), true)
+                : OutputFolder.unique(Path.of("reports", "scenario-"
+                        + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))), true);
+        boolean done = false;
+        try {
+            ScenarioRun.Result result = ScenarioRun.run(config, null, System.out);
+            writeTables(result, folder.work().resolve("tables"));
+            folder.commit(false);
+            done = true;
+        } finally {
+            if (!done) folder.abandon();
+        }
+        System.out.println("tables: " + folder.target().resolve("tables"));
         return 0;
     }
 
@@ -42,7 +50,7 @@ final class ScenarioCommand {
                 ParquetTables.write(t, dir.resolve("parquet").resolve(t.name() + ".parquet"));
             }
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new InputError("cannot write the tables in " + dir + ": " + OutputFolder.cause(e));
         }
     }
 }

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /** File-system chores shared by the stages. */
@@ -19,5 +20,21 @@ public final class Folders {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot remove " + p, e);
         }
+    }
+
+    /**
+     * The reason when {@code failure} (a Spark job's, say, with the task's error deep inside) is a
+     * full disk or an exceeded quota: the job wrote, so the place it wrote to is the one to name.
+     */
+    public static Optional<String> spaceProblem(Throwable failure) {
+        for (Throwable c = failure; c != null && c.getCause() != c; c = c.getCause()) {
+            String m = c.getMessage();
+            if (c instanceof IOException && m != null) {
+                for (String reason : new String[] {"No space left on device", "Disk quota exceeded"}) {
+                    if (m.contains(reason)) return Optional.of(reason);
+                }
+            }
+        }
+        return Optional.empty();
     }
 }

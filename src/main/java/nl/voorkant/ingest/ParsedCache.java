@@ -10,9 +10,10 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
@@ -37,6 +38,7 @@ import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import nl.voorkant.core.Folders;
+import nl.voorkant.core.WorkFolders;
 import org.apache.hadoop.io.LongWritable;
 import org.apache.hadoop.io.Text;
 import org.apache.hadoop.mapreduce.lib.input.TextInputFormat;
@@ -64,14 +66,18 @@ import scala.Tuple2;
  * line, which Spark's CSV source cannot tell; each record keeps its partition and position.
  *
  * <p>An entry holds what the outputs may hold (pseudonyms, never a raw client id). It appears
- * complete or not at all: it is written beside its place and renamed into it. Without a cache
- * folder the parsed files go to a temporary folder that {@link #close} removes.
+ * complete or not at all: it is written beside its place (in a {@code .tmp-*} folder that its run
+ * holds locked, see {@link WorkFolders}) and renamed into it. Two runs that parse the same file at
+ * once both succeed: the first to store keeps its entry, the second uses it and drops its own. A
+ * run removes the {@code .tmp-*} folders of runs that died. Without a cache folder the parsed files
+ * go to a temporary folder that {@link #close} removes.
  */
 public final class ParsedCache implements AutoCloseable {
     /** Entries not used for this long are removed at the end of a run. */
     static final Duration KEEP_UNUSED = Duration.ofDays(30);
     private static final String ENTRY_FILE = "_entry.properties";
     private static final String ENTRY_PREFIX = "entry=";
+    private static final String WORK_PREFIX = ".tmp-";
 
     /** One parsed line; {@code part} and {@code record} place it in its file (part −1: a Parquet row index). */
     static final StructType SCHEMA = new StructType()
@@ -119,6 +125,7 @@ public final class ParsedCache implements AutoCloseable {
     private final Path dir;
     private final boolean temporary;
     private final List<Path> used = new ArrayList<>();
+    private boolean closed;
 
     private ParsedCache(Path dir, boolean temporary) {
         this.dir = dir;
@@ -130,9 +137,25 @@ public final class ParsedCache implements AutoCloseable {
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
-            throw new InputError("cannot create the cache folder " + dir + ": " + e.getMessage());
+            throw new InputError("cannot create the cache folder " + dir + ": " + reason(e));
         }
+        // Found now, in one line, rather than by every parsing task of the first file.
+        try {
+            Files.delete(Files.createTempFile(dir, WORK_PREFIX, ".probe"));
+        } catch (IOException e) {
+            throw new InputError("cannot write in the cache folder " + dir + ": " + reason(e)
+                    + " (choose another --cache, or --no-cache)");
+        }
+        WorkFolders.removeAbandoned(dir, name -> name.startsWith(WORK_PREFIX));
         return new ParsedCache(dir.toAbsolutePath(), false);
+    }
+
+    /** The reason of a file-system error, without its path. */
+    private static String reason(IOException e) {
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) return f.getReason();
+        if (e instanceof java.nio.file.AccessDeniedException) return "permission denied";
+        if (e instanceof FileAlreadyExistsException) return "a file of that name exists";
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     /** Parsed files for this run only, in a new folder in {@code parent} (on a cluster: storage every worker sees). */
@@ -212,24 +235,45 @@ public final class ParsedCache implements AutoCloseable {
     }
 
     private static Entry read(ClaimIngest.InputFile f, Path place) {
+        Properties p = storedEntry(place);
+        if (p == null) return null; // missing, unreadable or incomplete: parse again, the new entry replaces it
+        try {
+            Files.setLastModifiedTime(place.resolve(ENTRY_FILE), FileTime.from(Instant.now()));
+        } catch (IOException e) {
+            return null;
+        }
+        Map<Integer, Long> counts = new HashMap<>();
+        numbersByKey(p.getProperty("lines_per_partition")).forEach((part, lines) -> counts.put(Integer.parseInt(part), lines[0]));
+        return new Entry(f, place, counts, numbersByKey(p.getProperty("totals")), true);
+    }
+
+    /** The entry file of a complete entry at {@code place}, or null. */
+    private static Properties storedEntry(Path place) {
         Path props = place.resolve(ENTRY_FILE);
         if (!Files.isRegularFile(props)) return null;
         Properties p = new Properties();
         try (Reader r = Files.newBufferedReader(props, StandardCharsets.UTF_8)) {
             p.load(r);
-            Files.setLastModifiedTime(props, FileTime.from(Instant.now()));
         } catch (IOException e) {
-            return null; // unreadable: parse again, the new entry replaces it
+            return null;
         }
-        String parts = p.getProperty("lines_per_partition"), totals = p.getProperty("totals");
-        if (parts == null || totals == null) return null; // incomplete: parse again, the new entry replaces it
-        Map<Integer, Long> counts = new HashMap<>();
-        numbersByKey(parts).forEach((part, lines) -> counts.put(Integer.parseInt(part), lines[0]));
-        return new Entry(f, place, counts, numbersByKey(totals), true);
+        return p.getProperty("lines_per_partition") == null || p.getProperty("totals") == null ? null : p;
     }
 
     private Entry parse(SparkSession spark, ClaimIngest.InputFile f, ClaimParser parser, Path place) {
-        Path work = dir.resolve(".tmp-" + UUID.randomUUID());
+        // Spark writes a folder that does not exist yet: the entry inside the locked one.
+        try (WorkFolders.Work locked = WorkFolders.create(dir, WORK_PREFIX + UUID.randomUUID())) {
+            try {
+                return parse(spark, f, parser, place, locked.dir().resolve("entry"));
+            } finally {
+                Folders.deleteTree(locked.dir());
+            }
+        } catch (IOException e) {
+            throw new InputError("cannot write in the cache folder " + dir + ": " + reason(e));
+        }
+    }
+
+    private Entry parse(SparkSession spark, ClaimIngest.InputFile f, ClaimParser parser, Path place, Path work) {
         CollectionAccumulator<PartitionCount> counted = spark.sparkContext().collectionAccumulator("partition counts");
         PartitionSink sink = new PartitionSink(counted, work.resolve(ClaimHashes.FOLDER).toString());
         JavaRDD<Row> rows = f.parquet() ? parseParquet(spark, f, parser, sink)
@@ -239,7 +283,13 @@ public final class ParsedCache implements AutoCloseable {
         for (String unique : List.of("record", "claim_id", "claim_hash", "client_key", "raw.list.element")) {
             writer = writer.option("parquet.enable.dictionary#" + unique, "false");
         }
-        writer.parquet(work.toString());
+        try {
+            writer.parquet(work.toString());
+        } catch (Exception e) { // Spark's own SparkException is checked, thrown without a declaration
+            String full = Folders.spaceProblem(e).orElse(null);
+            if (full != null) throw new InputError("cannot store parsed claims in the cache folder " + dir + ": " + full);
+            throw e;
+        }
         // A retried task reports its partition again, with the same counts.
         Map<Integer, PartitionCount> byPartition = new HashMap<>();
         for (PartitionCount c : counted.value()) byPartition.put(c.part(), c);
@@ -261,16 +311,45 @@ public final class ParsedCache implements AutoCloseable {
             try (Writer w = Files.newBufferedWriter(work.resolve(ENTRY_FILE), StandardCharsets.UTF_8)) {
                 p.store(w, "voorkant: parsed lines of one claims file");
             }
-            // Entries are only ever placed whole, so a place without its entry file is debris; one with
-            // it was stored by a run that parsed the same file at the same time, and may be in use.
-            if (!Files.isRegularFile(place.resolve(ENTRY_FILE))) Folders.deleteTree(place);
-            Files.move(work, place, StandardCopyOption.ATOMIC_MOVE);
-        } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
-            Folders.deleteTree(work); // theirs is the same as ours
+            store(work, place);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot store parsed claims in " + place, e);
+            throw new InputError("cannot store parsed claims in " + place + ": " + reason(e));
         }
         return new Entry(f, place, counts, totals, false);
+    }
+
+    /**
+     * Renames a parsed file's folder into its place, unless another run has stored the same entry
+     * there first (the same bytes parsed by the same parser: theirs equals ours, and may be in use).
+     * A place without a complete entry is debris of an older voorkant and is removed first.
+     */
+    private void store(Path work, Path place) throws IOException {
+        for (int attempt = 0; ; attempt++) {
+            if (storedEntry(place) != null) {
+                Folders.deleteTree(work);
+                return;
+            }
+            if (Files.exists(place)) removeDebris(place);
+            try {
+                Files.move(work, place, StandardCopyOption.ATOMIC_MOVE);
+                return;
+            } catch (FileSystemException e) {
+                // A rename onto a folder that is not empty: another run's entry arrived first. Look again.
+                if (attempt == 2 || !Files.exists(place)) throw e;
+            }
+        }
+    }
+
+    /** Moves debris into a locked folder of its own before removing it, so it is never half there. */
+    private void removeDebris(Path place) throws IOException {
+        try (WorkFolders.Work aside = WorkFolders.create(dir, WORK_PREFIX + UUID.randomUUID())) {
+            try {
+                Files.move(place, aside.dir().resolve("debris"), StandardCopyOption.ATOMIC_MOVE);
+            } catch (NoSuchFileException e) {
+                // already gone
+            }
+            Folders.deleteTree(aside.dir());
+        }
     }
 
     /** Numbers per key as {@code key:n:n,key:n:n}, in key order, for an entry file. */
@@ -331,6 +410,8 @@ public final class ParsedCache implements AutoCloseable {
     /** A temporary cache is removed; a lasting one loses the entries no run used for {@link #KEEP_UNUSED}. */
     @Override
     public void close() {
+        if (closed) return;
+        closed = true;
         if (temporary) {
             Folders.deleteTree(dir);
             return;
@@ -338,7 +419,8 @@ public final class ParsedCache implements AutoCloseable {
         Instant cutoff = Instant.now().minus(KEEP_UNUSED);
         try (Stream<Path> children = Files.list(dir)) {
             for (Path c : children.toList()) {
-                if (used.contains(c) || !Files.isDirectory(c)) continue;
+                // Work folders are removed by their lock, when their run has ended (see at).
+                if (used.contains(c) || !Files.isDirectory(c) || c.getFileName().toString().startsWith(WORK_PREFIX)) continue;
                 Path stamp = Files.isRegularFile(c.resolve(ENTRY_FILE)) ? c.resolve(ENTRY_FILE) : c;
                 if (Files.getLastModifiedTime(stamp).toInstant().isBefore(cutoff)) Folders.deleteTree(c);
             }

@@ -60,7 +60,7 @@ final class Sections {
         }
         table(counts.build());
         Table.Builder reasons = Table.builder("rejects_by_reason", "reason", "rows");
-        // The reason's code stays beside its label: rejects/rejects.csv carries the code.
+        // The reason's code stays beside its label: the rejects files carry the code.
         asMap(manifest.get("rejects_by_reason")).forEach((k, v) -> reasons.row(t.value(k) + " (" + k + ")", v));
         table(reasons.build());
         Table.Builder files = Table.builder("input_files", "name", "format", "size", "sha256");

@@ -96,7 +96,7 @@ class AnalyseCommandTest {
         assertEquals(0, m.get("rows_accepted").asLong());
         assertEquals(2, m.get("rows_rejected").asLong());
         assertTrue(m.get("explanation").asText().contains("every row was rejected"));
-        assertEquals(3, Files.readAllLines(out.resolve("rejects").resolve("rejects.csv")).size());
+        assertEquals(3, Files.readAllLines(Path.of(m.get("rejects_file").asText())).size(), "publish: named in the manifest");
     }
 
     /**
