@@ -99,6 +99,20 @@ class ClaimIngestTest {
     }
 
     @Test
+    void aDecimalPointInASemicolonFileIsAnInvalidNumberAndTheAmountsReconcile(@TempDir Path dir) throws IOException {
+        write(dir, "export.csv", List.of(DefectFile.HEADER.replace(',', ';'),
+                "p1;111111110;;GM0482;45;H300;1;01;2019-01-01;2019-01-31;1;04;348.90;D",
+                "p2;111111110;;GM0482;45;H300;1;01;2019-01-01;2019-01-31;1;04;1.234,56;D",
+                "p3;111111110;;GM0482;45;H300;1;01;2019-01-01;2019-01-31;1.5;04;10,00;D"));
+        IngestSummary s = ClaimIngest.ingest(SharedSpark.session(), ClaimIngest.listInputs(dir), parser, cache).summary();
+        assertEquals(1, s.rowsAccepted(), "only 1.234,56 is a number in a ';' file");
+        assertEquals(2, s.rejectsByReason().get("invalid_number"), "348.90 and the volume 1.5");
+        assertEquals(123456, s.amountAcceptedCents(), "not 34,890.00 + 1,234.56");
+        assertEquals(123456 + 1000, s.amountReadCents(), "348.90 cannot be read: it counts as zero");
+        assertTrue(s.reconciles());
+    }
+
+    @Test
     void parquetClaimsGoThroughTheSameChecks(@TempDir Path dir) throws IOException {
         Path csv = write(dir, "in.csv", DefectFile.LINES.subList(0, 3));
         Path parquetDir = dir.resolve("pq");

@@ -104,6 +104,47 @@ class ClaimParserTest {
     }
 
     @Test
+    void inADecimalCommaFileAPointOnlyGroupsThousandsInGroupsOfThree() {
+        assertEquals(123456L, ClaimParser.parseCents("1.234,56", true));
+        assertEquals(1234500L, ClaimParser.parseCents("12.345", true), "12.345 is twelve thousand in a ';' file");
+        assertEquals(123456780L, ClaimParser.parseCents("1.234.567,8", true));
+        assertEquals(12345.0, ClaimParser.parseDouble("12.345", true));
+        for (String notANumber : new String[] {"348.90", "1.5", "1.23,4", "1234.567", ".123", "1..234", "1,2,3", "1.234,5,6"}) {
+            assertNull(ClaimParser.parseCents(notANumber, true), notANumber + " as an amount");
+            assertNull(ClaimParser.parseDouble(notANumber, true), notANumber + " as a volume");
+        }
+        FileLayout dutch = FileLayout.of("Declaratienummer;BSN;Gemeentecode;Productcode;Verwijzer;Begindatum;Einddatum;"
+                + "Geleverd volume;Bedrag;Debet/Credit", "export.csv");
+        Claim pointAmount = parser.parse("R-1;123456782;482;H300;1;01-02-2019;28-02-2019;1;348.90;D", dutch);
+        assertEquals(Reason.INVALID_NUMBER, pointAmount.reason, "348.90 is not read as 34,890.00");
+        assertNull(pointAmount.amountCents, "an unreadable amount counts as zero in the reconciliation");
+        assertEquals(Reason.INVALID_NUMBER, parser.parse("R-1;123456782;482;H300;1;01-02-2019;28-02-2019;1.5;10,00;D", dutch)
+                .reason, "a volume 1.5 is not read as 15");
+    }
+
+    @Test
+    void inADecimalPointFileACommaOnlyGroupsThousandsInGroupsOfThree() {
+        assertEquals(123456700L, ClaimParser.parseCents("1,234,567.00", false));
+        assertEquals(1.5, ClaimParser.parseDouble("1,5", false), "a lone comma is still a decimal comma");
+        for (String notANumber : new String[] {"1,23.4", "1234,567.8", "1,2,3", "1.2.3"}) {
+            assertNull(ClaimParser.parseCents(notANumber, false), notANumber);
+        }
+    }
+
+    @Test
+    void javaNumberSuffixesSignsAndExponentsAreNotNumbers() {
+        for (String s : new String[] {"5d", "1f", "5D", "2F", "0x10", "0x1p3", "1e3", "1E3", "+5", "-5", "NaN",
+                "Infinity", "1_000", "5L", "٣"}) {
+            assertNull(ClaimParser.parseDouble(s, false), s + " as a volume");
+            assertNull(ClaimParser.parseDouble(s, true), s + " as a volume in a ';' file");
+            assertNull(ClaimParser.parseCents(s, false), s + " as an amount");
+        }
+        assertEquals(Reason.INVALID_NUMBER, parse("c1,1,,GM0482,45,H300,1,01,2019-01-01,2019-01-31,5d,04,10,D").reason);
+        assertEquals(5.0, ClaimParser.parseDouble("5", false));
+        assertEquals(0.5, ClaimParser.parseDouble(",5", true));
+    }
+
+    @Test
     void quotedFieldsMayHoldSeparatorsAndQuotes() {
         assertEquals(java.util.List.of("a", "b,c", "say \"hi\"", ""), ClaimParser.splitLine("a,\"b,c\",\"say \"\"hi\"\"\",", ','));
         assertNull(ClaimParser.splitLine("a,\"open", ','));
