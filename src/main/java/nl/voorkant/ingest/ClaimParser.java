@@ -157,12 +157,7 @@ public final class ClaimParser implements Serializable {
             reject(c, Reason.UNKNOWN_DEBIT_CREDIT, "debit_credit '" + v[DEBIT_CREDIT] + "'");
         }
 
-        if (c.reason != null) {
-            String[] raw = v.clone();
-            raw[CLIENT_ID] = c.hasClient ? Pseudonymiser.hex(c.clientKey) : "";
-            c.raw = raw;
-            return c;
-        }
+        if (c.reason != null) return quarantined(c, v);
         c.startDay = start;
         c.endDay = end;
         c.volume = volume;
@@ -171,6 +166,29 @@ public final class ClaimParser implements Serializable {
         c.provision = product[1];
         c.productCategory = v[PRODUCT_CATEGORY].isEmpty() ? product[2] : v[PRODUCT_CATEGORY];
         return c;
+    }
+
+    /**
+     * A rejected row as it may be kept: its fields and detail with the client id and any other
+     * BSN-shaped number ({@link Bsns}) replaced by its pseudonym. Its typed text fields are dropped,
+     * since nothing reads them and {@code raw} holds the fields.
+     */
+    private Claim quarantined(Claim c, String[] v) {
+        String[] raw = new String[v.length];
+        for (int i = 0; i < v.length; i++) raw[i] = pseudonymised(v[i]);
+        raw[CLIENT_ID] = c.hasClient ? Pseudonymiser.hex(c.clientKey) : "";
+        c.raw = raw;
+        c.detail = pseudonymised(c.detail);
+        c.claimId = null;
+        c.productCode = null;
+        c.providerCode = null;
+        c.unit = null;
+        return c;
+    }
+
+    /** {@code text} with the BSN-shaped numbers in it replaced by their pseudonyms. */
+    public String pseudonymised(String text) {
+        return Bsns.pseudonymised(text, pseudonymiser);
     }
 
     private static void reject(Claim c, Reason reason, String detail) {

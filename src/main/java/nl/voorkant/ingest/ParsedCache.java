@@ -313,7 +313,7 @@ public final class ParsedCache implements AutoCloseable {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             md.update(parser.settings().getBytes(StandardCharsets.UTF_8));
             for (Class<?> c : List.of(ClaimParser.class, ClaimParser.Claim.class, ClaimParser.FileLayout.class,
-                    ClaimColumns.class, Pseudonymiser.class, ParsedCache.class)) {
+                    ClaimColumns.class, Pseudonymiser.class, ParsedCache.class, Bsns.class)) {
                 String resource = c.getName().substring(c.getName().lastIndexOf('.') + 1) + ".class";
                 try (InputStream in = c.getResourceAsStream(resource)) {
                     if (in == null) throw new IllegalStateException("no class file for " + c.getName());

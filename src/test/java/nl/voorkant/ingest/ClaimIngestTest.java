@@ -113,6 +113,36 @@ class ClaimIngestTest {
     }
 
     @Test
+    void bsnShapedNumbersOfRejectedRowsReachNeitherTheRejectsNorTheCache(@TempDir Path dir, @TempDir Path cacheDir)
+            throws IOException {
+        write(dir, "claims.csv", List.of(DefectFile.HEADER,
+                "123456782,222222220,,GM0482,45,ZZ,1,01,2019-01-01,2019-01-31,1,04,1.00,D",         // unknown product
+                "111222333,222222220,,GM0482,45,H300,10000008,01,2019-01-01,2019-01-31,1,04,2.00,D",  // accepted
+                "111222333,222222220,,GM0482,45,H300,10000008,01,2019-02-01,2019-02-28,1,04,3.00,D")); // its duplicate
+        List<Row> rejects;
+        try (ParsedCache lasting = ParsedCache.at(cacheDir)) {
+            rejects = ClaimIngest.ingest(SharedSpark.session(), ClaimIngest.listInputs(dir), parser, lasting)
+                    .rejects().orderBy("line").collectAsList();
+        }
+        assertEquals(List.of("unknown_product", "duplicate_claim_id"), rejects.stream().map(x -> x.<String>getAs("reason")).toList());
+        assertEquals(Pseudonymiser.hex(ClaimParserTest.KEY.pseudonym("123456782")), rejects.get(0).getAs("claim_id"));
+        assertEquals(Pseudonymiser.hex(ClaimParserTest.KEY.pseudonym("111222333")), rejects.get(1).getAs("claim_id"));
+        assertEquals(Pseudonymiser.hex(ClaimParserTest.KEY.pseudonym("10000008")), rejects.get(1).getAs("provider_code"));
+        String written = rejects.toString();
+        for (String bsn : List.of("123456782", "111222333", "10000008", "222222220")) {
+            assertFalse(written.contains(bsn), bsn + " in the rejects (detail included): " + written);
+        }
+        Path entry;
+        try (Stream<Path> s = Files.list(cacheDir)) {
+            entry = s.findFirst().orElseThrow();
+        }
+        String cachedRejects = SharedSpark.session().read().parquet(entry.toString()).filter("reject_reason is not null")
+                .selectExpr("concat_ws('|', claim_id, provider_code, array_join(raw, '|'), reject_detail)")
+                .collectAsList().toString();
+        assertFalse(cachedRejects.contains("123456782"), "the cache's reject rows: " + cachedRejects);
+    }
+
+    @Test
     void parquetClaimsGoThroughTheSameChecks(@TempDir Path dir) throws IOException {
         Path csv = write(dir, "in.csv", DefectFile.LINES.subList(0, 3));
         Path parquetDir = dir.resolve("pq");

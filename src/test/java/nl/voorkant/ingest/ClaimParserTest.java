@@ -145,6 +145,44 @@ class ClaimParserTest {
     }
 
     @Test
+    void bsnShapedNumbersOutsideTheClientIdOfARejectedRowBecomeTheirPseudonyms() {
+        // 123456782 and 111222333 pass the 11-proof, 10000008 does padded to 010000008; 123456789 does not.
+        Claim c = parse("123456782,555555550,,GM0482,45,ZZ 111222333,x10000008y,01,2019-01-01,2019-01-31,1,"
+                + "note 123456789 2018000000001,10,D");
+        assertEquals(Reason.UNKNOWN_PRODUCT, c.reason);
+        assertEquals(hex("123456782"), c.raw[ClaimColumns.CLAIM_ID], "a BSN typed as claim id");
+        assertEquals("ZZ " + hex("111222333"), c.raw[ClaimColumns.PRODUCT_CODE], "a BSN inside a field");
+        assertEquals("x" + hex("010000008") + "y", c.raw[ClaimColumns.PROVIDER_CODE], "a BSN that lost its leading zero");
+        assertEquals(hex("10000008"), hex("010000008"), "the same pseudonym as the client id 010000008 gets");
+        assertEquals("note 123456789 2018000000001", c.raw[ClaimColumns.UNIT], "no 11-proof, or too long: not a BSN");
+        assertEquals("product_code 'ZZ " + hex("111222333") + "'", c.detail, "the detail echoes the pseudonym");
+        assertNull(c.claimId, "a rejected row keeps its fields in raw only");
+        assertNull(c.productCode);
+        assertNull(c.providerCode);
+        assertNull(c.unit);
+        assertEquals("c1", parse("c1,123456782,,GM0482,45,H300,10000008,01,2019-01-01,2019-01-31,1,04,10,D").claimId,
+                "an accepted row is left as it is");
+    }
+
+    @Test
+    void onlyWholeRunsOfEightOrNineDigitsThatPassTheElevenProofAreBsns() {
+        Pseudonymiser key = KEY;
+        assertEquals("a " + hex("123456782") + ".", Bsns.pseudonymised("a 123456782.", key));
+        assertEquals("1234567820", Bsns.pseudonymised("1234567820", key), "ten digits: part of a longer number");
+        assertEquals("0123456782", Bsns.pseudonymised("0123456782", key), "ten digits, even with a leading zero");
+        assertEquals("000000000", Bsns.pseudonymised("000000000", key), "nobody's number");
+        assertEquals("1234567", Bsns.pseudonymised("1234567", key));
+        assertEquals(hex("123456782") + "-" + hex("111222333"), Bsns.pseudonymised("123456782-111222333", key));
+        assertTrue(Bsns.isValid("123456782"));
+        assertFalse(Bsns.isValid("10000008"), "isValid is the strict nine-digit check");
+        assertNull(Bsns.pseudonymised(null, key));
+    }
+
+    private static String hex(String bsn) {
+        return Pseudonymiser.hex(KEY.pseudonym(bsn));
+    }
+
+    @Test
     void quotedFieldsMayHoldSeparatorsAndQuotes() {
         assertEquals(java.util.List.of("a", "b,c", "say \"hi\"", ""), ClaimParser.splitLine("a,\"b,c\",\"say \"\"hi\"\"\",", ','));
         assertNull(ClaimParser.splitLine("a,\"open", ','));
@@ -154,6 +192,16 @@ class ClaimParserTest {
     void aFileWithoutARequiredColumnIsAnInputErrorNamingIt() {
         InputError e = assertThrows(InputError.class, () -> FileLayout.of("claim_id;bsn;gemeente", "x.csv"));
         assertTrue(e.getMessage().startsWith("x.csv: no column for product_code"), e.getMessage());
+    }
+
+    @Test
+    void aFileWithoutAHeaderIsRefusedWithoutEchoingItsFirstRow() {
+        InputError e = assertThrows(InputError.class,
+                () -> FileLayout.of("c1,123456782,,GM0482,45,H300,73613567,01,2019-01-01,2019-01-31,1,04,10.00,D", "x.csv"));
+        assertTrue(e.getMessage().startsWith("x.csv: no column for claim_id, client_id"), e.getMessage());
+        for (String value : new String[] {"123456782", "73613567", "H300", "2019-01-01"}) {
+            assertFalse(e.getMessage().contains(value), "the message echoes " + value + ": " + e.getMessage());
+        }
     }
 
     private void assertReason(Reason expected, String line) {
