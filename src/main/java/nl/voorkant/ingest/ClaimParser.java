@@ -102,7 +102,11 @@ public final class ClaimParser implements Serializable {
     }
 
     public Claim parse(String line, FileLayout layout) {
-        List<String> fields = splitLine(line, layout.separator());
+        return parse(splitLine(line, layout.separator()), layout);
+    }
+
+    /** Validates one record's fields as {@link #splitLine} gives them (null: an unclosed quote). */
+    public Claim parse(List<String> fields, FileLayout layout) {
         if (fields == null || fields.size() != layout.fieldCount()) {
             Claim c = new Claim();
             c.reason = Reason.MALFORMED_ROW;
@@ -349,6 +353,14 @@ public final class ClaimParser implements Serializable {
 
     /** RFC 4180 fields of one line ("" doubles a quote inside quotes); null for an unclosed quote. */
     static List<String> splitLine(String line, char sep) {
+        return splitLine(line, sep, false);
+    }
+
+    /**
+     * The fields of a record; null for an unclosed quote. Text between a closing quote and the next
+     * separator ({@code "a"b}) joins the field, or, when {@code strict}, makes the record null too.
+     */
+    static List<String> splitLine(String line, char sep, boolean strict) {
         List<String> out = new ArrayList<>(16);
         int n = line.length();
         int i = 0;
@@ -367,6 +379,7 @@ public final class ClaimParser implements Serializable {
                     sb.append(ch);
                     i++;
                 }
+                if (strict && i < n && line.charAt(i) != sep) return null;
                 while (i < n && line.charAt(i) != sep) sb.append(line.charAt(i++));
                 out.add(sb.toString());
             } else {

@@ -186,6 +186,8 @@ class ClaimParserTest {
     void quotedFieldsMayHoldSeparatorsAndQuotes() {
         assertEquals(java.util.List.of("a", "b,c", "say \"hi\"", ""), ClaimParser.splitLine("a,\"b,c\",\"say \"\"hi\"\"\",", ','));
         assertNull(ClaimParser.splitLine("a,\"open", ','));
+        assertEquals(java.util.List.of("ab", "c"), ClaimParser.splitLine("\"a\"b,c", ','));
+        assertNull(ClaimParser.splitLine("\"a\"b,c", ',', true), "strictly, nothing but a separator follows a closing quote");
     }
 
     @Test
