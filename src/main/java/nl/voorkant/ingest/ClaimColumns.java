@@ -60,7 +60,8 @@ public final class ClaimColumns {
 
     /**
      * For each canonical column, the position of the file's column that holds it, or -1 when an
-     * optional column is absent. A file that lacks a required column is an input error naming it.
+     * optional column is absent. A file that lacks a required column is an input error naming the
+     * column, never the line's values.
      */
     public static int[] resolve(List<String> header, String fileName) {
         int[] positions = new int[CANONICAL.size()];
@@ -79,8 +80,9 @@ public final class ClaimColumns {
             if (positions[c] < 0 && !OPTIONAL.contains(c)) missing.add(CANONICAL.get(c));
         }
         if (!missing.isEmpty()) {
+            // The first line is not echoed: in a file without a header it is a claim, BSN included.
             throw new InputError(fileName + ": no column for " + String.join(", ", missing)
-                    + " (header: " + String.join(", ", header) + ")");
+                    + " (the first line must be a header naming the columns)");
         }
         return positions;
     }

@@ -136,7 +136,7 @@ public final class ClaimIngest {
         if (laterCopies != null) {
             rejected = rejected.union(laterCopies.select(
                     Arrays.stream(rejected.columns()).map(c -> col(c)).toArray(Column[]::new))
-                    .map((MapFunction<Row, Row>) ClaimIngest::duplicateRow, Encoders.row(rejected.schema())));
+                    .map((MapFunction<Row, Row>) r -> duplicateRow(r, parser), Encoders.row(rejected.schema())));
         }
         Dataset<Row> rejects = rejectsWithLines(rejected, lineStarts(spark, entries), files);
         return new Result(accepted.select(ACCEPTED_COLUMNS.stream().map(c -> col(c)).toArray(Column[]::new)),
@@ -148,8 +148,11 @@ public final class ClaimIngest {
         return shiftleft(file.cast("long"), 48).bitwiseOR(shiftleft(part.plus(1).cast("long"), 32)).bitwiseOR(record);
     }
 
-    /** A duplicate passed every check, so its raw fields are rebuilt from the typed ones (client as pseudonym). */
-    private static Row duplicateRow(Row r) {
+    /**
+     * A duplicate passed every check, so its raw fields are rebuilt from the typed ones, with the
+     * client id and any other BSN-shaped number (a BSN typed as claim id) as pseudonym, like every reject.
+     */
+    private static Row duplicateRow(Row r, ClaimParser parser) {
         Object[] v = new Object[r.length()];
         for (int i = 0; i < v.length; i++) v[i] = r.get(i);
         String claimId = r.getAs("claim_id");
@@ -161,8 +164,9 @@ public final class ClaimIngest {
                 LocalDate.ofEpochDay(r.<Integer>getAs("end_day")).toString(), Double.toString(r.<Double>getAs("volume")),
                 orEmpty(r.getAs("unit")), java.math.BigDecimal.valueOf(r.<Long>getAs("amount_cents"), 2).toPlainString(),
                 r.getAs("debit_credit")};
+        for (int i = 0; i < raw.length; i++) if (i != ClaimColumns.CLIENT_ID) raw[i] = parser.pseudonymised(raw[i]);
         v[r.fieldIndex("reject_reason")] = ClaimParser.Reason.DUPLICATE_CLAIM_ID.code();
-        v[r.fieldIndex("reject_detail")] = "claim_id '" + claimId + "' first seen at an earlier line";
+        v[r.fieldIndex("reject_detail")] = "claim_id '" + raw[ClaimColumns.CLAIM_ID] + "' first seen at an earlier line";
         v[r.fieldIndex("raw")] = scala.jdk.javaapi.CollectionConverters.asScala(List.of(raw)).toSeq();
         return RowFactory.create(v);
     }

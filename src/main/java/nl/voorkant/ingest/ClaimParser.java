@@ -102,7 +102,11 @@ public final class ClaimParser implements Serializable {
     }
 
     public Claim parse(String line, FileLayout layout) {
-        List<String> fields = splitLine(line, layout.separator());
+        return parse(splitLine(line, layout.separator()), layout);
+    }
+
+    /** Validates one record's fields as {@link #splitLine} gives them (null: an unclosed quote). */
+    public Claim parse(List<String> fields, FileLayout layout) {
         if (fields == null || fields.size() != layout.fieldCount()) {
             Claim c = new Claim();
             c.reason = Reason.MALFORMED_ROW;
@@ -157,12 +161,7 @@ public final class ClaimParser implements Serializable {
             reject(c, Reason.UNKNOWN_DEBIT_CREDIT, "debit_credit '" + v[DEBIT_CREDIT] + "'");
         }
 
-        if (c.reason != null) {
-            String[] raw = v.clone();
-            raw[CLIENT_ID] = c.hasClient ? Pseudonymiser.hex(c.clientKey) : "";
-            c.raw = raw;
-            return c;
-        }
+        if (c.reason != null) return quarantined(c, v);
         c.startDay = start;
         c.endDay = end;
         c.volume = volume;
@@ -171,6 +170,29 @@ public final class ClaimParser implements Serializable {
         c.provision = product[1];
         c.productCategory = v[PRODUCT_CATEGORY].isEmpty() ? product[2] : v[PRODUCT_CATEGORY];
         return c;
+    }
+
+    /**
+     * A rejected row as it may be kept: its fields and detail with the client id and any other
+     * BSN-shaped number ({@link Bsns}) replaced by its pseudonym. Its typed text fields are dropped,
+     * since nothing reads them and {@code raw} holds the fields.
+     */
+    private Claim quarantined(Claim c, String[] v) {
+        String[] raw = new String[v.length];
+        for (int i = 0; i < v.length; i++) raw[i] = pseudonymised(v[i]);
+        raw[CLIENT_ID] = c.hasClient ? Pseudonymiser.hex(c.clientKey) : "";
+        c.raw = raw;
+        c.detail = pseudonymised(c.detail);
+        c.claimId = null;
+        c.productCode = null;
+        c.providerCode = null;
+        c.unit = null;
+        return c;
+    }
+
+    /** {@code text} with the BSN-shaped numbers in it replaced by their pseudonyms. */
+    public String pseudonymised(String text) {
+        return Bsns.pseudonymised(text, pseudonymiser);
     }
 
     private static void reject(Claim c, Reason reason, String detail) {
@@ -250,31 +272,47 @@ public final class ClaimParser implements Serializable {
     }
 
     /**
-     * A number as exports write it. With a decimal comma, '.' groups thousands (1.234,50); with a
-     * decimal point, ',' groups thousands unless it is the only separator (a quoted "12,50").
+     * A number as exports write it, as plain digits with an optional {@code .} and fraction; null when
+     * it is not one. The decimal separator is the file's ({@code ,} in {@code ;} files, else {@code .});
+     * the other one groups thousands, but only in well-formed groups of three ({@code 1.234.567,8},
+     * {@code 12.345}): {@code 348.90} in a decimal-comma file is no number, not 34,890. In a
+     * decimal-point file a lone comma is a decimal comma (a quoted {@code "12,50"}). Signs, exponents
+     * ({@code 1e3}) and Java's suffixes ({@code 5d}, {@code 1f}, {@code 0x10}) are not numbers.
      */
     static String normaliseNumber(String s, boolean decimalComma) {
         String t = s.replace("€", "").replace(" ", "").replace("\u00a0", "");
-        if (t.isEmpty()) return null;
-        boolean comma = t.indexOf(',') >= 0;
-        boolean point = t.indexOf('.') >= 0;
-        if (decimalComma || (comma && !point)) {
-            t = t.replace(".", "").replace(',', '.');
-        } else {
-            t = t.replace(",", "");
+        boolean loneComma = !decimalComma && t.indexOf('.') < 0 && t.indexOf(',') == t.lastIndexOf(',');
+        char decimal = decimalComma || loneComma ? ',' : '.';
+        char group = decimal == ',' ? '.' : ',';
+        int at = t.indexOf(decimal);
+        if (at >= 0 && t.indexOf(decimal, at + 1) >= 0) return null;
+        String whole = at < 0 ? t : t.substring(0, at);
+        String fraction = at < 0 ? "" : t.substring(at + 1);
+        if (whole.indexOf(group) >= 0) whole = ungrouped(whole, group);
+        if (whole == null || !digitsOnly(whole) || !digitsOnly(fraction) || whole.isEmpty() && fraction.isEmpty()) {
+            return null;
         }
-        return t;
+        return fraction.isEmpty() ? whole : whole + "." + fraction;
+    }
+
+    /** {@code 1.234.567} without its group separators; null unless it is 1–3 digits, then groups of exactly 3. */
+    private static String ungrouped(String whole, char group) {
+        String[] groups = whole.split(java.util.regex.Pattern.quote(String.valueOf(group)), -1);
+        if (groups[0].isEmpty() || groups[0].length() > 3) return null;
+        for (int i = 1; i < groups.length; i++) if (groups[i].length() != 3) return null;
+        return String.join("", groups);
+    }
+
+    private static boolean digitsOnly(String s) {
+        for (int i = 0; i < s.length(); i++) if (s.charAt(i) < '0' || s.charAt(i) > '9') return false;
+        return true;
     }
 
     static Double parseDouble(String s, boolean decimalComma) {
         String t = normaliseNumber(s, decimalComma);
         if (t == null) return null;
-        try {
-            double d = Double.parseDouble(t);
-            return Double.isFinite(d) && d >= 0 && t.indexOf('e') < 0 && t.indexOf('E') < 0 ? d : null;
-        } catch (NumberFormatException e) {
-            return null;
-        }
+        double d = Double.parseDouble(t); // plain digits and an optional fraction: no suffix, no exponent
+        return Double.isFinite(d) ? d : null;
     }
 
     /** An amount in whole cents, exactly: at most two (non-zero) decimals and never negative, else null. */
@@ -285,22 +323,10 @@ public final class ClaimParser implements Serializable {
         String whole = dot < 0 ? t : t.substring(0, dot);
         String frac = dot < 0 ? "" : t.substring(dot + 1);
         while (frac.length() > 2 && frac.endsWith("0")) frac = frac.substring(0, frac.length() - 1);
-        if (whole.isEmpty() && frac.isEmpty() || frac.length() > 2 || whole.length() > 15) return null;
+        if (frac.length() > 2 || whole.length() > 15) return null;
         long cents = 0;
-        for (int i = 0; i < whole.length(); i++) {
-            char ch = whole.charAt(i);
-            if (ch < '0' || ch > '9') return null;
-            cents = cents * 10 + (ch - '0');
-        }
-        for (int i = 0; i < 2; i++) {
-            int d = 0;
-            if (i < frac.length()) {
-                char ch = frac.charAt(i);
-                if (ch < '0' || ch > '9') return null;
-                d = ch - '0';
-            }
-            cents = cents * 10 + d;
-        }
+        for (int i = 0; i < whole.length(); i++) cents = cents * 10 + (whole.charAt(i) - '0');
+        for (int i = 0; i < 2; i++) cents = cents * 10 + (i < frac.length() ? frac.charAt(i) - '0' : 0);
         return cents;
     }
 
@@ -327,6 +353,14 @@ public final class ClaimParser implements Serializable {
 
     /** RFC 4180 fields of one line ("" doubles a quote inside quotes); null for an unclosed quote. */
     static List<String> splitLine(String line, char sep) {
+        return splitLine(line, sep, false);
+    }
+
+    /**
+     * The fields of a record; null for an unclosed quote. Text between a closing quote and the next
+     * separator ({@code "a"b}) joins the field, or, when {@code strict}, makes the record null too.
+     */
+    static List<String> splitLine(String line, char sep, boolean strict) {
         List<String> out = new ArrayList<>(16);
         int n = line.length();
         int i = 0;
@@ -345,6 +379,7 @@ public final class ClaimParser implements Serializable {
                     sb.append(ch);
                     i++;
                 }
+                if (strict && i < n && line.charAt(i) != sep) return null;
                 while (i < n && line.charAt(i) != sep) sb.append(line.charAt(i++));
                 out.add(sb.toString());
             } else {

@@ -2,10 +2,8 @@ package nl.voorkant.ingest;
 
 import static org.apache.spark.sql.functions.*;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -22,11 +20,11 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Properties;
@@ -36,7 +34,6 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.Stream;
-import java.util.zip.GZIPInputStream;
 import nl.voorkant.core.Folders;
 import nl.voorkant.core.WorkFolders;
 import org.apache.hadoop.io.LongWritable;
@@ -52,7 +49,6 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.util.CollectionAccumulator;
-import scala.Tuple2;
 
 /**
  * Every claims file parsed once into Parquet: each record validated, its client id pseudonymised,
@@ -115,8 +111,13 @@ public final class ParsedCache implements AutoCloseable {
     /** The totals key of the valid lines. */
     public static final String VALID = "valid";
 
-    /** What one partition of a file held: its lines (CSV) and its totals per reason. */
-    private record PartitionCount(int part, long lines, Map<String, long[]> totals) implements java.io.Serializable {}
+    /**
+     * What one partition of a file held: its lines (CSV) and its totals per reason; why it could not be
+     * read to its end ({@code damage}, else null); whether its last record's quote was still open
+     * (it may go on in the next partition).
+     */
+    private record PartitionCount(int part, long lines, Map<String, long[]> totals, String damage, boolean endedOpen)
+            implements java.io.Serializable {}
 
     /** Where a parsing task reports: its counts to the driver, its sorted claim id hashes to a file. */
     private record PartitionSink(CollectionAccumulator<PartitionCount> counted, String hashFolder)
@@ -197,6 +198,8 @@ public final class ParsedCache implements AutoCloseable {
                 byPlace.put(place, entry);
                 entries.add(entry);
             }
+            // Every job ends before a failure is reported: Spark is not stopped under a running job.
+            CompletableFuture.allOf(entries.toArray(CompletableFuture[]::new)).exceptionally(e -> null).join();
             List<Entry> out = new ArrayList<>();
             for (CompletableFuture<Entry> e : entries) out.add(e.join());
             return out;
@@ -274,28 +277,25 @@ public final class ParsedCache implements AutoCloseable {
     }
 
     private Entry parse(SparkSession spark, ClaimIngest.InputFile f, ClaimParser parser, Path place, Path work) {
-        CollectionAccumulator<PartitionCount> counted = spark.sparkContext().collectionAccumulator("partition counts");
-        PartitionSink sink = new PartitionSink(counted, work.resolve(ClaimHashes.FOLDER).toString());
-        JavaRDD<Row> rows = f.parquet() ? parseParquet(spark, f, parser, sink)
-                : parseCsv(JavaSparkContext.fromSparkContext(spark.sparkContext()), f, parser, sink);
-        // Columns with a value per line are not worth Parquet's attempt at a dictionary (measured: a tenth of the write).
-        org.apache.spark.sql.DataFrameWriter<Row> writer = spark.createDataFrame(rows, SCHEMA).write();
-        for (String unique : List.of("record", "claim_id", "claim_hash", "client_key", "raw.list.element")) {
-            writer = writer.option("parquet.enable.dictionary#" + unique, "false");
+        Collection<PartitionCount> parts;
+        if (f.parquet()) {
+            parts = write(spark, f, work, sink -> parseParquet(spark, f, parser, sink));
+        } else {
+            JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+            CsvFile.Head head = CsvFile.head(f.path());
+            // Split partitions each start at a line; a quoted line break across two of them (rare: the
+            // common file never has one, and reads split) is read again by one task that reads the whole
+            // file, as is a UTF-16 file, whose line breaks Hadoop's line reader does not know.
+            boolean whole = !head.utf8();
+            parts = write(spark, f, work, sink -> parseCsv(jsc, f, parser, sink, head, whole));
+            if (!whole && parts.size() > 1 && parts.stream().anyMatch(PartitionCount::endedOpen)) {
+                Folders.deleteTree(work);
+                parts = write(spark, f, work, sink -> parseCsv(jsc, f, parser, sink, head, true));
+            }
         }
-        try {
-            writer.parquet(work.toString());
-        } catch (Exception e) { // Spark's own SparkException is checked, thrown without a declaration
-            String full = Folders.spaceProblem(e).orElse(null);
-            if (full != null) throw new InputError("cannot store parsed claims in the cache folder " + dir + ": " + full);
-            throw e;
-        }
-        // A retried task reports its partition again, with the same counts.
-        Map<Integer, PartitionCount> byPartition = new HashMap<>();
-        for (PartitionCount c : counted.value()) byPartition.put(c.part(), c);
         Map<Integer, Long> counts = new HashMap<>();
         Map<String, long[]> totals = new HashMap<>();
-        for (PartitionCount c : byPartition.values()) {
+        for (PartitionCount c : parts) {
             if (!f.parquet()) counts.put(c.part(), c.lines());
             c.totals().forEach((reason, t) -> add(totals, reason, t[0], t[1], t[2]));
         }
@@ -352,6 +352,40 @@ public final class ParsedCache implements AutoCloseable {
         }
     }
 
+    /**
+     * Writes the parsed rows of one file to {@code work} and gives what each partition counted. A file
+     * that cannot be read to its end stops the run with one line naming it and the cause; its parsed
+     * rows are removed.
+     */
+    private Collection<PartitionCount> write(SparkSession spark, ClaimIngest.InputFile f, Path work,
+                                             java.util.function.Function<PartitionSink, JavaRDD<Row>> rowsTo) {
+        CollectionAccumulator<PartitionCount> counted = spark.sparkContext().collectionAccumulator("partition counts");
+        JavaRDD<Row> rows = rowsTo.apply(new PartitionSink(counted, work.resolve(ClaimHashes.FOLDER).toString()));
+        // Columns with a value per line are not worth Parquet's attempt at a dictionary (measured: a tenth of the write).
+        org.apache.spark.sql.DataFrameWriter<Row> writer = spark.createDataFrame(rows, SCHEMA).write();
+        for (String unique : List.of("record", "claim_id", "claim_hash", "client_key", "raw.list.element")) {
+            writer = writer.option("parquet.enable.dictionary#" + unique, "false");
+        }
+        try {
+            writer.parquet(work.toString());
+        } catch (Exception e) { // Spark's own SparkException is checked, thrown without a declaration
+            String full = Folders.spaceProblem(e).orElse(null);
+            if (full != null) throw new InputError("cannot store parsed claims in the cache folder " + dir + ": " + full);
+            throw e;
+        }
+        // A retried task reports its partition again, with the same counts.
+        Map<Integer, PartitionCount> byPartition = new java.util.TreeMap<>();
+        for (PartitionCount c : counted.value()) byPartition.put(c.part(), c);
+        for (PartitionCount c : byPartition.values()) {
+            if (c.damage() != null) {
+                Folders.deleteTree(work);
+                throw new InputError(f.path() + ": cannot be read to its end, the file is damaged or truncated ("
+                        + c.damage() + ")");
+            }
+        }
+        return byPartition.values();
+    }
+
     /** Numbers per key as {@code key:n:n,key:n:n}, in key order, for an entry file. */
     private static <K extends Comparable<K>> String joined(Map<K, long[]> values) {
         StringBuilder s = new StringBuilder();
@@ -392,7 +426,8 @@ public final class ParsedCache implements AutoCloseable {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             md.update(parser.settings().getBytes(StandardCharsets.UTF_8));
             for (Class<?> c : List.of(ClaimParser.class, ClaimParser.Claim.class, ClaimParser.FileLayout.class,
-                    ClaimColumns.class, Pseudonymiser.class, ParsedCache.class)) {
+                    ClaimColumns.class, Pseudonymiser.class, ParsedCache.class, Bsns.class, CsvRecords.class,
+                    CsvFile.class)) {
                 String resource = c.getName().substring(c.getName().lastIndexOf('.') + 1) + ".class";
                 try (InputStream in = c.getResourceAsStream(resource)) {
                     if (in == null) throw new IllegalStateException("no class file for " + c.getName());
@@ -429,45 +464,122 @@ public final class ParsedCache implements AutoCloseable {
         }
     }
 
+    /**
+     * The records of a CSV file: split by Hadoop into partitions of whole lines, or ({@code whole})
+     * read by one task from its first byte to its last.
+     */
     private static JavaRDD<Row> parseCsv(JavaSparkContext jsc, ClaimIngest.InputFile f, ClaimParser parser,
-                                         PartitionSink sink) {
-        ClaimParser.FileLayout layout = ClaimParser.FileLayout.of(firstLine(f.path()), f.name());
-        return jsc.newAPIHadoopFile(f.path().toAbsolutePath().toUri().toString(), TextInputFormat.class,
+                                         PartitionSink sink, CsvFile.Head head, boolean whole) {
+        ClaimParser.FileLayout layout = ClaimParser.FileLayout.of(head.header(), f.name());
+        String path = f.path().toAbsolutePath().toString();
+        if (whole) {
+            String charset = head.charset().name();
+            return jsc.parallelize(List.of(0), 1).mapPartitionsWithIndex((part, ignored) -> {
+                CsvFile.Lines lines = new CsvFile.Lines(Path.of(path), java.nio.charset.Charset.forName(charset));
+                org.apache.spark.TaskContext.get().addTaskCompletionListener(
+                        (org.apache.spark.util.TaskCompletionListener) task -> closeQuietly(lines));
+                return new CsvCounted(part, sink, lines, parser, layout);
+            }, true);
+        }
+        return jsc.newAPIHadoopFile(Path.of(path).toUri().toString(), TextInputFormat.class,
                         LongWritable.class, Text.class, jsc.hadoopConfiguration())
-                .mapPartitionsWithIndex((part, records) -> new Counted(part, sink) {
-                    private long record = -1;
+                .mapPartitionsWithIndex((part, records) -> new CsvCounted(part, sink,
+                        new Iterator<String>() {
+                            @Override
+                            public boolean hasNext() {
+                                return records.hasNext();
+                            }
 
-                    @Override
-                    ClaimParser.Claim nextClaim() {
-                        while (records.hasNext()) {
-                            Tuple2<LongWritable, Text> r = records.next();
-                            record++;
-                            String line = r._2().toString();
-                            if (r._1().get() == 0 || line.isBlank()) continue; // header, or an empty line
-                            return parser.parse(line, layout);
-                        }
-                        lines = record + 1;
-                        return null;
-                    }
+                            @Override
+                            public String next() {
+                                return records.next()._2().toString();
+                            }
+                        }, parser, layout), true);
+    }
 
-                    @Override
-                    long position() {
-                        return record;
-                    }
-                }, true);
+    private static void closeQuietly(java.io.Closeable c) {
+        try {
+            c.close();
+        } catch (IOException ignored) {
+            // read only: nothing is lost
+        }
+    }
+
+    /**
+     * The claims of one partition of a CSV file. Its lines are counted from the partition's first;
+     * the file's first line (partition 0's) is the header.
+     */
+    private static final class CsvCounted extends Counted {
+        private final Guarded<String> source;
+        private final CsvRecords records;
+        private final ClaimParser parser;
+        private final ClaimParser.FileLayout layout;
+        private final long header;
+
+        CsvCounted(int part, PartitionSink sink, Iterator<String> lines, ClaimParser parser,
+                   ClaimParser.FileLayout layout) {
+            super(part, sink);
+            this.source = new Guarded<>(lines);
+            long skipped = 0;
+            if (part == 0 && source.hasNext()) {
+                source.next();
+                skipped = 1;
+            }
+            this.header = skipped;
+            this.records = new CsvRecords(source, layout.separator(), layout.fieldCount());
+            this.parser = parser;
+            this.layout = layout;
+        }
+
+        @Override
+        ClaimParser.Claim nextClaim() {
+            if (records.advance()) return parser.parse(records.fields(), layout);
+            lines = header + records.linesRead();
+            return null;
+        }
+
+        @Override
+        long position() {
+            return header + records.firstLine();
+        }
+
+        @Override
+        String damage() {
+            return source.damage();
+        }
+
+        @Override
+        boolean endedOpen() {
+            return records.endedOpen();
+        }
     }
 
     /** Parquet rows carry their row number, so their "line" is the 1-based row; no partition bookkeeping. */
     private static JavaRDD<Row> parseParquet(SparkSession spark, ClaimIngest.InputFile f, ClaimParser parser,
                                              PartitionSink sink) {
+        // Spark reads the footer in a task, whose failure it logs with stack traces: it is read here first.
+        try (org.apache.parquet.hadoop.ParquetFileReader footer = org.apache.parquet.hadoop.ParquetFileReader.open(
+                org.apache.parquet.hadoop.util.HadoopInputFile.fromPath(new org.apache.hadoop.fs.Path(
+                        f.path().toAbsolutePath().toUri()), spark.sparkContext().hadoopConfiguration()))) {
+            footer.getFooter();
+        } catch (Exception e) {
+            throw new InputError(f.path() + ": not a readable Parquet file (its footer is missing or damaged: "
+                    + "a truncated or damaged file, or not Parquet)");
+        }
         Dataset<Row> df = spark.read().parquet(f.path().toAbsolutePath().toString());
         int[] positions = ClaimColumns.resolve(List.of(df.columns()), f.name());
         List<Column> cols = new ArrayList<>();
         for (int p : positions) cols.add(p < 0 ? lit("") : coalesce(col(df.columns()[p]).cast("string"), lit("")));
         cols.add(col("_metadata.row_index"));
         int n = ClaimColumns.CANONICAL.size();
-        return df.select(cols.toArray(Column[]::new)).javaRDD().mapPartitionsWithIndex((part, rows) -> new Counted(part, sink) {
+        return df.select(cols.toArray(Column[]::new)).javaRDD().mapPartitionsWithIndex((part, source) -> new Counted(part, sink) {
+            private final Guarded<Row> rows = new Guarded<>(source);
             private long rowIndex;
+
+            @Override
+            String damage() {
+                return rows.damage();
+            }
 
             @Override
             ClaimParser.Claim nextClaim() {
@@ -522,6 +634,14 @@ public final class ParsedCache implements AutoCloseable {
             return part;
         }
 
+        /** Why the partition's input could not be read to its end; null when it was. */
+        abstract String damage();
+
+        /** Whether the partition ended inside an open quote. */
+        boolean endedOpen() {
+            return false;
+        }
+
         @Override
         public boolean hasNext() {
             if (next != null) return true;
@@ -529,7 +649,7 @@ public final class ParsedCache implements AutoCloseable {
             if (c == null) {
                 if (!reported) {
                     hashes.write(Path.of(sink.hashFolder()), part);
-                    sink.counted().add(new PartitionCount(part, lines, totals));
+                    sink.counted().add(new PartitionCount(part, lines, totals, damage(), endedOpen()));
                 }
                 reported = true;
                 return false;
@@ -554,6 +674,60 @@ public final class ParsedCache implements AutoCloseable {
         }
     }
 
+    /**
+     * The items of a file's reader until it fails: a damaged file (a truncated gzip, a broken Parquet
+     * page) ends the items, and the task ends normally with the cause in {@link #damage}, so that the
+     * driver reports it on one line instead of Spark failing the task with its stack traces.
+     */
+    static final class Guarded<T> implements Iterator<T> {
+        private final Iterator<T> source;
+        private T next;
+        private String damage;
+
+        Guarded(Iterator<T> source) {
+            this.source = source;
+        }
+
+        @Override
+        public boolean hasNext() {
+            if (next != null) return true;
+            if (damage != null) return false;
+            try {
+                if (source.hasNext()) next = source.next();
+            } catch (Exception e) { // Scala iterators throw IOException undeclared
+                if (e instanceof org.apache.spark.TaskKilledException) throw (RuntimeException) e;
+                damage = describe(e);
+            }
+            return next != null;
+        }
+
+        @Override
+        public T next() {
+            if (!hasNext()) throw new NoSuchElementException();
+            T item = next;
+            next = null;
+            return item;
+        }
+
+        String damage() {
+            return damage;
+        }
+
+        /**
+         * A read failure in a few words: its innermost input/output error with that error's message
+         * (about the bytes, never the data), else the innermost exception's type alone.
+         */
+        private static String describe(Throwable e) {
+            Throwable io = null, innermost = e;
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof IOException) io = t;
+                innermost = t;
+            }
+            if (io == null) return innermost.getClass().getSimpleName();
+            return io.getClass().getSimpleName() + (io.getMessage() == null ? "" : ": " + io.getMessage());
+        }
+    }
+
     private static Row toRow(ClaimParser.Claim c, Long claimHash, int part, long record) {
         boolean ok = c.reason == null;
         return RowFactory.create(part, record, ok ? null : c.reason.code(), c.detail,
@@ -571,18 +745,5 @@ public final class ParsedCache implements AutoCloseable {
         h = (h ^ (h >>> 30)) * 0xbf58476d1ce4e5b9L;
         h = (h ^ (h >>> 27)) * 0x94d049bb133111ebL;
         return h ^ (h >>> 31);
-    }
-
-    /** The header line of a CSV file, plain or gzip. */
-    static String firstLine(Path file) {
-        try (InputStream raw = Files.newInputStream(file);
-             InputStream in = file.toString().toLowerCase(Locale.ROOT).endsWith(".gz") ? new GZIPInputStream(raw) : raw;
-             BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            String line = r.readLine();
-            if (line == null) throw new InputError(file + ": empty file, expected a header line");
-            return line;
-        } catch (IOException e) {
-            throw new InputError("cannot read " + file + ": " + e.getMessage());
-        }
     }
 }

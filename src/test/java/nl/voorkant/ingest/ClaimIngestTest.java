@@ -98,6 +98,214 @@ class ClaimIngestTest {
         }
     }
 
+    /** A claim line of the canonical layout with a free-text {@code note} column after it. */
+    static String noted(String claimId, String product, String amount, String note) {
+        return claimId + ",111111110,,GM0482,45," + product + ",1,01,2019-01-01,2019-01-31,1,04," + amount + ",D," + note;
+    }
+
+    @Test
+    void aQuotedLineBreakIsOneRecordNumberedByItsFirstLine(@TempDir Path dir) throws IOException {
+        write(dir, "notes.csv", List.of(DefectFile.HEADER + ",note",
+                noted("m1", "H300", "10.00", "\"first"),       // 2
+                "second line\"",                                // 3
+                noted("m2", "ZZ", "2.00", "plain"),              // 4 unknown product
+                noted("m3", "H300", "3.00", "\"a"),            // 5
+                "",                                              // 6 inside the quotes
+                "b, with a comma\"",                            // 7
+                noted("m4", "ZZ", "4.00", "x")));                // 8 unknown product
+        ClaimIngest.Result r = ClaimIngest.ingest(SharedSpark.session(), ClaimIngest.listInputs(dir), parser, cache);
+        assertEquals(4, r.summary().rowsRead(), "rows are records, not lines");
+        assertEquals(2, r.summary().rowsAccepted());
+        assertEquals(1000 + 300, r.summary().amountAcceptedCents(), "the amounts of the records with a line break count");
+        assertEquals(200 + 400, r.summary().amountRejectedCents());
+        assertTrue(r.summary().reconciles());
+        assertEquals(List.of(4L, 8L), r.rejects().orderBy("line").collectAsList().stream()
+                .map(x -> x.<Long>getAs("line")).toList(), "a later record keeps its physical line");
+    }
+
+    @Test
+    void recordsWithLineBreaksAcrossSplitPartitionsAreReadOnceWithExactLineNumbers(@TempDir Path dir) throws IOException {
+        List<String> lines = new ArrayList<>();
+        lines.add(DefectFile.HEADER + ",note");
+        List<Long> badLines = new ArrayList<>();
+        List<long[]> multiLineBytes = new ArrayList<>(); // first and last byte of each record with a line break
+        long bytes = lines.get(0).length() + 1;
+        long cents = 0;
+        for (int i = 1; i <= 3000; i++) {
+            boolean bad = i % 997 == 0;
+            if (bad) badLines.add((long) lines.size() + 1);
+            String amount = (i % 100) + ".00";
+            if (!bad) cents += (i % 100) * 100L;
+            String product = bad ? "ZZ" : "H300";
+            long start = bytes;
+            if (i % 7 == 0) {
+                lines.add(noted("k" + i, product, amount, "\"a note"));
+                lines.add("over two lines\"");
+            } else {
+                lines.add(noted("k" + i, product, amount, "none"));
+            }
+            int added = i % 7 == 0 ? 2 : 1;
+            for (String l : lines.subList(lines.size() - added, lines.size())) bytes += l.length() + 1;
+            if (added == 2) multiLineBytes.add(new long[] {start, bytes - 1});
+        }
+        write(dir, "big.csv", lines);
+        long split = 8192;
+        assertTrue(multiLineBytes.stream().anyMatch(b -> b[0] / split != b[1] / split),
+                "some record with a line break must span two splits");
+        var conf = SharedSpark.session().sparkContext().hadoopConfiguration();
+        String key = "mapreduce.input.fileinputformat.split.maxsize";
+        String before = conf.get(key);
+        conf.set(key, Long.toString(split));
+        try {
+            ClaimIngest.Result r = ClaimIngest.ingest(SharedSpark.session(), ClaimIngest.listInputs(dir), parser, cache);
+            assertEquals(3000, r.summary().rowsRead(), "every record read once");
+            assertEquals(2997, r.summary().rowsAccepted());
+            assertEquals(cents, r.summary().amountAcceptedCents());
+            assertEquals(badLines, r.rejects().orderBy("line").collectAsList().stream()
+                    .map(x -> x.<Long>getAs("line")).toList());
+        } finally {
+            if (before == null) conf.unset(key); else conf.set(key, before);
+        }
+    }
+
+    @Test
+    void aDecimalPointInASemicolonFileIsAnInvalidNumberAndTheAmountsReconcile(@TempDir Path dir) throws IOException {
+        write(dir, "export.csv", List.of(DefectFile.HEADER.replace(',', ';'),
+                "p1;111111110;;GM0482;45;H300;1;01;2019-01-01;2019-01-31;1;04;348.90;D",
+                "p2;111111110;;GM0482;45;H300;1;01;2019-01-01;2019-01-31;1;04;1.234,56;D",
+                "p3;111111110;;GM0482;45;H300;1;01;2019-01-01;2019-01-31;1.5;04;10,00;D"));
+        IngestSummary s = ClaimIngest.ingest(SharedSpark.session(), ClaimIngest.listInputs(dir), parser, cache).summary();
+        assertEquals(1, s.rowsAccepted(), "only 1.234,56 is a number in a ';' file");
+        assertEquals(2, s.rejectsByReason().get("invalid_number"), "348.90 and the volume 1.5");
+        assertEquals(123456, s.amountAcceptedCents(), "not 34,890.00 + 1,234.56");
+        assertEquals(123456 + 1000, s.amountReadCents(), "348.90 cannot be read: it counts as zero");
+        assertTrue(s.reconciles());
+    }
+
+    @Test
+    void bsnShapedNumbersOfRejectedRowsReachNeitherTheRejectsNorTheCache(@TempDir Path dir, @TempDir Path cacheDir)
+            throws IOException {
+        write(dir, "claims.csv", List.of(DefectFile.HEADER,
+                "123456782,222222220,,GM0482,45,ZZ,1,01,2019-01-01,2019-01-31,1,04,1.00,D",         // unknown product
+                "111222333,222222220,,GM0482,45,H300,10000008,01,2019-01-01,2019-01-31,1,04,2.00,D",  // accepted
+                "111222333,222222220,,GM0482,45,H300,10000008,01,2019-02-01,2019-02-28,1,04,3.00,D")); // its duplicate
+        List<Row> rejects;
+        try (ParsedCache lasting = ParsedCache.at(cacheDir)) {
+            rejects = ClaimIngest.ingest(SharedSpark.session(), ClaimIngest.listInputs(dir), parser, lasting)
+                    .rejects().orderBy("line").collectAsList();
+        }
+        assertEquals(List.of("unknown_product", "duplicate_claim_id"), rejects.stream().map(x -> x.<String>getAs("reason")).toList());
+        assertEquals(Pseudonymiser.hex(ClaimParserTest.KEY.pseudonym("123456782")), rejects.get(0).getAs("claim_id"));
+        assertEquals(Pseudonymiser.hex(ClaimParserTest.KEY.pseudonym("111222333")), rejects.get(1).getAs("claim_id"));
+        assertEquals(Pseudonymiser.hex(ClaimParserTest.KEY.pseudonym("10000008")), rejects.get(1).getAs("provider_code"));
+        String written = rejects.toString();
+        for (String bsn : List.of("123456782", "111222333", "10000008", "222222220")) {
+            assertFalse(written.contains(bsn), bsn + " in the rejects (detail included): " + written);
+        }
+        Path entry;
+        try (Stream<Path> s = Files.list(cacheDir)) {
+            entry = s.findFirst().orElseThrow();
+        }
+        String cachedRejects = SharedSpark.session().read().parquet(entry.toString()).filter("reject_reason is not null")
+                .selectExpr("concat_ws('|', claim_id, provider_code, array_join(raw, '|'), reject_detail)")
+                .collectAsList().toString();
+        assertFalse(cachedRejects.contains("123456782"), "the cache's reject rows: " + cachedRejects);
+    }
+
+    @Test
+    void aUtf16FileIsReadLikeItsUtf8Copy(@TempDir Path dir) throws IOException {
+        Path utf8 = dir.resolve("utf8");
+        Files.createDirectories(utf8);
+        write(utf8, "claims.csv", DefectFile.LINES);
+        IngestSummary expected = ClaimIngest.ingest(SharedSpark.session(), ClaimIngest.listInputs(utf8), parser, cache)
+                .summary();
+        for (String charset : List.of("UTF-16LE", "UTF-16BE")) {
+            Path d = dir.resolve(charset);
+            Files.createDirectories(d);
+            // As Excel's "Unicode text" writes it: a byte order mark and CRLF.
+            Files.write(d.resolve("claims.csv"), ("\uFEFF" + String.join("\r\n", DefectFile.LINES) + "\r\n")
+                    .getBytes(java.nio.charset.Charset.forName(charset)));
+            ClaimIngest.Result r = ClaimIngest.ingest(SharedSpark.session(), ClaimIngest.listInputs(d), parser, cache);
+            assertEquals(expected, r.summary(), charset);
+            assertEquals(List.of(3L, 4L, 5L, 6L, 7L, 9L, 10L, 11L, 12L, 13L, 14L, 15L, 16L, 17L),
+                    r.rejects().orderBy("line").collectAsList().stream().map(x -> x.<Long>getAs("line")).toList(), charset);
+        }
+        Files.write(utf8.resolve("claims.csv"), String.join("\n", DefectFile.LINES).getBytes(StandardCharsets.UTF_16LE));
+        InputError e = assertThrows(InputError.class,
+                () -> ClaimIngest.ingest(SharedSpark.session(), ClaimIngest.listInputs(utf8), parser, cache));
+        assertTrue(e.getMessage().contains("claims.csv: not UTF-8 or UTF-16 text"), e.getMessage());
+    }
+
+    @Test
+    void aTruncatedGzipStopsTheRunWithOneLineNamingItAndSparkLogsNothing(@TempDir Path dir, @TempDir Path cacheDir)
+            throws IOException {
+        List<String> lines = new ArrayList<>(List.of(DefectFile.HEADER));
+        for (int i = 0; i < 20_000; i++) lines.add("k" + i + ",123456782,,GM0482,45,H300,1,01,2019-01-01,2019-01-31,1,04,1.00,D");
+        java.io.ByteArrayOutputStream gz = new java.io.ByteArrayOutputStream();
+        try (var out = new java.util.zip.GZIPOutputStream(gz)) {
+            out.write(String.join("\n", lines).getBytes(StandardCharsets.UTF_8));
+        }
+        byte[] whole = gz.toByteArray();
+        Files.write(dir.resolve("claims_2019.csv.gz"), java.util.Arrays.copyOf(whole, whole.length / 2));
+        write(dir, "claims_2020.csv", DefectFile.LINES); // parsed at the same time, and finishes
+        InputError e;
+        try (LogCapture log = new LogCapture(); ParsedCache lasting = ParsedCache.at(cacheDir)) {
+            e = assertThrows(InputError.class,
+                    () -> ClaimIngest.ingest(SharedSpark.session(), ClaimIngest.listInputs(dir), parser, lasting));
+            assertEquals(List.of(), log.events(), "Spark logged the failure");
+        }
+        assertTrue(e.getMessage().contains("claims_2019.csv.gz: cannot be read to its end, the file is damaged or truncated"),
+                e.getMessage());
+        assertFalse(e.getMessage().contains("\n"), "one line");
+        try (Stream<Path> s = Files.list(cacheDir)) {
+            assertTrue(s.noneMatch(p -> p.getFileName().toString().contains("tmp")), "the partial parse is removed");
+        }
+    }
+
+    @Test
+    void aDamagedParquetFileIsAnInputErrorNamingIt(@TempDir Path dir) throws IOException {
+        Files.write(dir.resolve("claims.parquet"), "PAR1 these are not the bytes of a Parquet file PAR1".getBytes(
+                StandardCharsets.US_ASCII));
+        try (LogCapture log = new LogCapture()) {
+            InputError e = assertThrows(InputError.class,
+                    () -> ClaimIngest.ingest(SharedSpark.session(), ClaimIngest.listInputs(dir), parser, cache));
+            assertTrue(e.getMessage().contains("claims.parquet: not a readable Parquet file"), e.getMessage());
+            assertEquals(List.of(), log.events(), "Spark logged the failure");
+        }
+    }
+
+    /** The warnings and errors logged while it is open, as "LEVEL logger: message". */
+    static final class LogCapture implements AutoCloseable {
+        private final List<String> events = java.util.Collections.synchronizedList(new ArrayList<>());
+        private final org.apache.logging.log4j.core.LoggerContext context =
+                (org.apache.logging.log4j.core.LoggerContext) org.apache.logging.log4j.LogManager.getContext(false);
+        private final org.apache.logging.log4j.core.appender.AbstractAppender appender =
+                new org.apache.logging.log4j.core.appender.AbstractAppender("capture", null, null, true,
+                        org.apache.logging.log4j.core.config.Property.EMPTY_ARRAY) {
+                    @Override
+                    public void append(org.apache.logging.log4j.core.LogEvent e) {
+                        events.add(e.getLevel() + " " + e.getLoggerName() + ": " + e.getMessage().getFormattedMessage());
+                    }
+                };
+
+        LogCapture() {
+            appender.start();
+            context.getConfiguration().getRootLogger().addAppender(appender, org.apache.logging.log4j.Level.WARN, null);
+            context.updateLoggers();
+        }
+
+        List<String> events() {
+            return List.copyOf(events);
+        }
+
+        @Override
+        public void close() {
+            context.getConfiguration().getRootLogger().removeAppender("capture");
+            context.updateLoggers();
+            appender.stop();
+        }
+    }
+
     @Test
     void parquetClaimsGoThroughTheSameChecks(@TempDir Path dir) throws IOException {
         Path csv = write(dir, "in.csv", DefectFile.LINES.subList(0, 3));

@@ -104,15 +104,106 @@ class ClaimParserTest {
     }
 
     @Test
+    void inADecimalCommaFileAPointOnlyGroupsThousandsInGroupsOfThree() {
+        assertEquals(123456L, ClaimParser.parseCents("1.234,56", true));
+        assertEquals(1234500L, ClaimParser.parseCents("12.345", true), "12.345 is twelve thousand in a ';' file");
+        assertEquals(123456780L, ClaimParser.parseCents("1.234.567,8", true));
+        assertEquals(12345.0, ClaimParser.parseDouble("12.345", true));
+        for (String notANumber : new String[] {"348.90", "1.5", "1.23,4", "1234.567", ".123", "1..234", "1,2,3", "1.234,5,6"}) {
+            assertNull(ClaimParser.parseCents(notANumber, true), notANumber + " as an amount");
+            assertNull(ClaimParser.parseDouble(notANumber, true), notANumber + " as a volume");
+        }
+        FileLayout dutch = FileLayout.of("Declaratienummer;BSN;Gemeentecode;Productcode;Verwijzer;Begindatum;Einddatum;"
+                + "Geleverd volume;Bedrag;Debet/Credit", "export.csv");
+        Claim pointAmount = parser.parse("R-1;123456782;482;H300;1;01-02-2019;28-02-2019;1;348.90;D", dutch);
+        assertEquals(Reason.INVALID_NUMBER, pointAmount.reason, "348.90 is not read as 34,890.00");
+        assertNull(pointAmount.amountCents, "an unreadable amount counts as zero in the reconciliation");
+        assertEquals(Reason.INVALID_NUMBER, parser.parse("R-1;123456782;482;H300;1;01-02-2019;28-02-2019;1.5;10,00;D", dutch)
+                .reason, "a volume 1.5 is not read as 15");
+    }
+
+    @Test
+    void inADecimalPointFileACommaOnlyGroupsThousandsInGroupsOfThree() {
+        assertEquals(123456700L, ClaimParser.parseCents("1,234,567.00", false));
+        assertEquals(1.5, ClaimParser.parseDouble("1,5", false), "a lone comma is still a decimal comma");
+        for (String notANumber : new String[] {"1,23.4", "1234,567.8", "1,2,3", "1.2.3"}) {
+            assertNull(ClaimParser.parseCents(notANumber, false), notANumber);
+        }
+    }
+
+    @Test
+    void javaNumberSuffixesSignsAndExponentsAreNotNumbers() {
+        for (String s : new String[] {"5d", "1f", "5D", "2F", "0x10", "0x1p3", "1e3", "1E3", "+5", "-5", "NaN",
+                "Infinity", "1_000", "5L", "٣"}) {
+            assertNull(ClaimParser.parseDouble(s, false), s + " as a volume");
+            assertNull(ClaimParser.parseDouble(s, true), s + " as a volume in a ';' file");
+            assertNull(ClaimParser.parseCents(s, false), s + " as an amount");
+        }
+        assertEquals(Reason.INVALID_NUMBER, parse("c1,1,,GM0482,45,H300,1,01,2019-01-01,2019-01-31,5d,04,10,D").reason);
+        assertEquals(5.0, ClaimParser.parseDouble("5", false));
+        assertEquals(0.5, ClaimParser.parseDouble(",5", true));
+    }
+
+    @Test
+    void bsnShapedNumbersOutsideTheClientIdOfARejectedRowBecomeTheirPseudonyms() {
+        // 123456782 and 111222333 pass the 11-proof, 10000008 does padded to 010000008; 123456789 does not.
+        Claim c = parse("123456782,555555550,,GM0482,45,ZZ 111222333,x10000008y,01,2019-01-01,2019-01-31,1,"
+                + "note 123456789 2018000000001,10,D");
+        assertEquals(Reason.UNKNOWN_PRODUCT, c.reason);
+        assertEquals(hex("123456782"), c.raw[ClaimColumns.CLAIM_ID], "a BSN typed as claim id");
+        assertEquals("ZZ " + hex("111222333"), c.raw[ClaimColumns.PRODUCT_CODE], "a BSN inside a field");
+        assertEquals("x" + hex("010000008") + "y", c.raw[ClaimColumns.PROVIDER_CODE], "a BSN that lost its leading zero");
+        assertEquals(hex("10000008"), hex("010000008"), "the same pseudonym as the client id 010000008 gets");
+        assertEquals("note 123456789 2018000000001", c.raw[ClaimColumns.UNIT], "no 11-proof, or too long: not a BSN");
+        assertEquals("product_code 'ZZ " + hex("111222333") + "'", c.detail, "the detail echoes the pseudonym");
+        assertNull(c.claimId, "a rejected row keeps its fields in raw only");
+        assertNull(c.productCode);
+        assertNull(c.providerCode);
+        assertNull(c.unit);
+        assertEquals("c1", parse("c1,123456782,,GM0482,45,H300,10000008,01,2019-01-01,2019-01-31,1,04,10,D").claimId,
+                "an accepted row is left as it is");
+    }
+
+    @Test
+    void onlyWholeRunsOfEightOrNineDigitsThatPassTheElevenProofAreBsns() {
+        Pseudonymiser key = KEY;
+        assertEquals("a " + hex("123456782") + ".", Bsns.pseudonymised("a 123456782.", key));
+        assertEquals("1234567820", Bsns.pseudonymised("1234567820", key), "ten digits: part of a longer number");
+        assertEquals("0123456782", Bsns.pseudonymised("0123456782", key), "ten digits, even with a leading zero");
+        assertEquals("000000000", Bsns.pseudonymised("000000000", key), "nobody's number");
+        assertEquals("1234567", Bsns.pseudonymised("1234567", key));
+        assertEquals(hex("123456782") + "-" + hex("111222333"), Bsns.pseudonymised("123456782-111222333", key));
+        assertTrue(Bsns.isValid("123456782"));
+        assertFalse(Bsns.isValid("10000008"), "isValid is the strict nine-digit check");
+        assertNull(Bsns.pseudonymised(null, key));
+    }
+
+    private static String hex(String bsn) {
+        return Pseudonymiser.hex(KEY.pseudonym(bsn));
+    }
+
+    @Test
     void quotedFieldsMayHoldSeparatorsAndQuotes() {
         assertEquals(java.util.List.of("a", "b,c", "say \"hi\"", ""), ClaimParser.splitLine("a,\"b,c\",\"say \"\"hi\"\"\",", ','));
         assertNull(ClaimParser.splitLine("a,\"open", ','));
+        assertEquals(java.util.List.of("ab", "c"), ClaimParser.splitLine("\"a\"b,c", ','));
+        assertNull(ClaimParser.splitLine("\"a\"b,c", ',', true), "strictly, nothing but a separator follows a closing quote");
     }
 
     @Test
     void aFileWithoutARequiredColumnIsAnInputErrorNamingIt() {
         InputError e = assertThrows(InputError.class, () -> FileLayout.of("claim_id;bsn;gemeente", "x.csv"));
         assertTrue(e.getMessage().startsWith("x.csv: no column for product_code"), e.getMessage());
+    }
+
+    @Test
+    void aFileWithoutAHeaderIsRefusedWithoutEchoingItsFirstRow() {
+        InputError e = assertThrows(InputError.class,
+                () -> FileLayout.of("c1,123456782,,GM0482,45,H300,73613567,01,2019-01-01,2019-01-31,1,04,10.00,D", "x.csv"));
+        assertTrue(e.getMessage().startsWith("x.csv: no column for claim_id, client_id"), e.getMessage());
+        for (String value : new String[] {"123456782", "73613567", "H300", "2019-01-01"}) {
+            assertFalse(e.getMessage().contains(value), "the message echoes " + value + ": " + e.getMessage());
+        }
     }
 
     private void assertReason(Reason expected, String line) {
