@@ -226,7 +226,9 @@ public final class Disclosure {
                 if (suppressed.get(id) || (cells.value(id) == null && col.role() != Schema.Role.CUMULATIVE)) continue;
                 suppressed.set(id);
                 added.set(id);
-                for (int r : built.relations().relationsOf(id)) suppressedPerRelation[r]++;
+                for (int r : built.relations().relationsOf(id)) {
+                    if (++suppressedPerRelation[r] == 1) single.add(r);
+                }
                 int t = cells.tableOf(id), r = cells.rowOf(id), c = cells.columnOf(id);
                 for (int d : dependents[t][c]) queue.add(cells.id(t, r, d));
                 if (col.role() == Schema.Role.CUMULATIVE && next[t][r] >= 0) queue.add(cells.id(t, next[t][r], c));
@@ -235,49 +237,35 @@ public final class Disclosure {
         }
 
         /**
-         * Greedy complementary suppression, component by component, until no suppressed cell is
-         * determined. A cell that is the only suppressed one of a relation is found without
-         * elimination; the others by {@link LinearDeterminacy#determined}. In one round each
-         * determined cell gets a complement unless a complement of this round already shares a
-         * relation with it (it is looked at again in the next round).
+         * Greedy complementary suppression until no suppressed cell is determined. First, cheaply and
+         * locally, while some relation has exactly one suppressed cell (which it gives away), one more
+         * of its cells goes; then {@link LinearDeterminacy#determined} looks for cells that only a
+         * combination of relations gives away, in the components that changed since it last looked,
+         * and each such cell gets a complement, unless a complement of this round already shares a
+         * relation with it (it may no longer be determined: it is looked at again). Repeat until that
+         * finds nothing.
          */
         void complementary() {
-            BitSet dirty = (BitSet) suppressed.clone();
+            BitSet changed = (BitSet) suppressed.clone();
+            for (int r = 0; r < suppressedPerRelation.length; r++) if (suppressedPerRelation[r] == 1) single.add(r);
             while (true) {
-                dirty.and(built.members());
-                if (dirty.isEmpty()) return;
-                List<List<Integer>> components = LinearDeterminacy.components(built.relations(), suppressed, dirty);
-                dirty = new BitSet();
+                changed.or(fixSingles());
+                changed.and(built.members());
+                if (changed.isEmpty()) return;
+                List<List<Integer>> components = LinearDeterminacy.components(built.relations(), suppressed, changed);
+                changed = new BitSet();
                 for (List<Integer> component : components) {
-                    List<Integer> determined = alone(component);
-                    if (determined.isEmpty()) determined = LinearDeterminacy.determined(built.relations(), suppressed, component);
-                    if (determined.isEmpty()) continue;
                     BitSet round = new BitSet();
-                    for (int cell : determined) {
+                    for (int cell : LinearDeterminacy.determined(built.relations(), suppressed, component)) {
                         if (sharesRelation(cell, round)) continue;
-                        int complement = complement(cell, component);
+                        int complement = complement(cell);
                         if (complement < 0) continue; // left for recoverable() to report
                         secondary.set(complement);
-                        round.or(suppress(complement));
-                    }
-                    dirty.or(round);
-                    for (int c : component) dirty.set(c);
-                }
-            }
-        }
-
-        /** The cells of a component that are the only suppressed cell of some relation. */
-        private List<Integer> alone(List<Integer> component) {
-            List<Integer> out = new ArrayList<>();
-            for (int c : component) {
-                for (int r : built.relations().relationsOf(c)) {
-                    if (suppressedIn(r) == 1) {
-                        out.add(c);
-                        break;
+                        round.set(complement);
+                        changed.or(suppress(complement));
                     }
                 }
             }
-            return out;
         }
 
         private boolean sharesRelation(int cell, BitSet cellsOfRound) {
@@ -289,11 +277,35 @@ public final class Disclosure {
             return false;
         }
 
+        /** Relations that had exactly one suppressed cell when they were last touched. */
+        private final ArrayDeque<Integer> single = new ArrayDeque<>();
+
+        /** Gives each relation with one suppressed cell a second one; returns the cells this emptied. */
+        private BitSet fixSingles() {
+            BitSet added = new BitSet();
+            LinearDeterminacy.Relations relations = built.relations();
+            while (!single.isEmpty()) {
+                int r = single.poll();
+                if (suppressedPerRelation[r] != 1) continue;
+                int cell = -1;
+                for (int i = relations.from(r); i < relations.to(r) && cell < 0; i++) {
+                    if (suppressed.get(relations.cell(i))) cell = relations.cell(i);
+                }
+                int complement = complement(cell);
+                if (complement < 0) continue;
+                secondary.set(complement);
+                added.or(suppress(complement));
+            }
+            return added;
+        }
+
         /**
          * The cell to leave empty so that {@code cell} is no longer determined: one of the relation
-         * holding it with the fewest suppressed cells (most likely the one that gives it away).
+         * holding it with the fewest suppressed cells (most likely the one that gives it away); when
+         * all of those are suppressed already, one of the nearest relations that still has a published
+         * cell, going out from {@code cell} through suppressed cells (a component can be large).
          */
-        int complement(int cell, List<Integer> component) {
+        int complement(int cell) {
             LinearDeterminacy.Relations relations = built.relations();
             List<Integer> holding = new ArrayList<>();
             for (int r : relations.relationsOf(cell)) holding.add(r);
@@ -302,9 +314,30 @@ public final class Disclosure {
                 int best = best(List.of(r));
                 if (best >= 0) return best;
             }
-            List<Integer> touching = new ArrayList<>();
-            for (int c : component) for (int r : relations.relationsOf(c)) touching.add(r);
-            return best(touching);
+            BitSet seenCells = new BitSet(), seenRelations = new BitSet();
+            seenCells.set(cell);
+            List<Integer> layer = List.of(cell);
+            while (!layer.isEmpty()) {
+                List<Integer> layerRelations = new ArrayList<>(), next = new ArrayList<>();
+                for (int c : layer) {
+                    for (int r : relations.relationsOf(c)) {
+                        if (seenRelations.get(r)) continue;
+                        seenRelations.set(r);
+                        layerRelations.add(r);
+                        for (int i = relations.from(r); i < relations.to(r); i++) {
+                            int d = relations.cell(i);
+                            if (suppressed.get(d) && !seenCells.get(d)) {
+                                seenCells.set(d);
+                                next.add(d);
+                            }
+                        }
+                    }
+                }
+                int best = best(layerRelations);
+                if (best >= 0) return best;
+                layer = next;
+            }
+            return -1;
         }
 
         private int suppressedIn(int relation) {

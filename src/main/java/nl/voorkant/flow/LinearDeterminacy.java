@@ -5,12 +5,10 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Which suppressed cells the published ones give away. The published tables satisfy linear relations
@@ -105,54 +103,66 @@ final class LinearDeterminacy {
         return out;
     }
 
-    /** The cells of one component that the published cells determine, in increasing order. */
+    /**
+     * The cells of one component that the published cells determine, in increasing order. Forward
+     * elimination gives each row a pivot (its smallest column, every other column of it larger);
+     * one backward sweep, from the largest pivot down, then clears the other pivots out of each row
+     * (a row only gains columns larger than the one it clears, none of them a pivot), which is the
+     * reduced row echelon form: eᵢ is in the row space exactly when i's row is eᵢ alone.
+     */
     static List<Integer> determined(Relations relations, BitSet suppressed, List<Integer> component) {
-        Set<Integer> relationIds = new HashSet<>();
+        TreeSet<Integer> relationIds = new TreeSet<>();
         for (int c : component) for (int r : relations.relationsOf(c)) relationIds.add(r);
-        Map<Integer, Map<Integer, BigInteger>> pivots = new HashMap<>();
-        Map<Integer, Set<Integer>> occurs = new HashMap<>();
-        for (int r : relationIds.stream().sorted().toList()) {
-            Map<Integer, BigInteger> row = new HashMap<>();
+        TreeMap<Integer, Row> pivots = new TreeMap<>();
+        for (int r : relationIds) {
+            Row row = new Row();
             for (int i = relations.from(r); i < relations.to(r); i++) {
                 int c = relations.cell(i);
-                if (suppressed.get(c) && relations.coef(i) != 0) row.merge(c, BigInteger.valueOf(relations.coef(i)), BigInteger::add);
+                if (suppressed.get(c) && relations.coef(i) != 0) row.add(c, BigInteger.valueOf(relations.coef(i)));
             }
-            row.values().removeIf(v -> v.signum() == 0);
-            for (Integer c : new ArrayList<>(row.keySet())) {
-                Map<Integer, BigInteger> p = pivots.get(c);
-                if (p != null && row.containsKey(c)) row = eliminate(row, p, c);
-            }
-            if (row.isEmpty()) continue;
-            int pivot = row.keySet().stream().min(Integer::compare).orElseThrow();
-            normalise(row);
-            for (Integer q : new ArrayList<>(occurs.getOrDefault(pivot, Set.of()))) {
-                Map<Integer, BigInteger> old = pivots.get(q);
-                Map<Integer, BigInteger> updated = eliminate(old, row, pivot);
-                for (Integer c : old.keySet()) if (c != (int) q) occurs.get(c).remove(q);
-                pivots.put(q, updated);
-                for (Integer c : updated.keySet()) if (c != (int) q) occurs.computeIfAbsent(c, k -> new HashSet<>()).add(q);
-            }
-            pivots.put(pivot, row);
-            for (Integer c : row.keySet()) if (c != pivot) occurs.computeIfAbsent(c, k -> new HashSet<>()).add(pivot);
+            row = reduce(row, pivots, Integer.MIN_VALUE);
+            if (!row.isEmpty()) pivots.put(row.firstKey(), row);
         }
-        // In reduced row echelon form a pivot row is zero on the other pivots: eᵢ is in the row space iff i's row is eᵢ.
-        TreeMap<Integer, Boolean> out = new TreeMap<>();
-        pivots.forEach((c, row) -> { if (row.size() == 1) out.put(c, true); });
-        return new ArrayList<>(out.keySet());
-    }
-
-    /** row·p[c] − row[c]·p: the row without column c, fraction-free, divided by its gcd. */
-    private static Map<Integer, BigInteger> eliminate(Map<Integer, BigInteger> row, Map<Integer, BigInteger> p, int c) {
-        BigInteger a = p.get(c), b = row.get(c);
-        Map<Integer, BigInteger> out = new HashMap<>();
-        row.forEach((k, v) -> out.put(k, v.multiply(a)));
-        p.forEach((k, v) -> out.merge(k, v.multiply(b).negate(), BigInteger::add));
-        out.values().removeIf(v -> v.signum() == 0);
-        normalise(out);
+        List<Integer> out = new ArrayList<>();
+        for (Map.Entry<Integer, Row> e : pivots.descendingMap().entrySet()) {
+            Row row = reduce(e.getValue(), pivots, e.getKey());
+            e.setValue(row);
+            if (row.size() == 1) out.add(e.getKey());
+        }
+        out.sort(Integer::compare);
         return out;
     }
 
-    private static void normalise(Map<Integer, BigInteger> row) {
+    /** A sparse row: column → non-zero coefficient. */
+    private static final class Row extends TreeMap<Integer, BigInteger> {
+        void add(int column, BigInteger v) {
+            BigInteger sum = merge(column, v, BigInteger::add);
+            if (sum != null && sum.signum() == 0) remove(column);
+        }
+    }
+
+    /**
+     * The row with every pivot column above {@code after} eliminated, column by column upwards (an
+     * elimination adds only columns above the one it clears), divided by the gcd of its coefficients.
+     */
+    private static Row reduce(Row row, TreeMap<Integer, Row> pivots, int after) {
+        Integer c = row.higherKey(after);
+        while (c != null) {
+            Row p = pivots.get(c);
+            if (p != null && p != row) {
+                BigInteger a = p.get(c), b = row.get(c);
+                Row next = new Row();
+                row.forEach((k, v) -> next.put(k, v.multiply(a)));
+                p.forEach((k, v) -> next.add(k, v.multiply(b).negate()));
+                normalise(next);
+                row = next;
+            }
+            c = row.higherKey(c);
+        }
+        return row;
+    }
+
+    private static void normalise(Row row) {
         BigInteger g = BigInteger.ZERO;
         for (BigInteger v : row.values()) g = g.gcd(v);
         if (g.signum() == 0 || g.equals(BigInteger.ONE)) return;
