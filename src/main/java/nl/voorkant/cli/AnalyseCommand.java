@@ -51,7 +51,7 @@ final class AnalyseCommand {
                 .value("out", "output folder (default reports/<timestamp>, with reports/latest pointing at it)")
                 .value("master", "Spark master URL (default local[*], or spark-submit's --master; e.g. spark://host:7077)")
                 .value("lang", "report language: nl (default) or en")
-                .value("disclosure", "publish (default: counts 1-4 left empty) or internal (all figures)")
+                .value("disclosure", "publish (default: counts 1-4 left empty, with what would give them away) or internal (all figures)")
                 .value("max-gap", "months without care that still continue a trajectory (default 1)")
                 .value("window", "plausible delivery period FROM:TO (default 2015-01-01:<end of this year>)")
                 .value("cache", "folder for parsed claims, reused by later runs (default .voorkant-cache)")
