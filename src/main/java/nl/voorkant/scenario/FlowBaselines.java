@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import nl.voorkant.core.CellRef;
 import nl.voorkant.core.Table;
 import nl.voorkant.ingest.Reference;
 
@@ -48,6 +49,26 @@ public final class FlowBaselines {
         if (survival == null) return missing("geen Kaplan–Meier-curve voor " + group + " in " + area);
         return new Lookup(new Baseline(area, group, year, clients, clients * perClient, inflow / 12, localInflow / 12,
                 survival), null);
+    }
+
+    /** The cells {@link #lookup} and {@link #backEndBudget} read: what a data-driven scenario's figures are computed from. */
+    public static List<CellRef> basis(String area, String group, int year) {
+        Map<String, Object> cell = Map.of("area", area, "product_group", group, "year", year);
+        List<CellRef> cells = new ArrayList<>();
+        for (String c : List.of("avg_monthly_clients", "cost_per_client_month_eur", "inflow", "local_referral_inflow")) {
+            cells.add(new CellRef("flow_year", cell, c));
+        }
+        cells.add(new CellRef("km_survival", Map.of("area", area, "product_group", group), "survival"));
+        cells.add(new CellRef("flow_year", Map.of("area", area, "year", year), "cost_eur"));
+        cells.add(new CellRef("local_share_year", Map.of("area", area, "year", year), "local_cost_share"));
+        return cells;
+    }
+
+    /** The cells {@link #groups} reads. */
+    public static List<CellRef> groupsBasis(String area, int year) {
+        Map<String, Object> areaYear = Map.of("area", area, "year", year);
+        return List.of(new CellRef("flow_year", areaYear, "avg_monthly_clients"), new CellRef("flow_year", areaYear, "cost_eur"),
+                new CellRef("flow_year", areaYear, "inflow"), new CellRef("km_survival", Map.of("area", area), "survival"));
     }
 
     /**
