@@ -58,17 +58,26 @@ public final class FlowBaselines {
         for (String c : List.of("avg_monthly_clients", "cost_per_client_month_eur", "inflow", "local_referral_inflow")) {
             cells.add(new CellRef("flow_year", cell, c));
         }
-        cells.add(new CellRef("km_survival", Map.of("area", area, "product_group", group), "survival"));
+        cells.add(durationsBasis(Map.of("area", area, "product_group", group)));
         cells.add(new CellRef("flow_year", Map.of("area", area, "year", year), "cost_eur"));
         cells.add(new CellRef("local_share_year", Map.of("area", area, "year", year), "local_cost_share"));
         return cells;
+    }
+
+    /**
+     * A scenario's duration curve stands for the group's trajectories as a whole, not for the cells of
+     * its tail: a curve always ends with 1 to 4 at risk, and tying the scenario to every step would
+     * leave each data-driven scenario empty. It is published while the trajectories it is fitted on are.
+     */
+    private static CellRef durationsBasis(Map<String, Object> areaGroup) {
+        return new CellRef("durations", areaGroup, "trajectories");
     }
 
     /** The cells {@link #groups} reads. */
     public static List<CellRef> groupsBasis(String area, int year) {
         Map<String, Object> areaYear = Map.of("area", area, "year", year);
         return List.of(new CellRef("flow_year", areaYear, "avg_monthly_clients"), new CellRef("flow_year", areaYear, "cost_eur"),
-                new CellRef("flow_year", areaYear, "inflow"), new CellRef("km_survival", Map.of("area", area), "survival"));
+                new CellRef("flow_year", areaYear, "inflow"), durationsBasis(Map.of("area", area)));
     }
 
     /**
