@@ -86,7 +86,7 @@ public final class WorkbookSheet implements Iterator<WorkbookSheet.SheetRow>, Au
             for (int index = 0; sheets.hasNext(); index++) {
                 try (InputStream in = sheets.next()) {
                     String sheet = sheets.getSheetName();
-                    Candidate c = candidate(new Rows(book, in, MAX_COLUMNS), name);
+                    Candidate c = candidate(new Rows(book, in, MAX_COLUMNS));
                     if (c.header == null) {
                         if (found == null) lacks.add("sheet '" + sheet + "': " + c.lack);
                         notes.add("sheet '" + sheet + "' skipped: " + (c.lack.startsWith("no column")
@@ -95,6 +95,7 @@ public final class WorkbookSheet implements Iterator<WorkbookSheet.SheetRow>, Au
                         notes.add("sheet '" + sheet + "' skipped: only the first claims sheet ('" + found.sheetName()
                                 + "') is read");
                     } else {
+                        ClaimColumns.resolve(c.header, name); // a header naming a column twice is an error, as in CSV
                         found = new Head(index, sheet, c.row, c.header, notes);
                         if (c.titleRows) {
                             notes.add("sheet '" + sheet + "': header in row " + c.row + ", the rows above it are not read");
@@ -118,13 +119,12 @@ public final class WorkbookSheet implements Iterator<WorkbookSheet.SheetRow>, Au
     /** What a sheet's first rows say: its header (null: none) and row, or what it lacks. */
     private record Candidate(List<String> header, long row, boolean titleRows, String lack) {}
 
-    private static Candidate candidate(Rows rows, String name) throws XMLStreamException {
+    private static Candidate candidate(Rows rows) throws XMLStreamException {
         String lack = "empty";
         for (int seen = 0; seen < HEADER_SEARCH_ROWS && rows.advance(); seen++) {
             List<String> names = trimmed(rows.values);
             List<String> missing = ClaimColumns.missing(names);
             if (missing.isEmpty()) {
-                ClaimColumns.resolve(names, name); // a header naming a column twice is an error, as in CSV
                 return new Candidate(names, rows.number, seen > 0, null);
             }
             // Only the first row is described: the rows below a title are as likely data as a header.

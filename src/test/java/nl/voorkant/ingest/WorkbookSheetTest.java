@@ -209,6 +209,21 @@ class WorkbookSheetTest {
     }
 
     @Test
+    void onlyTheFirstClaimsSheetIsReadAndALaterOneIsNamed() throws IOException {
+        Path file = dir.resolve("twice.xlsx");
+        try (XSSFWorkbook wb = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
+            for (String name : List.of("2019", "2020")) {
+                Row header = wb.createSheet(name).createRow(0);
+                for (int c = 0; c < DUTCH.length; c++) header.createCell(c).setCellValue(DUTCH[c]);
+            }
+            wb.write(out);
+        }
+        WorkbookSheet.Head head = WorkbookSheet.head(file, "twice.xlsx");
+        assertEquals("2019", head.sheetName());
+        assertEquals(List.of("sheet '2020' skipped: only the first claims sheet ('2019') is read"), head.notes());
+    }
+
+    @Test
     void aHeaderBelowATitleRowIsFoundAndSaidSo() throws IOException {
         Path file = dir.resolve("title.xlsx");
         try (XSSFWorkbook wb = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
