@@ -145,6 +145,15 @@ class WorkbookSheetTest {
     }
 
     @Test
+    void datesOfTheMacintosh1904DateSystemKeepTheirDay() throws IOException {
+        XSSFWorkbook wb = new XSSFWorkbook();
+        wb.getCTWorkbook().getWorkbookPr().setDate1904(true); // before the cells: their serials count from 1904
+        Path file = workbook(dir.resolve("mac.xlsx"), wb, List.<Object[]>of(claim("R-1", "123456782", 10)));
+        WorkbookSheet.Head head = WorkbookSheet.head(file, "mac.xlsx");
+        assertEquals("2019-02-01", rows(file, head).get(0).values()[5], "not four years and a day earlier");
+    }
+
+    @Test
     void readsInlineStringsOfAStreamingWriter() throws IOException {
         Path file = workbook(dir.resolve("inline.xlsx"), new SXSSFWorkbook(), List.<Object[]>of(claim("R-1", "123456782", "12,50")));
         WorkbookSheet.Head head = WorkbookSheet.head(file, "inline.xlsx");
