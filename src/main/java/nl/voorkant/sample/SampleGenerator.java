@@ -23,8 +23,8 @@ import nl.voorkant.sample.Targets.YearTarget;
 
 /**
  * The synthetic claims generator. {@link #generate} writes {@code OUT/claims/claims_YYYY.csv[.gz]}
- * (canonical columns, one file per year; or {@code claims_YYYY.xlsx} workbooks, {@link Format}) and the matching catalogue in {@code OUT/reference/}
- * ({@code municipalities.csv}, {@code products.csv}). With the default options it regenerates the
+ * (canonical columns, one file per year; or as {@link Format#XLSX} workbooks) and the matching
+ * catalogue in {@code OUT/reference/} ({@code municipalities.csv}, {@code products.csv}). With the default options it regenerates the
  * shipped sample byte for byte: {@code generate(Options.defaults(), Path.of("data"))}.
  */
 public final class SampleGenerator {
@@ -160,11 +160,13 @@ public final class SampleGenerator {
     }
 
     private static OutputStream open(Path dir, int year, Options o) throws IOException {
-        boolean gzip = o.gzip();
-        switch (o.format()) {
-            case XLSX: return new ClaimWorkbook(dir.resolve("claims_" + year + ".xlsx"));
-            case CSV: break;
-        }
+        return switch (o.format()) {
+            case CSV -> csv(dir, year, o.gzip());
+            case XLSX -> new ClaimWorkbook(dir.resolve("claims_" + year + ".xlsx"));
+        };
+    }
+
+    private static OutputStream csv(Path dir, int year, boolean gzip) throws IOException {
         Path file = dir.resolve("claims_" + year + (gzip ? ".csv.gz" : ".csv"));
         OutputStream raw = Files.newOutputStream(file);
         // GZIPOutputStream writes no time stamp, so the same data gives the same bytes.
