@@ -65,9 +65,10 @@ public final class WorkbookSheet implements Iterator<WorkbookSheet.SheetRow>, Au
         this.rows = rows;
     }
 
-    /** Whether {@code file} is read as a workbook. */
+    /** Whether {@code file} is read as a workbook: {@code .xlsx}, or {@code .xlsm} (the same with macros, never run). */
     public static boolean isWorkbook(Path file) {
-        return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".xlsx");
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return name.endsWith(".xlsx") || name.endsWith(".xlsm");
     }
 
     /**

@@ -39,11 +39,11 @@ class WorkbookIngestTest {
     void aWorkbookBesideACsvFileIsValidatedQuarantinedAndReconciled(@TempDir Path dir) throws IOException {
         Files.write(dir.resolve("claims.csv"), List.of(DefectFile.HEADER,
                 "c1,012345672,,GM0482,45,H300,1,01,2019-01-01,2019-01-31,1,04,10.00,D"), StandardCharsets.UTF_8);
-        claimsWorkbook(dir.resolve("claims.xlsx"));
-        Files.writeString(dir.resolve("~$claims.xlsx"), "Excel's owner file of an open workbook");
+        claimsWorkbook(dir.resolve("claims.xlsm"));
+        Files.writeString(dir.resolve("~$claims.xlsm"), "Excel's owner file of an open workbook");
         List<ClaimIngest.InputFile> files = ClaimIngest.listInputs(dir);
-        assertEquals(List.of("claims.csv", "claims.xlsx"), files.stream().map(ClaimIngest.InputFile::name).toList(),
-                "Excel's ~$ owner file is no claims file");
+        assertEquals(List.of("claims.csv", "claims.xlsm"), files.stream().map(ClaimIngest.InputFile::name).toList(),
+                "a macro-enabled workbook is read, Excel's ~$ owner file is no claims file");
         try (ParsedCache cache = ParsedCache.temporary(dir.getParent())) {
             ClaimIngest.Result r = ClaimIngest.ingest(SharedSpark.session(), files, parser, cache);
             IngestSummary s = r.summary();
@@ -57,7 +57,7 @@ class WorkbookIngestTest {
 
             List<Row> rejects = r.rejects().collectAsList();
             assertEquals(1, rejects.size());
-            assertEquals("claims.xlsx", rejects.get(0).getAs("source_file"));
+            assertEquals("claims.xlsm", rejects.get(0).getAs("source_file"));
             assertEquals(4L, rejects.get(0).<Long>getAs("line"), "the sheet row as Excel shows it (header = row 1)");
             assertEquals("7.05", rejects.get(0).getAs("amount"));
             assertEquals("2019-02-01", rejects.get(0).getAs("period_start"), "a date cell as a date");
