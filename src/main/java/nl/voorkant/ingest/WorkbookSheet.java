@@ -145,7 +145,7 @@ public final class WorkbookSheet implements Iterator<WorkbookSheet.SheetRow>, Au
         return out;
     }
 
-    /** The data rows of {@code head}'s sheet (below its header), {@code width} cells each. */
+    /** The data rows of {@code head}'s sheet below its header, as many cells each as the header has. */
     public static WorkbookSheet open(Path file, String name, Head head) {
         OPCPackage pkg = open(file, name);
         try {

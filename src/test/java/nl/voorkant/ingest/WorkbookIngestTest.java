@@ -95,6 +95,32 @@ class WorkbookIngestTest {
     }
 
     @Test
+    void aSheetDamagedBelowItsHeaderStopsTheRunWithOneLine(@TempDir Path dir) throws IOException {
+        Path whole = claimsWorkbook(dir.getParent().resolve(dir.getFileName() + "-whole.xlsx"));
+        // The same package with its claims sheet cut off inside its last row: a valid zip, broken XML.
+        Path broken = dir.resolve("broken.xlsx");
+        try (var in = new java.util.zip.ZipInputStream(Files.newInputStream(whole));
+             var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(broken))) {
+            for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                byte[] bytes = in.readAllBytes();
+                if (e.getName().equals("xl/worksheets/sheet2.xml")) {
+                    String xml = new String(bytes, StandardCharsets.UTF_8);
+                    bytes = xml.substring(0, xml.lastIndexOf("<row") + 20).getBytes(StandardCharsets.UTF_8);
+                }
+                out.putNextEntry(new java.util.zip.ZipEntry(e.getName()));
+                out.write(bytes);
+            }
+        }
+        Files.delete(whole);
+        try (ParsedCache cache = ParsedCache.temporary(dir.getParent())) {
+            InputError e = assertThrows(InputError.class,
+                    () -> ClaimIngest.ingest(SharedSpark.session(), ClaimIngest.listInputs(dir), parser, cache));
+            assertTrue(e.getMessage().endsWith("broken.xlsx: cannot be read to its end, the file is damaged or truncated "
+                    + "(IOException: the sheet's XML is not well-formed)"), e.getMessage());
+        }
+    }
+
+    @Test
     void anXlsFileStopsTheRunWithOneLine(@TempDir Path dir) throws IOException {
         claimsWorkbook(dir.resolve("claims.xlsx"));
         Files.write(dir.resolve("old.xls"), new byte[] {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0});
