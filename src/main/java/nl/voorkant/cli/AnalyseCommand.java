@@ -122,6 +122,7 @@ final class AnalyseCommand {
             progress.say(String.format("ingest: %,d rows read, %,d accepted, %,d rejected; %d of %d file(s) parsed "
                     + "this run, %d from the cache", s.rowsRead(), s.rowsAccepted(), s.rowsRejected(),
                     files.size() - reused, files.size(), reused));
+            for (ParsedCache.Entry e : ingested.entries()) e.notes().forEach(n -> progress.say("  " + e.file().name() + ": " + n));
             OutputFiles.writeRejects(ingested.rejects(), rejectsDir);
             OutputFiles.writeRejectsByReason(s, out.resolve("rejects"));
 

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import nl.voorkant.ingest.InputError;
+import nl.voorkant.sample.Format;
 import nl.voorkant.sample.SampleGenerator;
 
 /** {@code ./run.sh generate}: synthetic claims and their reference catalogue. */
@@ -17,6 +18,7 @@ final class GenerateCommand {
                 .value("scale", "municipalities = 4 × scale; 1 = Drechtsteden-Noord (default), more adds synthetic ones")
                 .value("years", "years to write, e.g. 2016-2020 (default)")
                 .value("seed", "random seed (default " + SampleGenerator.DEFAULT_SEED + ": the shipped sample)")
+                .value("format", "csv (default) or xlsx: one workbook per year, Dutch columns, typed cells")
                 .flag("plain", "write plain .csv instead of .csv.gz")
                 .flag("no-defects", "leave out the defective rows (clean data for peers)");
         if (!o.parse(args, "--out DIR [OPTIONS]")) return 0;
@@ -28,7 +30,8 @@ final class GenerateCommand {
                     .withYears(o.get("years", "2016-2020"))
                     .withSeed(Long.parseLong(o.get("seed", String.valueOf(SampleGenerator.DEFAULT_SEED))))
                     .withGzip(!o.has("plain"))
-                    .withDefects(!o.has("no-defects"));
+                    .withDefects(!o.has("no-defects"))
+                    .withFormat(Format.of(o.get("format", "csv")));
         } catch (IllegalArgumentException e) {
             throw new InputError("generate: " + e.getMessage());
         }

@@ -46,19 +46,20 @@ public final class ClaimIngest {
             "municipality_code", "product_category", "product_code", "product_group", "provision", "provider_code",
             "referrer", "start_day", "end_day", "volume", "unit", "amount_cents", "debit_credit");
 
-    /** The files of a claims path: one file, or every CSV (plain or gzip) and Parquet file below a folder. */
+    /** The files of a claims path: one file, or every CSV (plain or gzip), Parquet and .xlsx file below a folder. */
     public static List<InputFile> listInputs(Path claims) {
         if (!Files.exists(claims)) throw new InputError("claims not found: " + claims);
         List<Path> paths = new ArrayList<>();
         if (Files.isDirectory(claims)) {
             try (Stream<Path> walk = Files.walk(claims)) {
-                // Hidden and underscore names (a cache folder, Spark's _SUCCESS) are not claims.
+                // Hidden and underscore names (a cache folder, Spark's _SUCCESS) are not claims, nor is
+                // the ~$ owner file Excel keeps beside a workbook it has open.
                 walk.filter(Files::isRegularFile)
                     .filter(p -> {
                         for (Path part : claims.relativize(p)) {
                             if (part.toString().startsWith(".") || part.toString().startsWith("_")) return false;
                         }
-                        return true;
+                        return !p.getFileName().toString().startsWith("~$");
                     })
                     .sorted(Comparator.comparing(Path::toString))
                     .forEach(paths::add);
@@ -70,8 +71,14 @@ public final class ClaimIngest {
         }
         for (Path p : paths) {
             String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
-            if (!name.endsWith(".parquet") && !name.endsWith(".csv") && !name.endsWith(".csv.gz") && !name.endsWith(".txt")) {
-                throw new InputError("unsupported claims file " + p + " (use .csv, .csv.gz or .parquet)");
+            if (name.endsWith(".xls")) {
+                // Refused, not skipped: figures without one of the extract's files would look complete.
+                throw new InputError(p + ": an Excel 97-2003 workbook (.xls) is not read; save it as .xlsx "
+                        + "(Excel Workbook) or CSV");
+            }
+            if (!name.endsWith(".parquet") && !name.endsWith(".csv") && !name.endsWith(".csv.gz") && !name.endsWith(".txt")
+                    && !WorkbookSheet.isWorkbook(p)) {
+                throw new InputError("unsupported claims file " + p + " (use .csv, .csv.gz, .parquet or .xlsx)");
             }
         }
         if (paths.isEmpty()) throw new InputError("no claims files in " + claims);

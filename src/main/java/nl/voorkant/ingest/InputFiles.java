@@ -18,10 +18,11 @@ public final class InputFiles {
             ClaimIngest.InputFile f = e.file();
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("name", f.name());
-            m.put("format", f.parquet() ? "parquet" : "csv");
+            m.put("format", f.parquet() ? "parquet" : WorkbookSheet.isWorkbook(f.path()) ? "xlsx" : "csv");
             m.put("size", f.size());
             m.put("sha256", f.sha256());
             m.put("parsed", e.reused() ? "from cache" : "this run");
+            if (!e.notes().isEmpty()) m.put("notes", e.notes());
             out.add(m);
         }
         return out;
