@@ -98,6 +98,7 @@ public final class ParsedCache implements AutoCloseable {
             .add("unit", DataTypes.StringType)
             .add("amount_cents", DataTypes.LongType)
             .add("debit_credit", DataTypes.StringType)
+            .add("declaration_day", DataTypes.IntegerType)
             .add("raw", DataTypes.createArrayType(DataTypes.StringType));
 
     /**
@@ -106,7 +107,10 @@ public final class ParsedCache implements AutoCloseable {
      * while parsing so that no run reads the lines again to count them.
      */
     public record Entry(ClaimIngest.InputFile file, Path dir, Map<Integer, Long> linesPerPartition,
-                        Map<String, long[]> totals, boolean reused) {}
+                        Map<String, long[]> totals, boolean reused, Map<String, String> notes) {}
+
+    /** Entry-file keys of an iJw file's notes for the manifest (message, version, total check, problem). */
+    private static final String NOTE_PREFIX = "note.";
 
     /** The totals key of the valid lines. */
     public static final String VALID = "valid";
@@ -179,25 +183,45 @@ public final class ParsedCache implements AutoCloseable {
      */
     public List<Entry> entries(SparkSession spark, List<ClaimIngest.InputFile> files, ClaimParser parser) {
         String fingerprint = fingerprint(parser);
+        List<ClaimIngest.InputFile> xml = files.stream().filter(ClaimIngest.InputFile::ijw).toList();
+        IjwFiles ijw = xml.isEmpty() ? null : IjwFiles.of(xml);
+        // The iJw files not in the cache are parsed together, in one job that writes an entry per file.
+        Map<Path, ClaimIngest.InputFile> ijwToParse = new java.util.LinkedHashMap<>();
+        CompletableFuture<Map<Path, Entry>> ijwParsed = new CompletableFuture<>();
         ExecutorService jobs = Executors.newFixedThreadPool(3);
         try {
             // Two files with the same bytes (a copy under another name) share one entry, parsed once.
             Map<Path, CompletableFuture<Entry>> byPlace = new HashMap<>();
             List<CompletableFuture<Entry>> entries = new ArrayList<>();
             for (ClaimIngest.InputFile f : files) {
-                Path place = dir.resolve(ENTRY_PREFIX + f.sha256() + "-" + fingerprint);
+                Path place = dir.resolve(ENTRY_PREFIX + f.sha256() + "-" + fingerprint + (f.ijw() ? "-" + ijw.digest() : ""));
                 CompletableFuture<Entry> first = byPlace.get(place);
                 if (first != null) {
-                    entries.add(first.thenApply(e -> new Entry(f, e.dir(), e.linesPerPartition(), e.totals(), e.reused())));
+                    entries.add(first.thenApply(e -> new Entry(f, e.dir(), e.linesPerPartition(), e.totals(), e.reused(),
+                            e.notes())));
                     continue;
                 }
                 used.add(place);
                 Entry cached = read(f, place);
-                CompletableFuture<Entry> entry = cached != null ? CompletableFuture.completedFuture(cached)
-                        : CompletableFuture.supplyAsync(() -> parse(spark, f, parser, place), jobs);
+                CompletableFuture<Entry> entry;
+                if (cached != null) {
+                    entry = CompletableFuture.completedFuture(cached);
+                } else if (f.ijw()) {
+                    ijwToParse.put(place, f);
+                    entry = ijwParsed.thenApply(parsed -> parsed.get(place));
+                } else {
+                    entry = CompletableFuture.supplyAsync(() -> parse(spark, f, parser, place), jobs);
+                }
                 byPlace.put(place, entry);
                 entries.add(entry);
             }
+            CompletableFuture.runAsync(() -> {
+                try {
+                    ijwParsed.complete(ijwToParse.isEmpty() ? Map.of() : parseIjw(spark, ijwToParse, ijw, parser));
+                } catch (RuntimeException e) {
+                    ijwParsed.completeExceptionally(e);
+                }
+            }, jobs);
             // Every job ends before a failure is reported: Spark is not stopped under a running job.
             CompletableFuture.allOf(entries.toArray(CompletableFuture[]::new)).exceptionally(e -> null).join();
             List<Entry> out = new ArrayList<>();
@@ -218,7 +242,12 @@ public final class ParsedCache implements AutoCloseable {
         Map<Path, Integer> firstFile = new java.util.LinkedHashMap<>();
         List<Entry> copies = new ArrayList<>();
         for (Entry e : entries) {
+            // An iJw file without lines (an allocation, a request, a broken file) has no Parquet files to read.
+            if (!hasLines(e)) continue;
             if (firstFile.putIfAbsent(e.dir(), e.file().index()) != null) copies.add(e);
+        }
+        if (firstFile.isEmpty()) {
+            return spark.createDataFrame(List.of(), SCHEMA.add("file", DataTypes.IntegerType));
         }
         List<Column> index = new ArrayList<>();
         firstFile.forEach((dir, file) -> {
@@ -227,7 +256,7 @@ public final class ParsedCache implements AutoCloseable {
         });
         String[] dirs = firstFile.keySet().stream().map(Path::toString).toArray(String[]::new);
         Dataset<Row> all = spark.read().schema(SCHEMA.add("entry", DataTypes.StringType))
-                .option("basePath", entries.get(0).dir().getParent().toString()).parquet(dirs)
+                .option("basePath", firstFile.keySet().iterator().next().getParent().toString()).parquet(dirs)
                 .withColumn("file", element_at(map(index.toArray(Column[]::new)), col("entry"))).drop("entry");
         // A copy of a file is read again as itself, so that its lines count (and its claims repeat).
         for (Entry copy : copies) {
@@ -235,6 +264,15 @@ public final class ParsedCache implements AutoCloseable {
                     .withColumn("file", lit(copy.file().index())));
         }
         return all;
+    }
+
+    private static boolean hasLines(Entry e) {
+        if (!e.file().ijw()) return true;
+        try (Stream<Path> files = Files.list(e.dir())) {
+            return files.anyMatch(f -> f.getFileName().toString().endsWith(".parquet"));
+        } catch (IOException x) {
+            throw new UncheckedIOException(x);
+        }
     }
 
     private static Entry read(ClaimIngest.InputFile f, Path place) {
@@ -247,7 +285,11 @@ public final class ParsedCache implements AutoCloseable {
         }
         Map<Integer, Long> counts = new HashMap<>();
         numbersByKey(p.getProperty("lines_per_partition")).forEach((part, lines) -> counts.put(Integer.parseInt(part), lines[0]));
-        return new Entry(f, place, counts, numbersByKey(p.getProperty("totals")), true);
+        Map<String, String> notes = new java.util.TreeMap<>();
+        for (String name : p.stringPropertyNames()) {
+            if (name.startsWith(NOTE_PREFIX)) notes.put(name.substring(NOTE_PREFIX.length()), p.getProperty(name));
+        }
+        return new Entry(f, place, counts, numbersByKey(p.getProperty("totals")), true, notes);
     }
 
     /** The entry file of a complete entry at {@code place}, or null. */
@@ -299,6 +341,12 @@ public final class ParsedCache implements AutoCloseable {
             if (!f.parquet()) counts.put(c.part(), c.lines());
             c.totals().forEach((reason, t) -> add(totals, reason, t[0], t[1], t[2]));
         }
+        return storeEntry(f, work, place, counts, totals, Map.of());
+    }
+
+    /** Writes the entry file beside a parsed file's lines and renames the folder into its place. */
+    private Entry storeEntry(ClaimIngest.InputFile f, Path work, Path place, Map<Integer, Long> counts,
+                             Map<String, long[]> totals, Map<String, String> notes) {
         Properties p = new Properties();
         p.setProperty("source", f.name());
         p.setProperty("size", Long.toString(f.size()));
@@ -307,6 +355,7 @@ public final class ParsedCache implements AutoCloseable {
         counts.forEach((part, lines) -> linesPerPartition.put(part, new long[] {lines}));
         p.setProperty("lines_per_partition", joined(linesPerPartition));
         p.setProperty("totals", joined(totals));
+        notes.forEach((k, v) -> p.setProperty(NOTE_PREFIX + k, v));
         try {
             try (Writer w = Files.newBufferedWriter(work.resolve(ENTRY_FILE), StandardCharsets.UTF_8)) {
                 p.store(w, "voorkant: parsed lines of one claims file");
@@ -315,7 +364,88 @@ public final class ParsedCache implements AutoCloseable {
         } catch (IOException e) {
             throw new InputError("cannot store parsed claims in " + place + ": " + reason(e));
         }
-        return new Entry(f, place, counts, totals, false);
+        return new Entry(f, place, counts, totals, false, notes);
+    }
+
+    /**
+     * The iJw files not yet in the cache, parsed on the driver by the streaming reader (a message is a
+     * few kilobytes: a Spark task each would cost more than the parsing) and written by one Spark job
+     * that puts each file's lines in a folder of its own ({@code entry=<key>}, partitioned by key), which
+     * then becomes that file's entry: the same entries as a per-file parse, for thousands of files at once.
+     */
+    private Map<Path, Entry> parseIjw(SparkSession spark, Map<Path, ClaimIngest.InputFile> files, IjwFiles ijw,
+                                      ClaimParser parser) {
+        try (WorkFolders.Work locked = WorkFolders.create(dir, WORK_PREFIX + UUID.randomUUID())) {
+            try {
+                Path work = locked.dir().resolve("entries");
+                List<Row> rows = new ArrayList<>();
+                Map<Path, IjwFiles.Parsed> parsed = new java.util.LinkedHashMap<>();
+                files.entrySet().parallelStream().forEach(e -> {
+                    IjwFiles.Parsed one = ijw.parse(e.getValue(), parser);
+                    synchronized (parsed) {
+                        parsed.put(e.getKey(), one);
+                    }
+                });
+                Map<Path, Map<String, long[]>> totals = new HashMap<>();
+                Map<Path, ClaimHashes.Run> hashes = new HashMap<>();
+                for (Map.Entry<Path, ClaimIngest.InputFile> e : files.entrySet()) {
+                    IjwFiles.Parsed one = parsed.get(e.getKey());
+                    String key = e.getKey().getFileName().toString().substring(ENTRY_PREFIX.length());
+                    Map<String, long[]> t = new HashMap<>();
+                    ClaimHashes.Run run = new ClaimHashes.Run();
+                    for (int i = 0; i < one.claims().size(); i++) {
+                        ClaimParser.Claim c = one.claims().get(i);
+                        long cents = c.amountCents == null ? 0 : c.amountCents;
+                        add(t, c.reason == null ? VALID : c.reason.code(), 1, cents, "C".equals(c.debitCredit) ? -cents : cents);
+                        Long hash = null;
+                        if (c.reason == null) {
+                            hash = claimHash(c.claimId);
+                            run.add(hash);
+                        }
+                        // Part −1: the "line" of a rejected Prestatie is its place in the message.
+                        Row r = toRow(c, hash, -1, one.positions().get(i) - 1);
+                        Object[] v = new Object[r.length() + 1];
+                        for (int k = 0; k < r.length(); k++) v[k] = r.get(k);
+                        v[r.length()] = key;
+                        rows.add(RowFactory.create(v));
+                    }
+                    totals.put(e.getKey(), t);
+                    hashes.put(e.getKey(), run);
+                }
+                if (!rows.isEmpty()) {
+                    try {
+                        parquetWriter(spark.createDataFrame(rows, SCHEMA.add("entry", DataTypes.StringType)))
+                                .partitionBy("entry").parquet(work.toString());
+                    } catch (Exception e) { // Spark's own SparkException is checked, thrown without a declaration
+                        String full = Folders.spaceProblem(e).orElse(null);
+                        if (full != null) throw new InputError("cannot store parsed claims in the cache folder " + dir + ": " + full);
+                        throw e;
+                    }
+                }
+                Map<Path, Entry> out = new HashMap<>();
+                for (Map.Entry<Path, ClaimIngest.InputFile> e : files.entrySet()) {
+                    Path one = work.resolve(e.getKey().getFileName());
+                    Files.createDirectories(one);
+                    hashes.get(e.getKey()).write(one.resolve(ClaimHashes.FOLDER), 0);
+                    out.put(e.getKey(), storeEntry(e.getValue(), one, e.getKey(), Map.of(), totals.get(e.getKey()),
+                            parsed.get(e.getKey()).notes()));
+                }
+                return out;
+            } finally {
+                Folders.deleteTree(locked.dir());
+            }
+        } catch (IOException e) {
+            throw new InputError("cannot write in the cache folder " + dir + ": " + reason(e));
+        }
+    }
+
+    /** Columns with a value per line are not worth Parquet's attempt at a dictionary (measured: a tenth of the write). */
+    private static org.apache.spark.sql.DataFrameWriter<Row> parquetWriter(Dataset<Row> rows) {
+        org.apache.spark.sql.DataFrameWriter<Row> writer = rows.write();
+        for (String unique : List.of("record", "claim_id", "claim_hash", "client_key", "raw.list.element")) {
+            writer = writer.option("parquet.enable.dictionary#" + unique, "false");
+        }
+        return writer;
     }
 
     /**
@@ -361,13 +491,8 @@ public final class ParsedCache implements AutoCloseable {
                                              java.util.function.Function<PartitionSink, JavaRDD<Row>> rowsTo) {
         CollectionAccumulator<PartitionCount> counted = spark.sparkContext().collectionAccumulator("partition counts");
         JavaRDD<Row> rows = rowsTo.apply(new PartitionSink(counted, work.resolve(ClaimHashes.FOLDER).toString()));
-        // Columns with a value per line are not worth Parquet's attempt at a dictionary (measured: a tenth of the write).
-        org.apache.spark.sql.DataFrameWriter<Row> writer = spark.createDataFrame(rows, SCHEMA).write();
-        for (String unique : List.of("record", "claim_id", "claim_hash", "client_key", "raw.list.element")) {
-            writer = writer.option("parquet.enable.dictionary#" + unique, "false");
-        }
         try {
-            writer.parquet(work.toString());
+            parquetWriter(spark.createDataFrame(rows, SCHEMA)).parquet(work.toString());
         } catch (Exception e) { // Spark's own SparkException is checked, thrown without a declaration
             String full = Folders.spaceProblem(e).orElse(null);
             if (full != null) throw new InputError("cannot store parsed claims in the cache folder " + dir + ": " + full);
@@ -427,7 +552,7 @@ public final class ParsedCache implements AutoCloseable {
             md.update(parser.settings().getBytes(StandardCharsets.UTF_8));
             for (Class<?> c : List.of(ClaimParser.class, ClaimParser.Claim.class, ClaimParser.FileLayout.class,
                     ClaimColumns.class, Pseudonymiser.class, ParsedCache.class, Bsns.class, CsvRecords.class,
-                    CsvFile.class)) {
+                    CsvFile.class, IjwMessages.class, IjwFiles.class)) {
                 String resource = c.getName().substring(c.getName().lastIndexOf('.') + 1) + ".class";
                 try (InputStream in = c.getResourceAsStream(resource)) {
                     if (in == null) throw new IllegalStateException("no class file for " + c.getName());
@@ -734,7 +859,7 @@ public final class ParsedCache implements AutoCloseable {
                 c.claimId, claimHash, c.hasClient ? c.clientKey : null, c.birthYear,
                 c.municipalityCode, c.productCategory, c.productCode, c.productGroup, c.provision, c.providerCode,
                 c.referrer, ok ? c.startDay : null, ok ? c.endDay : null, ok ? c.volume : null, c.unit, c.amountCents,
-                c.debitCredit, c.raw == null ? null : scala.jdk.javaapi.CollectionConverters.asScala(
+                c.debitCredit, ok ? c.declarationDay : null, c.raw == null ? null : scala.jdk.javaapi.CollectionConverters.asScala(
                         List.of(c.raw)).toSeq());
     }
 
