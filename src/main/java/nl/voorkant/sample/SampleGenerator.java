@@ -90,6 +90,24 @@ public final class SampleGenerator {
         }
     }
 
+    /**
+     * The claims in {@code format}. iJw messages are written from the clean claims as plain CSV (a defect
+     * such as an unreadable date has no place in a message), so they equal the CSV of {@code --no-defects}.
+     */
+    public static Summary generate(Options options, Path outDir, Format format) throws IOException {
+        switch (format) {
+            case CSV:
+                return generate(options, outDir);
+            case IJW: {
+                Summary s = generate(options.withGzip(false).withDefects(false), outDir);
+                IjwWriter.convert(s.claimsDir());
+                return s;
+            }
+            default:
+                throw new IllegalStateException("format " + format);
+        }
+    }
+
     public static Summary generate(Options options, Path outDir) throws IOException {
         Path claimsDir = outDir.resolve("claims");
         Path referenceDir = outDir.resolve("reference");
@@ -168,6 +186,13 @@ public final class SampleGenerator {
         List<Path> old = new ArrayList<>();
         try (DirectoryStream<Path> s = Files.newDirectoryStream(dir, "claims_[0-9][0-9][0-9][0-9].csv{,.gz}")) {
             s.forEach(old::add);
+        }
+        for (String message : List.of("jw323", "jw301", "jw315")) {
+            Path folder = dir.resolve(message);
+            if (!Files.isDirectory(folder)) continue;
+            try (DirectoryStream<Path> s = Files.newDirectoryStream(folder, "*.xml")) {
+                s.forEach(old::add);
+            }
         }
         for (Path p : old) {
             Files.delete(p);
