@@ -73,6 +73,12 @@ public final class ParsedCache implements AutoCloseable {
     static final Duration KEEP_UNUSED = Duration.ofDays(30);
     private static final String ENTRY_FILE = "_entry.properties";
     private static final String ENTRY_PREFIX = "entry=";
+    /**
+     * The lines of the iJw files one run parsed, together: thousands of messages of a few lines each
+     * are one Parquet dataset, not thousands (each file's entry folder then holds its counts and hashes
+     * and names its bundle; its lines are the bundle's rows with its key in {@code entry}).
+     */
+    private static final String BUNDLE_PREFIX = "ijw-bundle-";
     private static final String WORK_PREFIX = ".tmp-";
 
     /** One parsed line; {@code part} and {@code record} place it in its file (part −1: a Parquet row index). */
@@ -107,7 +113,7 @@ public final class ParsedCache implements AutoCloseable {
      * while parsing so that no run reads the lines again to count them.
      */
     public record Entry(ClaimIngest.InputFile file, Path dir, Map<Integer, Long> linesPerPartition,
-                        Map<String, long[]> totals, boolean reused, Map<String, String> notes) {}
+                        Map<String, long[]> totals, boolean reused, Map<String, String> notes, Path bundle) {}
 
     /** Entry-file keys of an iJw file's notes for the manifest (message, version, total check, problem). */
     private static final String NOTE_PREFIX = "note.";
@@ -198,7 +204,7 @@ public final class ParsedCache implements AutoCloseable {
                 CompletableFuture<Entry> first = byPlace.get(place);
                 if (first != null) {
                     entries.add(first.thenApply(e -> new Entry(f, e.dir(), e.linesPerPartition(), e.totals(), e.reused(),
-                            e.notes())));
+                            e.notes(), e.bundle())));
                     continue;
                 }
                 used.add(place);
@@ -237,17 +243,37 @@ public final class ParsedCache implements AutoCloseable {
 
     /** The lines of {@code entries} as one Dataset, with the run's index of each file in {@code file}. */
     public static Dataset<Row> lines(SparkSession spark, List<Entry> entries) {
+        List<Entry> own = new ArrayList<>();
+        Map<Path, List<Row>> bundled = new java.util.LinkedHashMap<>();
+        for (Entry e : entries) {
+            // An iJw file without lines (an allocation, a request, a broken file) has nothing to read.
+            if (!e.file().ijw()) own.add(e);
+            else if (e.bundle() != null) {
+                bundled.computeIfAbsent(e.bundle(), b -> new ArrayList<>())
+                        .add(RowFactory.create(e.dir().getFileName().toString().substring(ENTRY_PREFIX.length()), e.file().index()));
+            }
+        }
+        Dataset<Row> all = own.isEmpty() ? null : ownLines(spark, own);
+        StructType keys = new StructType().add("entry", DataTypes.StringType).add("file", DataTypes.IntegerType);
+        Column[] columns = java.util.Arrays.stream(SCHEMA.add("file", DataTypes.IntegerType).fieldNames())
+                .map(c -> col(c)).toArray(Column[]::new);
+        for (Map.Entry<Path, List<Row>> b : bundled.entrySet()) {
+            // Each bundle with the keys of the entries that name it: a copy's key twice, so its lines count twice.
+            Dataset<Row> lines = spark.read().schema(SCHEMA.add("entry", DataTypes.StringType)).parquet(b.getKey().toString())
+                    .join(broadcast(spark.createDataFrame(b.getValue(), keys)), "entry").select(columns);
+            all = all == null ? lines : all.unionByName(lines);
+        }
+        return all != null ? all : spark.createDataFrame(List.of(), SCHEMA.add("file", DataTypes.IntegerType));
+    }
+
+    /** The lines of files parsed into entries of their own (CSV, Parquet). */
+    private static Dataset<Row> ownLines(SparkSession spark, List<Entry> entries) {
         // One read of every entry (one file listing, one plan). The folder names entry=<key> make the
         // key a partition column, a constant per file that maps to the file's index in this run.
         Map<Path, Integer> firstFile = new java.util.LinkedHashMap<>();
         List<Entry> copies = new ArrayList<>();
         for (Entry e : entries) {
-            // An iJw file without lines (an allocation, a request, a broken file) has no Parquet files to read.
-            if (!hasLines(e)) continue;
             if (firstFile.putIfAbsent(e.dir(), e.file().index()) != null) copies.add(e);
-        }
-        if (firstFile.isEmpty()) {
-            return spark.createDataFrame(List.of(), SCHEMA.add("file", DataTypes.IntegerType));
         }
         List<Column> index = new ArrayList<>();
         firstFile.forEach((dir, file) -> {
@@ -256,7 +282,7 @@ public final class ParsedCache implements AutoCloseable {
         });
         String[] dirs = firstFile.keySet().stream().map(Path::toString).toArray(String[]::new);
         Dataset<Row> all = spark.read().schema(SCHEMA.add("entry", DataTypes.StringType))
-                .option("basePath", firstFile.keySet().iterator().next().getParent().toString()).parquet(dirs)
+                .option("basePath", entries.get(0).dir().getParent().toString()).parquet(dirs)
                 .withColumn("file", element_at(map(index.toArray(Column[]::new)), col("entry"))).drop("entry");
         // A copy of a file is read again as itself, so that its lines count (and its claims repeat).
         for (Entry copy : copies) {
@@ -264,15 +290,6 @@ public final class ParsedCache implements AutoCloseable {
                     .withColumn("file", lit(copy.file().index())));
         }
         return all;
-    }
-
-    private static boolean hasLines(Entry e) {
-        if (!e.file().ijw()) return true;
-        try (Stream<Path> files = Files.list(e.dir())) {
-            return files.anyMatch(f -> f.getFileName().toString().endsWith(".parquet"));
-        } catch (IOException x) {
-            throw new UncheckedIOException(x);
-        }
     }
 
     private static Entry read(ClaimIngest.InputFile f, Path place) {
@@ -289,7 +306,9 @@ public final class ParsedCache implements AutoCloseable {
         for (String name : p.stringPropertyNames()) {
             if (name.startsWith(NOTE_PREFIX)) notes.put(name.substring(NOTE_PREFIX.length()), p.getProperty(name));
         }
-        return new Entry(f, place, counts, numbersByKey(p.getProperty("totals")), true, notes);
+        Path bundle = p.getProperty("bundle") == null ? null : place.resolveSibling(p.getProperty("bundle"));
+        if (bundle != null && !Files.isDirectory(bundle)) return null;
+        return new Entry(f, place, counts, numbersByKey(p.getProperty("totals")), true, notes, bundle);
     }
 
     /** The entry file of a complete entry at {@code place}, or null. */
@@ -341,12 +360,12 @@ public final class ParsedCache implements AutoCloseable {
             if (!f.parquet()) counts.put(c.part(), c.lines());
             c.totals().forEach((reason, t) -> add(totals, reason, t[0], t[1], t[2]));
         }
-        return storeEntry(f, work, place, counts, totals, Map.of());
+        return storeEntry(f, work, place, counts, totals, Map.of(), null);
     }
 
     /** Writes the entry file beside a parsed file's lines and renames the folder into its place. */
     private Entry storeEntry(ClaimIngest.InputFile f, Path work, Path place, Map<Integer, Long> counts,
-                             Map<String, long[]> totals, Map<String, String> notes) {
+                             Map<String, long[]> totals, Map<String, String> notes, Path bundle) {
         Properties p = new Properties();
         p.setProperty("source", f.name());
         p.setProperty("size", Long.toString(f.size()));
@@ -356,6 +375,7 @@ public final class ParsedCache implements AutoCloseable {
         p.setProperty("lines_per_partition", joined(linesPerPartition));
         p.setProperty("totals", joined(totals));
         notes.forEach((k, v) -> p.setProperty(NOTE_PREFIX + k, v));
+        if (bundle != null) p.setProperty("bundle", bundle.getFileName().toString());
         try {
             try (Writer w = Files.newBufferedWriter(work.resolve(ENTRY_FILE), StandardCharsets.UTF_8)) {
                 p.store(w, "voorkant: parsed lines of one claims file");
@@ -364,14 +384,14 @@ public final class ParsedCache implements AutoCloseable {
         } catch (IOException e) {
             throw new InputError("cannot store parsed claims in " + place + ": " + reason(e));
         }
-        return new Entry(f, place, counts, totals, false, notes);
+        return new Entry(f, place, counts, totals, false, notes, bundle);
     }
 
     /**
      * The iJw files not yet in the cache, parsed on the driver by the streaming reader (a message is a
      * few kilobytes: a Spark task each would cost more than the parsing) and written by one Spark job
-     * that puts each file's lines in a folder of its own ({@code entry=<key>}, partitioned by key), which
-     * then becomes that file's entry: the same entries as a per-file parse, for thousands of files at once.
+     * into one bundle; each file still gets an entry of its own (counts, hashes, notes, its bundle), so
+     * a file is found in the cache, reused or parsed again on its own, as a CSV file is.
      */
     private Map<Path, Entry> parseIjw(SparkSession spark, Map<Path, ClaimIngest.InputFile> files, IjwFiles ijw,
                                       ClaimParser parser) {
@@ -412,24 +432,36 @@ public final class ParsedCache implements AutoCloseable {
                     totals.put(e.getKey(), t);
                     hashes.put(e.getKey(), run);
                 }
+                Path bundle = null;
                 if (!rows.isEmpty()) {
+                    Path written = locked.dir().resolve("bundle");
                     try {
                         parquetWriter(spark.createDataFrame(rows, SCHEMA.add("entry", DataTypes.StringType)))
-                                .partitionBy("entry").parquet(work.toString());
+                                .parquet(written.toString());
                     } catch (Exception e) { // Spark's own SparkException is checked, thrown without a declaration
                         String full = Folders.spaceProblem(e).orElse(null);
                         if (full != null) throw new InputError("cannot store parsed claims in the cache folder " + dir + ": " + full);
                         throw e;
                     }
+                    // In place before any entry names it; one that no entry names is removed by a later run (close).
+                    bundle = dir.resolve(BUNDLE_PREFIX + UUID.randomUUID());
+                    Files.move(written, bundle, StandardCopyOption.ATOMIC_MOVE);
                 }
-                Map<Path, Entry> out = new HashMap<>();
-                for (Map.Entry<Path, ClaimIngest.InputFile> e : files.entrySet()) {
+                // Thousands of small entries: written side by side, the file system's latency overlapping.
+                Map<Path, Entry> out = new java.util.concurrent.ConcurrentHashMap<>();
+                Path named = bundle;
+                files.entrySet().parallelStream().forEach(e -> {
                     Path one = work.resolve(e.getKey().getFileName());
-                    Files.createDirectories(one);
+                    try {
+                        Files.createDirectories(one);
+                    } catch (IOException x) {
+                        throw new InputError("cannot write in the cache folder " + dir + ": " + reason(x));
+                    }
                     hashes.get(e.getKey()).write(one.resolve(ClaimHashes.FOLDER), 0);
+                    boolean hasLines = !parsed.get(e.getKey()).claims().isEmpty();
                     out.put(e.getKey(), storeEntry(e.getValue(), one, e.getKey(), Map.of(), totals.get(e.getKey()),
-                            parsed.get(e.getKey()).notes()));
-                }
+                            parsed.get(e.getKey()).notes(), hasLines ? named : null));
+                });
                 return out;
             } finally {
                 Folders.deleteTree(locked.dir());
@@ -578,11 +610,27 @@ public final class ParsedCache implements AutoCloseable {
         }
         Instant cutoff = Instant.now().minus(KEEP_UNUSED);
         try (Stream<Path> children = Files.list(dir)) {
+            List<Path> bundles = new ArrayList<>();
+            java.util.Set<String> named = new java.util.HashSet<>();
             for (Path c : children.toList()) {
+                String name = c.getFileName().toString();
+                if (name.startsWith(BUNDLE_PREFIX)) bundles.add(c);
                 // Work folders are removed by their lock, when their run has ended (see at).
-                if (used.contains(c) || !Files.isDirectory(c) || c.getFileName().toString().startsWith(WORK_PREFIX)) continue;
+                if (!Files.isDirectory(c) || name.startsWith(WORK_PREFIX) || name.startsWith(BUNDLE_PREFIX)) continue;
                 Path stamp = Files.isRegularFile(c.resolve(ENTRY_FILE)) ? c.resolve(ENTRY_FILE) : c;
-                if (Files.getLastModifiedTime(stamp).toInstant().isBefore(cutoff)) Folders.deleteTree(c);
+                if (!used.contains(c) && Files.getLastModifiedTime(stamp).toInstant().isBefore(cutoff)) {
+                    Folders.deleteTree(c);
+                } else if (name.startsWith(ENTRY_PREFIX) && Files.isRegularFile(stamp)) {
+                    Properties p = storedEntry(c);
+                    if (p != null && p.getProperty("bundle") != null) named.add(p.getProperty("bundle"));
+                }
+            }
+            // A bundle no entry names is gone for good; one younger than a day may be a running run's, its entries still to come.
+            Instant young = Instant.now().minus(Duration.ofDays(1));
+            for (Path b : bundles) {
+                if (!named.contains(b.getFileName().toString()) && Files.getLastModifiedTime(b).toInstant().isBefore(young)) {
+                    Folders.deleteTree(b);
+                }
             }
         } catch (IOException e) {
             System.err.println("WARNING: could not tidy the cache folder " + dir + ": " + e.getMessage());
