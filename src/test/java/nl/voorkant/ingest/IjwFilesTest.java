@@ -159,4 +159,34 @@ class IjwFilesTest {
                 "<Bedrag>1.00</Bedrag><DebetCredit>D</DebetCredit></IngediendBedrag>"));
         assertEquals(ClaimParser.Reason.INVALID_NUMBER, parsed(dir, "e.xml").claims().get(0).reason);
     }
+
+    @Test
+    void prefixedElementsNestedProductCodesAndAMessageWithoutNamespaceAreReadToo(@TempDir Path dir) throws IOException {
+        write(dir, "prefixed.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                + "<jw:Bericht xmlns:jw=\"" + namespace("3.0", "jw323") + "\" xmlns:b=\"" + namespace("3.0", "basisschema") + "\">"
+                + "<jw:Header><jw:BerichtCode>490</jw:BerichtCode><jw:Afzender>" + PROVIDER + "</jw:Afzender>"
+                + "<jw:Ontvanger>0482</jw:Ontvanger></jw:Header>"
+                + "<jw:Declaratie><jw:DeclaratieDagtekening>2021-02-05</jw:DeclaratieDagtekening></jw:Declaratie>"
+                + "<jw:Client><b:Bsn>123456782</b:Bsn><jw:Prestatie>"
+                + "<jw:ProductReferentie><jw:ReferentieNummer>P1</jw:ReferentieNummer></jw:ProductReferentie>"
+                + "<jw:Product><jw:Categorie>45</jw:Categorie><jw:Code>H300</jw:Code></jw:Product>"
+                + "<jw:ProductPeriode><jw:Begindatum>2021-01-01</jw:Begindatum><jw:Einddatum>2021-01-31</jw:Einddatum></jw:ProductPeriode>"
+                + "<jw:GeleverdVolume>3</jw:GeleverdVolume><jw:Eenheid>04</jw:Eenheid>"
+                + "<jw:IngediendBedrag><jw:Bedrag>9000</jw:Bedrag><jw:DebetCredit>D</jw:DebetCredit></jw:IngediendBedrag>"
+                + "</jw:Prestatie></jw:Client></jw:Bericht>");
+        write(dir, "plain.xml", jw323("3.2", PROVIDER, "0482", "2021-02-05", null,
+                List.of(line("123456782", "P2", "", "H300", "2021-01-04", "2021-01-29", 100, "D")))
+                .replace(" xmlns=\"" + namespace("3.2", "jw323") + "\"", ""));
+        IjwFiles.Parsed prefixed = parsed(dir, "prefixed.xml");
+        assertEquals("3.0", prefixed.notes().get("ijw_version"));
+        ClaimParser.Claim c = prefixed.claims().get(0);
+        assertNull(c.reason, c.detail);
+        assertEquals("H300", c.productCode, "Product/Code");
+        assertEquals(9000L, c.amountCents);
+        assertEquals("absent", prefixed.notes().get("total_check"), "no TotaalIngediendBedrag: said, not guessed");
+        IjwFiles.Parsed plain = parsed(dir, "plain.xml");
+        assertEquals("JW323", plain.notes().get("message"), "told by BerichtCode 490");
+        assertEquals("3.2", plain.notes().get("ijw_version"), "from BerichtVersie and BerichtSubversie");
+        assertNull(plain.claims().get(0).reason);
+    }
 }
