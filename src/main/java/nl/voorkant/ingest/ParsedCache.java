@@ -399,13 +399,9 @@ public final class ParsedCache implements AutoCloseable {
             try {
                 Path work = locked.dir().resolve("entries");
                 List<Row> rows = new ArrayList<>();
+                // One after another: the parser's pseudonymiser (a Mac and its cache) is one task's, not to be shared.
                 Map<Path, IjwFiles.Parsed> parsed = new java.util.LinkedHashMap<>();
-                files.entrySet().parallelStream().forEach(e -> {
-                    IjwFiles.Parsed one = ijw.parse(e.getValue(), parser);
-                    synchronized (parsed) {
-                        parsed.put(e.getKey(), one);
-                    }
-                });
+                files.forEach((place, f) -> parsed.put(place, ijw.parse(f, parser)));
                 Map<Path, Map<String, long[]>> totals = new HashMap<>();
                 Map<Path, ClaimHashes.Run> hashes = new HashMap<>();
                 for (Map.Entry<Path, ClaimIngest.InputFile> e : files.entrySet()) {
