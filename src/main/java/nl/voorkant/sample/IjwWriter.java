@@ -74,19 +74,21 @@ final class IjwWriter {
                     StandardCharsets.UTF_8);
             messages++;
         }
+        int client = 0;
         for (Map.Entry<String, Map<String, String>> a : allocations.entrySet()) {
             String[] k = a.getKey().split("\\|");
-            String name = k[1] + "_GM" + k[0] + "_" + k[2] + ".xml";
+            // Numbered, not named by the BSN: file names reach the manifest.
+            String name = k[1] + "_GM" + k[0] + "_" + String.format("%06d", ++client) + ".xml";
             Map<String, String> requested = new TreeMap<>();
             a.getValue().forEach((number, referrer) -> {
                 if (!referrer.equals("01")) requested.put("A" + number.substring(1), referrer);
             });
             Files.writeString(Files.createDirectories(claimsDir.resolve("jw301")).resolve(name),
-                    jw301(k[0], k[1], k[2], a.getValue()), StandardCharsets.UTF_8);
+                    jw301(k[0], k[1], k[2], client, a.getValue()), StandardCharsets.UTF_8);
             messages++;
             if (!requested.isEmpty()) {
                 Files.writeString(Files.createDirectories(claimsDir.resolve("jw315")).resolve(name),
-                        jw315(k[0], k[1], k[2], requested), StandardCharsets.UTF_8);
+                        jw315(k[0], k[1], k[2], client, requested), StandardCharsets.UTF_8);
                 messages++;
             }
         }
@@ -168,9 +170,9 @@ final class IjwWriter {
         return s.append("    </Clienten>\n  </Declaratie>\n</Bericht>\n").toString();
     }
 
-    private static String jw301(String municipality, String provider, String bsn, Map<String, String> allocations) {
+    private static String jw301(String municipality, String provider, String bsn, int client, Map<String, String> allocations) {
         StringBuilder s = new StringBuilder(open("jw301"))
-                .append(header("436", municipality, provider, "W" + municipality + bsn, LocalDate.of(2015, 12, 1)))
+                .append(header("436", municipality, provider, "W" + municipality + client, LocalDate.of(2015, 12, 1)))
                 .append("  <Client>\n    <Bsn>").append(bsn).append("</Bsn>\n");
         allocations.forEach((number, referrer) -> {
             s.append("    <ToegewezenProduct>\n      <ToewijzingNummer>").append(number).append("</ToewijzingNummer>\n");
@@ -182,9 +184,9 @@ final class IjwWriter {
         return s.append("  </Client>\n</Bericht>\n").toString();
     }
 
-    private static String jw315(String municipality, String provider, String bsn, Map<String, String> requests) {
+    private static String jw315(String municipality, String provider, String bsn, int client, Map<String, String> requests) {
         StringBuilder s = new StringBuilder(open("jw315"))
-                .append(header("446", provider, municipality, "V" + municipality + bsn, LocalDate.of(2015, 11, 20)))
+                .append(header("446", provider, municipality, "V" + municipality + client, LocalDate.of(2015, 11, 20)))
                 .append("  <Client>\n    <Bsn>").append(bsn).append("</Bsn>\n");
         requests.forEach((reference, referrer) -> s.append("    <AangevraagdProduct>\n      <ReferentieAanbieder>")
                 .append(reference).append("</ReferentieAanbieder>\n      <Verwijzer><Type>").append(referrer)

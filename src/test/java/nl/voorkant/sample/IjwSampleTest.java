@@ -7,6 +7,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import nl.voorkant.core.Table;
@@ -55,8 +56,11 @@ class IjwSampleTest {
         Map<String, Table> fromCsv = tables(csvDir, Format.CSV);
         Map<String, Table> fromIjw = tables(ijwDir, Format.IJW);
         try (Stream<Path> xml = Files.walk(ijwDir.resolve("claims"))) {
-            long messages = xml.filter(p -> p.toString().endsWith(".xml")).count();
-            assertTrue(messages > 1000, "many small messages: " + messages);
+            List<Path> messages = xml.filter(p -> p.toString().endsWith(".xml")).toList();
+            assertTrue(messages.size() > 1000, "many small messages: " + messages.size());
+            // File names reach the manifest: no BSN (nine digits) in them.
+            assertTrue(messages.stream().noneMatch(p -> p.getFileName().toString().matches(".*\\d{9}.*")),
+                    "a BSN in a message's file name");
         }
         assertEquals(fromCsv.keySet(), fromIjw.keySet());
         for (String name : fromCsv.keySet()) {
