@@ -52,7 +52,7 @@ final class AnalyseCommand {
                 .value("rejects", "folder for the line-level rejects.csv in publish mode (default <out's folder>/.internal/<out's name>)")
                 .value("master", "Spark master URL (default local[*], or spark-submit's --master; e.g. spark://host:7077)")
                 .value("lang", "report language: nl (default) or en")
-                .value("disclosure", "publish (default: counts 1-4 left empty) or internal (all figures)")
+                .value("disclosure", "publish (default: counts 1-4 left empty, with what would give them away) or internal (all figures)")
                 .value("max-gap", "months without care that still continue a trajectory (default 1)")
                 .value("window", "plausible delivery period FROM:TO (default 2015-01-01:<end of this year>)")
                 .value("cache", "folder for parsed claims, reused by later runs (default .voorkant-cache)")
@@ -122,6 +122,7 @@ final class AnalyseCommand {
             progress.say(String.format("ingest: %,d rows read, %,d accepted, %,d rejected; %d of %d file(s) parsed "
                     + "this run, %d from the cache", s.rowsRead(), s.rowsAccepted(), s.rowsRejected(),
                     files.size() - reused, files.size(), reused));
+            for (ParsedCache.Entry e : ingested.entries()) e.notes().forEach(n -> progress.say("  " + e.file().name() + ": " + n));
             OutputFiles.writeRejects(ingested.rejects(), rejectsDir);
             OutputFiles.writeRejectsByReason(s, out.resolve("rejects"));
 
@@ -131,15 +132,16 @@ final class AnalyseCommand {
             ScenarioRun.Result scenarioResult = null;
             if (scenarios != null && !flow.tables().isEmpty()) {
                 progress.stage("scenarios", scenariosOption);
-                // Scenarios model the unsuppressed figures; their own tables are modelled, not counts of people.
+                // Scenarios model the unsuppressed figures; disclosure then empties what would give a suppressed one away.
                 scenarioResult = ScenarioRun.run(scenarios, flow.tables(), new java.io.PrintStream(
                         java.io.OutputStream.nullOutputStream()));
-                ScenarioCommand.writeTables(scenarioResult, out.resolve("tables"));
             }
 
             progress.stage("tables", "writing CSV and Parquet");
-            Map<String, Table> published = new LinkedHashMap<>();
-            flow.tables().forEach((name, t) -> published.put(name, Disclosure.apply(t, disclosure)));
+            Map<String, Table> all = new LinkedHashMap<>(flow.tables());
+            if (scenarioResult != null) all.putAll(scenarioResult.tables());
+            Disclosure.Published disclosed = Disclosure.publish(all, disclosure, reference);
+            Map<String, Table> published = disclosed.tables();
             for (Table t : published.values()) {
                 t.writeCsv(out.resolve("tables").resolve(t.name() + ".csv"));
                 ParquetTables.write(t, out.resolve("tables").resolve("parquet").resolve(t.name() + ".parquet"));
@@ -162,6 +164,7 @@ final class AnalyseCommand {
             parameters.put("pseudonym_key_fingerprint", pseudonymiser.keyFingerprint());
             Map<String, Object> manifest = manifest(s, InputFiles.describe(ingested.entries()), parameters, flow, progress,
                     rejectsFile);
+            manifest.put("disclosure", disclosed.summary());
             InputFiles.ijwSummary(ingested.entries()).ifPresent(ijw -> {
                 manifest.put("ijw", ijw);
                 progress.say("ingest: iJw messages " + ijw.get("messages_read") + "; " + ijw.get("lines_without_referrer")
@@ -170,11 +173,9 @@ final class AnalyseCommand {
                         + " message total(s) not matching their lines (see manifest.json, ijw)");
             });
             progress.stage("report", "index.html, report.ipynb, tables.xlsx");
-            Map<String, Table> reportTables = new LinkedHashMap<>(published);
-            if (scenarioResult != null) reportTables.putAll(scenarioResult.tables());
             Map<String, String> names = new LinkedHashMap<>();
             reference.municipalities().values().forEach(m -> names.put(m.code(), m.name()));
-            Report.write(out, reportTables, manifest, scenarioResult == null ? List.of() : scenarioResult.notes(),
+            Report.write(out, published, manifest, scenarioResult == null ? List.of() : scenarioResult.notes(),
                     names, lang);
             progress.finish();
             // Written after the report, so that its timings include the report's own stage.

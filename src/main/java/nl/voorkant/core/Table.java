@@ -21,10 +21,30 @@ public final class Table {
     private final String name;
     private final List<String> columns;
     private final List<List<Object>> rows;
+    private final Schema schema;
+    private final List<List<CellRef>> bases;
 
+    /** A table that declares no disclosure roles: it cannot be published (see {@link Schema}). */
     public Table(String name, List<String> columns, List<List<Object>> rows) {
+        this(name, columns, rows, null, null);
+    }
+
+    /**
+     * A table of a schema's shape; {@code bases} gives per row the cells of other tables its modelled
+     * figures were computed from (null when it has no modelled columns).
+     */
+    public Table(String name, Schema schema, List<List<Object>> rows, List<List<CellRef>> bases) {
+        this(name, schema.columnNames(), rows, schema, bases);
+    }
+
+    private Table(String name, List<String> columns, List<List<Object>> rows, Schema schema, List<List<CellRef>> bases) {
         this.name = Objects.requireNonNull(name);
         this.columns = List.copyOf(columns);
+        this.schema = schema;
+        if (bases != null && bases.size() != rows.size()) {
+            throw new IllegalArgumentException("table " + name + ": " + bases.size() + " bases for " + rows.size() + " rows");
+        }
+        this.bases = bases == null ? null : bases.stream().map(List::copyOf).toList();
         List<List<Object>> copy = new ArrayList<>(rows.size());
         for (List<Object> row : rows) {
             if (row.size() != columns.size()) {
@@ -37,13 +57,26 @@ public final class Table {
     }
 
     public static Builder builder(String name, String... columns) {
-        return new Builder(name, List.of(columns));
+        return new Builder(name, List.of(columns), null);
+    }
+
+    static Builder builder(String name, Schema schema) {
+        return new Builder(name, schema.columnNames(), schema);
     }
 
     public String name() { return name; }
     public List<String> columns() { return columns; }
     public List<List<Object>> rows() { return rows; }
     public int size() { return rows.size(); }
+    /** How each column is disclosed; null for a table that declares nothing. */
+    public Schema schema() { return schema; }
+    /** Per row the cells its modelled figures were computed from; null when none were recorded. */
+    public List<List<CellRef>> bases() { return bases; }
+
+    /** The same table (name, schema) with other rows of values, each keeping its basis. */
+    public Table withRows(List<List<Object>> newRows) {
+        return new Table(name, columns, newRows, schema, bases);
+    }
 
     public int columnIndex(String column) {
         int i = columns.indexOf(column);
@@ -61,10 +94,14 @@ public final class Table {
     public Table where(String column, Predicate<Object> predicate) {
         int i = columnIndex(column);
         List<List<Object>> kept = new ArrayList<>();
-        for (List<Object> row : rows) {
-            if (predicate.test(row.get(i))) kept.add(row);
+        List<List<CellRef>> keptBases = bases == null ? null : new ArrayList<>();
+        for (int r = 0; r < rows.size(); r++) {
+            if (predicate.test(rows.get(r).get(i))) {
+                kept.add(rows.get(r));
+                if (keptBases != null) keptBases.add(bases.get(r));
+            }
         }
-        return new Table(name, columns, kept);
+        return new Table(name, columns, kept, schema, keptBases);
     }
 
     public Table where(String column, Object equalTo) {
@@ -125,20 +162,33 @@ public final class Table {
     public static final class Builder {
         private final String name;
         private final List<String> columns;
+        private final Schema schema;
         private final List<List<Object>> rows = new ArrayList<>();
+        private final List<List<CellRef>> bases = new ArrayList<>();
 
-        private Builder(String name, List<String> columns) {
+        private Builder(String name, List<String> columns, Schema schema) {
             this.name = name;
             this.columns = columns;
+            this.schema = schema;
         }
 
         public Builder row(Object... values) {
+            // A modelled figure without its basis could not follow the suppression of what it was computed from.
+            if (schema != null && schema.columns().stream().anyMatch(c -> c.role() == Schema.Role.MODELLED)) {
+                throw new IllegalStateException("table " + name + " has modelled columns: give each row its basis");
+            }
+            return basedRow(List.of(), values);
+        }
+
+        /** A row whose modelled figures were computed from {@code basis} (empty: from typed-in figures only). */
+        public Builder basedRow(List<CellRef> basis, Object... values) {
             rows.add(java.util.Arrays.asList(values));
+            bases.add(basis);
             return this;
         }
 
         public Table build() {
-            return new Table(name, columns, rows);
+            return new Table(name, columns, rows, schema, schema == null ? null : bases);
         }
     }
 }

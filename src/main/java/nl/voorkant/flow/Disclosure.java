@@ -1,15 +1,34 @@
 package nl.voorkant.flow;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import nl.voorkant.core.CellRef;
+import nl.voorkant.core.Schema;
 import nl.voorkant.core.Table;
+import nl.voorkant.ingest.Reference;
 
 /**
- * Statistical disclosure control for published tables: counts of people from 1 to 4 are left
- * empty, and so is every figure derived from such a count (a cost per client of one child is
- * that child's care bill). Zero is not suppressed: it reveals no one.
+ * Statistical disclosure control for every published table, scenario tables and the report's
+ * inputs included. Each table declares per column how it is disclosed ({@link Schema}); one that
+ * declares nothing stops the run. In publish mode:
+ *
+ * <ol>
+ *   <li>primary: counts from 1 to 4 are left empty (zero reveals no one);</li>
+ *   <li>figures computed from an empty cell go with it (a cost of one child is that child's care bill);</li>
+ *   <li>complementary: while a suppressed cell is still determined by the published ones through the
+ *       relations of {@link DisclosureRelations}, one more cell of a relation that holds it is left empty,
+ *       the smallest first and a part before a total, and step 2 applies again;</li>
+ *   <li>observed figures follow the cells they copy, and modelled figures the cells they were computed from.</li>
+ * </ol>
+ *
+ * Before anything is returned, {@link LinearDeterminacy} proves that no suppressed cell is determined.
  */
 public final class Disclosure {
     private Disclosure() {}
@@ -18,59 +37,433 @@ public final class Disclosure {
 
     public static final int THRESHOLD = 5;
 
-    /** Per published table: each count column and the columns that must go with it. */
-    static final Map<String, Map<String, List<String>>> RULES = new LinkedHashMap<>();
-
-    static {
-        RULES.put("flow_month", Map.of(
-                "clients", List.of("cost_eur"),
-                "inflow", List.of(),
-                "outflow", List.of()));
-        RULES.put("flow_year", Map.of(
-                "unique_clients", List.of("avg_monthly_clients", "cost_eur", "cost_per_client_month_eur",
-                        "mean_duration_months", "km_median_duration_months", "local_referral_share"),
-                "inflow", List.of("local_referral_share", "local_referral_inflow", "km_median_duration_months"),
-                "outflow", List.of("mean_duration_months"),
-                "local_referral_inflow", List.of("local_referral_share")));
-        RULES.put("flow_product_year", RULES.get("flow_year"));
-        RULES.put("local_share_year", Map.of(
-                "local_client_months", List.of("local_share", "local_cost_share"),
-                "total_client_months", List.of("local_share", "local_cost_share")));
-        RULES.put("km_survival", Map.of(
-                "at_risk", List.of("events", "censored", "survival", "lower95", "upper95"),
-                "events", List.of(),
-                "censored", List.of()));
-        RULES.put("durations", Map.of(
-                "trajectories", List.of("closed", "km_median_months", "km_restricted_mean_months",
-                        "naive_mean_closed_months", "little_ratio"),
-                "closed", List.of("naive_mean_closed_months")));
-    }
+    /** The tables as they may be published, and what was left empty (for the manifest). */
+    public record Published(Map<String, Table> tables, Map<String, Object> summary) {}
 
     public static Mode mode(String s) {
-        return Mode.valueOf(s.toUpperCase(java.util.Locale.ROOT));
+        return Mode.valueOf(s.toUpperCase(Locale.ROOT));
     }
 
-    public static Table apply(Table t, Mode mode) {
-        Map<String, List<String>> rules = RULES.get(t.name());
-        if (mode == Mode.INTERNAL || rules == null) return t;
-        List<List<Object>> rows = new ArrayList<>();
-        for (List<Object> row : t.rows()) {
-            List<Object> out = new ArrayList<>(row);
-            rules.forEach((count, dependents) -> {
-                if (!t.columns().contains(count)) return;
-                if (isSmallCount(row.get(t.columnIndex(count)))) {
-                    out.set(t.columnIndex(count), null);
-                    for (String d : dependents) if (t.columns().contains(d)) out.set(t.columnIndex(d), null);
-                }
-            });
-            rows.add(out);
+    /** The schema of a flow table, for reading a published table back (tests, notebooks); null when there is none. */
+    public static Schema flowSchema(String table) {
+        return FlowTables.SCHEMAS.stream().filter(s -> s.matches(table)).findFirst().orElse(null);
+    }
+
+    /**
+     * Every table as it may be published: unchanged in internal mode, suppressed in publish mode.
+     * Either way each table must declare every column, or the run stops with a {@link DisclosureError}.
+     */
+    public static Published publish(Map<String, Table> tables, Mode mode, Reference reference) {
+        for (Table t : tables.values()) validate(t, tables);
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("mode", mode.name().toLowerCase(Locale.ROOT));
+        summary.put("threshold", THRESHOLD);
+        if (mode == Mode.INTERNAL) return new Published(tables, summary);
+        long start = System.nanoTime();
+        Suppression s = new Suppression(new DisclosureCells(new ArrayList<>(tables.values())), reference);
+        s.primary();
+        s.complementary();
+        s.followSources();
+        List<Integer> recoverable = s.recoverable();
+        if (!recoverable.isEmpty()) {
+            throw new DisclosureError(recoverable.size() + " suppressed cell(s) could not be protected, the first "
+                    + s.cells.describe(recoverable.get(0)));
         }
-        return new Table(t.name(), t.columns(), rows);
+        Map<String, Table> out = new LinkedHashMap<>();
+        Map<String, Object> perTable = new LinkedHashMap<>();
+        long[] totals = new long[3];
+        for (int t = 0; t < s.cells.tables.size(); t++) {
+            Table table = s.cells.table(t);
+            out.put(table.name(), s.published(t));
+            long[] n = s.counts(t);
+            for (int i = 0; i < 3; i++) totals[i] += n[i];
+            perTable.put(table.name(), Map.of("primary_cells", n[0], "secondary_cells", n[1], "dependent_cells", n[2]));
+        }
+        summary.put("primary_cells", totals[0]);
+        summary.put("secondary_cells", totals[1]);
+        summary.put("dependent_cells", totals[2]);
+        summary.put("seconds", Math.round((System.nanoTime() - start) / 1e7) / 100.0);
+        summary.put("tables", perTable);
+        return new Published(out, summary);
+    }
+
+    /**
+     * The suppressed cells of {@code published} that its published cells determine, described without
+     * their values: empty when {@code published} is safe. {@code original} gives the tables before
+     * suppression (which cells exist); both must carry their schemas.
+     */
+    public static List<String> recoverable(Map<String, Table> original, Map<String, Table> published, Reference reference) {
+        DisclosureCells cells = new DisclosureCells(new ArrayList<>(original.values()));
+        DisclosureRelations.Built built = DisclosureRelations.build(cells, reference);
+        BitSet suppressed = new BitSet();
+        for (int t = 0; t < cells.tables.size(); t++) {
+            Table before = cells.table(t), after = published.get(before.name());
+            for (int r = 0; r < before.size(); r++) {
+                for (int c = 0; c < cells.width(t); c++) {
+                    if (before.rows().get(r).get(c) != null && after.rows().get(r).get(c) == null) {
+                        suppressed.set(cells.id(t, r, c));
+                    }
+                }
+            }
+        }
+        List<String> out = new ArrayList<>();
+        BitSet seeds = (BitSet) suppressed.clone();
+        seeds.and(built.members());
+        for (List<Integer> component : LinearDeterminacy.components(built.relations(), suppressed, seeds)) {
+            for (int id : LinearDeterminacy.determined(built.relations(), suppressed, component)) out.add(cells.describe(id));
+        }
+        return out;
+    }
+
+    /** A table may be published only when it declares, in order, exactly the columns it has. */
+    static void validate(Table t, Map<String, Table> tables) {
+        Schema s = t.schema();
+        if (s == null) throw new DisclosureError("table " + t.name() + " declares no disclosure role for its columns");
+        if (!s.matches(t.name())) throw new DisclosureError("table " + t.name() + " is built with the schema of " + s.name());
+        for (String c : t.columns()) {
+            if (s.column(c) == null) throw new DisclosureError("table " + t.name() + " column " + c + " declares no disclosure role");
+        }
+        if (!t.columns().equals(s.columnNames())) {
+            throw new DisclosureError("table " + t.name() + " does not have the columns it declares");
+        }
+        for (Schema.Column c : s.columns()) {
+            if (c.role() == Schema.Role.MODELLED && t.bases() == null) {
+                throw new DisclosureError("table " + t.name() + " column " + c.name() + " is modelled but its rows name no basis");
+            }
+            if (c.sums() && !c.sources().isEmpty()) {
+                throw new DisclosureError("table " + t.name() + " column " + c.name() + " adds up but follows another table");
+            }
+            for (Schema.Source src : c.sources()) {
+                Table other = tables.get(src.table());
+                if (other != null && src.column() != null && !other.columns().contains(src.column())) {
+                    throw new DisclosureError("table " + t.name() + " column " + c.name() + " follows unknown column "
+                            + src.column() + " of table " + src.table());
+                }
+            }
+        }
+        for (List<CellRef> basis : t.bases() == null ? List.<List<CellRef>>of() : t.bases()) {
+            for (CellRef ref : basis) {
+                Table other = tables.get(ref.table());
+                if (other != null && (!other.columns().contains(ref.column()) || !other.columns().containsAll(ref.key().keySet()))) {
+                    throw new DisclosureError("table " + t.name() + " is modelled on unknown column " + ref.column()
+                            + " of table " + ref.table());
+                }
+            }
+        }
     }
 
     static boolean isSmallCount(Object v) {
         if (!(v instanceof Number n)) return false;
         double d = n.doubleValue();
         return d >= 1 && d < THRESHOLD;
+    }
+
+    /** The state of one publication: which cells are empty, and why. */
+    private static final class Suppression {
+        final DisclosureCells cells;
+        final DisclosureRelations.Built built;
+        final BitSet suppressed = new BitSet();
+        final BitSet primary = new BitSet();
+        final BitSet secondary = new BitSet();
+        /** Per table and column, the columns computed from it. */
+        final int[][][] dependents;
+        /** Per table with curves, each row's next row along its curve (-1 at the end). */
+        final int[][] next;
+        /** Per relation, how many of its cells are suppressed. */
+        final int[] suppressedPerRelation;
+
+        Suppression(DisclosureCells cells, Reference reference) {
+            this.cells = cells;
+            this.built = DisclosureRelations.build(cells, reference);
+            suppressedPerRelation = new int[built.relations().count()];
+            int n = cells.tables.size();
+            dependents = new int[n][][];
+            next = new int[n][];
+            for (int t = 0; t < n; t++) {
+                Schema s = cells.schema(t);
+                List<List<Integer>> deps = new ArrayList<>();
+                for (int c = 0; c < s.columns().size(); c++) deps.add(new ArrayList<>());
+                for (int d = 0; d < s.columns().size(); d++) {
+                    for (String from : s.columns().get(d).from()) deps.get(cells.table(t).columnIndex(from)).add(d);
+                }
+                dependents[t] = deps.stream().map(l -> l.stream().mapToInt(Integer::intValue).toArray()).toArray(int[][]::new);
+                if (s.sequence() != null) {
+                    next[t] = new int[cells.table(t).size()];
+                    for (List<Integer> curve : cells.curves(t)) {
+                        for (int i = 0; i < curve.size(); i++) next[t][curve.get(i)] = i + 1 < curve.size() ? curve.get(i + 1) : -1;
+                    }
+                }
+            }
+        }
+
+        void primary() {
+            for (int t = 0; t < cells.tables.size(); t++) {
+                Schema s = cells.schema(t);
+                for (int c = 0; c < s.columns().size(); c++) {
+                    if (s.columns().get(c).role() != Schema.Role.COUNT) continue;
+                    for (int r = 0; r < cells.table(t).size(); r++) {
+                        int id = cells.id(t, r, c);
+                        if (isSmallCount(cells.value(id))) {
+                            primary.set(id);
+                            suppress(id);
+                        }
+                    }
+                }
+            }
+        }
+
+        /**
+         * Leaves a cell empty with everything computed from it; returns the cells this emptied. An empty
+         * (unknown) cell has nothing to hide, except along a curve, where what follows must still go.
+         */
+        BitSet suppress(int first) {
+            BitSet added = new BitSet();
+            ArrayDeque<Integer> queue = new ArrayDeque<>();
+            queue.add(first);
+            while (!queue.isEmpty()) {
+                int id = queue.poll();
+                Schema.Column col = cells.column(id);
+                if (suppressed.get(id) || (cells.value(id) == null && col.role() != Schema.Role.CUMULATIVE)) continue;
+                suppressed.set(id);
+                added.set(id);
+                for (int r : built.relations().relationsOf(id)) {
+                    if (++suppressedPerRelation[r] == 1) single.add(r);
+                }
+                int t = cells.tableOf(id), r = cells.rowOf(id), c = cells.columnOf(id);
+                for (int d : dependents[t][c]) queue.add(cells.id(t, r, d));
+                if (col.role() == Schema.Role.CUMULATIVE && next[t][r] >= 0) queue.add(cells.id(t, next[t][r], c));
+            }
+            return added;
+        }
+
+        /**
+         * Greedy complementary suppression until no suppressed cell is determined. First, cheaply and
+         * locally, while some relation has exactly one suppressed cell (which it gives away), one more
+         * of its cells goes; then {@link LinearDeterminacy#determined} looks for cells that only a
+         * combination of relations gives away, in the components that changed since it last looked,
+         * and each such cell gets a complement, unless a complement of this round already shares a
+         * relation with it (it may no longer be determined: it is looked at again). Repeat until that
+         * finds nothing.
+         */
+        void complementary() {
+            BitSet changed = (BitSet) suppressed.clone();
+            for (int r = 0; r < suppressedPerRelation.length; r++) if (suppressedPerRelation[r] == 1) single.add(r);
+            while (true) {
+                changed.or(fixSingles());
+                changed.and(built.members());
+                if (changed.isEmpty()) return;
+                List<List<Integer>> components = LinearDeterminacy.components(built.relations(), suppressed, changed);
+                changed = new BitSet();
+                for (List<Integer> component : components) {
+                    BitSet round = new BitSet();
+                    for (int cell : LinearDeterminacy.determined(built.relations(), suppressed, component)) {
+                        if (sharesRelation(cell, round)) continue;
+                        int complement = complement(cell);
+                        if (complement < 0) continue; // left for recoverable() to report
+                        secondary.set(complement);
+                        round.set(complement);
+                        changed.or(suppress(complement));
+                    }
+                }
+            }
+        }
+
+        private boolean sharesRelation(int cell, BitSet cellsOfRound) {
+            if (cellsOfRound.isEmpty()) return false;
+            LinearDeterminacy.Relations relations = built.relations();
+            for (int r : relations.relationsOf(cell)) {
+                for (int i = relations.from(r); i < relations.to(r); i++) if (cellsOfRound.get(relations.cell(i))) return true;
+            }
+            return false;
+        }
+
+        /** Relations that had exactly one suppressed cell when they were last touched. */
+        private final ArrayDeque<Integer> single = new ArrayDeque<>();
+
+        /** Gives each relation with one suppressed cell a second one; returns the cells this emptied. */
+        private BitSet fixSingles() {
+            BitSet added = new BitSet();
+            LinearDeterminacy.Relations relations = built.relations();
+            while (!single.isEmpty()) {
+                int r = single.poll();
+                if (suppressedPerRelation[r] != 1) continue;
+                int cell = -1;
+                for (int i = relations.from(r); i < relations.to(r) && cell < 0; i++) {
+                    if (suppressed.get(relations.cell(i))) cell = relations.cell(i);
+                }
+                int complement = complement(cell);
+                if (complement < 0) continue;
+                secondary.set(complement);
+                added.or(suppress(complement));
+            }
+            return added;
+        }
+
+        /**
+         * The cell to leave empty so that {@code cell} is no longer determined: one of the relation
+         * holding it with the fewest suppressed cells (most likely the one that gives it away); when
+         * all of those are suppressed already, one of the nearest relations that still has a published
+         * cell, going out from {@code cell} through suppressed cells (a component can be large).
+         */
+        int complement(int cell) {
+            LinearDeterminacy.Relations relations = built.relations();
+            List<Integer> holding = new ArrayList<>();
+            for (int r : relations.relationsOf(cell)) holding.add(r);
+            holding.sort(Comparator.comparingInt(this::suppressedIn));
+            for (int r : holding) {
+                int best = best(List.of(r));
+                if (best >= 0) return best;
+            }
+            BitSet seenCells = new BitSet(), seenRelations = new BitSet();
+            seenCells.set(cell);
+            List<Integer> layer = List.of(cell);
+            while (!layer.isEmpty()) {
+                List<Integer> layerRelations = new ArrayList<>(), next = new ArrayList<>();
+                for (int c : layer) {
+                    for (int r : relations.relationsOf(c)) {
+                        if (seenRelations.get(r)) continue;
+                        seenRelations.set(r);
+                        layerRelations.add(r);
+                        for (int i = relations.from(r); i < relations.to(r); i++) {
+                            int d = relations.cell(i);
+                            if (suppressed.get(d) && !seenCells.get(d)) {
+                                seenCells.set(d);
+                                next.add(d);
+                            }
+                        }
+                    }
+                }
+                int best = best(layerRelations);
+                if (best >= 0) return best;
+                layer = next;
+            }
+            return -1;
+        }
+
+        private int suppressedIn(int relation) {
+            return suppressedPerRelation[relation];
+        }
+
+        private int best(List<Integer> relationIds) {
+            LinearDeterminacy.Relations relations = built.relations();
+            int best = -1;
+            double[] bestKey = null;
+            for (int r : relationIds) {
+                for (int i = relations.from(r); i < relations.to(r); i++) {
+                    int c = relations.cell(i);
+                    if (suppressed.get(c) || relations.coef(i) == 0) continue;
+                    double[] key = preference(c);
+                    if (best < 0 || java.util.Arrays.compare(key, bestKey) < 0 || (java.util.Arrays.compare(key, bestKey) == 0 && c < best)) {
+                        best = c;
+                        bestKey = key;
+                    }
+                }
+            }
+            return best;
+        }
+
+        /**
+         * Lower is better: a non-zero cell (a published zero protects little), then one that would be
+         * given away by fewer relations of its own (each relation whose other cells are all published
+         * would need a complement in turn), then a part before a total, then the smallest.
+         */
+        private double[] preference(int c) {
+            double v = Math.abs(((Number) cells.value(c)).doubleValue());
+            int exposed = 0;
+            for (int r : built.relations().relationsOf(c)) if (suppressedIn(r) == 0) exposed++;
+            return new double[] {v == 0 ? 1 : 0, exposed, built.totals().get(c) ? 1 : 0, v};
+        }
+
+        /** Observed and cross-table figures follow their source cells; modelled ones their row's basis. */
+        void followSources() {
+            for (int t = 0; t < cells.tables.size(); t++) {
+                Table table = cells.table(t);
+                Schema s = cells.schema(t);
+                for (int r = 0; r < table.size(); r++) {
+                    boolean basisSuppressed = table.bases() != null && anySuppressed(table.bases().get(r));
+                    for (int c = 0; c < s.columns().size(); c++) {
+                        Schema.Column col = s.columns().get(c);
+                        boolean follow = col.role() == Schema.Role.MODELLED ? basisSuppressed
+                                : anySuppressed(sourceCells(t, r, col));
+                        if (follow) suppress(cells.id(t, r, c));
+                    }
+                }
+            }
+        }
+
+        private List<CellRef> sourceCells(int t, int r, Schema.Column col) {
+            List<CellRef> out = new ArrayList<>();
+            for (Schema.Source src : col.sources()) {
+                int other = cells.table(src.table());
+                if (other < 0) continue;
+                Map<String, Object> key = new HashMap<>();
+                Schema mine = cells.schema(t);
+                for (Schema.Column d : mine.columns()) {
+                    Schema.Column theirs = cells.schema(other).column(d.name());
+                    if (d.role() == Schema.Role.DIMENSION && theirs != null && theirs.role() == Schema.Role.DIMENSION) {
+                        key.put(d.name(), cells.value(t, r, d.name()));
+                    }
+                }
+                String column = src.column() != null ? src.column() : String.valueOf(cells.value(t, r, src.columnFrom()));
+                if (!cells.table(other).columns().contains(column)) {
+                    throw new DisclosureError("table " + cells.table(t).name() + " column " + col.name()
+                            + " follows unknown column " + column + " of table " + src.table());
+                }
+                out.add(new CellRef(src.table(), key, column));
+            }
+            return out;
+        }
+
+        private boolean anySuppressed(List<CellRef> refs) {
+            for (CellRef ref : refs) {
+                int t = cells.table(ref.table());
+                if (t < 0) continue;
+                int c = cells.table(t).columnIndex(ref.column());
+                for (int r : cells.rows(t, ref.key())) if (suppressed.get(cells.id(t, r, c))) return true;
+            }
+            return false;
+        }
+
+        /** The suppressed cells that are still determined: none, or the run stops. */
+        List<Integer> recoverable() {
+            BitSet seeds = (BitSet) suppressed.clone();
+            seeds.and(built.members());
+            List<Integer> out = new ArrayList<>();
+            for (List<Integer> component : LinearDeterminacy.components(built.relations(), suppressed, seeds)) {
+                out.addAll(LinearDeterminacy.determined(built.relations(), suppressed, component));
+            }
+            return out;
+        }
+
+        Table published(int t) {
+            Table table = cells.table(t);
+            List<List<Object>> rows = new ArrayList<>(table.size());
+            boolean changed = false;
+            for (int r = 0; r < table.size(); r++) {
+                List<Object> row = new ArrayList<>(table.rows().get(r));
+                for (int c = 0; c < row.size(); c++) {
+                    if (suppressed.get(cells.id(t, r, c)) && row.get(c) != null) {
+                        row.set(c, null);
+                        changed = true;
+                    }
+                }
+                rows.add(row);
+            }
+            return changed ? table.withRows(rows) : table;
+        }
+
+        /** Primary, secondary (chosen as complements) and dependent cells emptied in one table. */
+        long[] counts(int t) {
+            long[] n = new long[3];
+            Table table = cells.table(t);
+            for (int r = 0; r < table.size(); r++) {
+                for (int c = 0; c < cells.width(t); c++) {
+                    int id = cells.id(t, r, c);
+                    if (!suppressed.get(id) || table.rows().get(r).get(c) == null) continue;
+                    n[primary.get(id) ? 0 : secondary.get(id) ? 1 : 2]++;
+                }
+            }
+            return n;
+        }
     }
 }

@@ -65,6 +65,23 @@ public final class ClaimColumns {
         return s.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
     }
 
+    /** The required columns that no name of {@code header} stands for (a workbook's sheets are tried in turn). */
+    static List<String> missing(List<String> header) {
+        boolean[] named = new boolean[CANONICAL.size()];
+        for (String h : header) {
+            Integer column = ALIASES.get(fold(h));
+            if (column != null) named[column] = true;
+        }
+        List<String> missing = new ArrayList<>();
+        for (int c = 0; c < named.length; c++) if (!named[c] && !OPTIONAL.contains(c)) missing.add(CANONICAL.get(c));
+        return missing;
+    }
+
+    /** How many columns are required. */
+    static int requiredCount() {
+        return CANONICAL.size() - OPTIONAL.size();
+    }
+
     /**
      * For each canonical column, the position of the file's column that holds it, or -1 when an
      * optional column is absent. A file that lacks a required column is an input error naming the

@@ -37,7 +37,7 @@ import org.apache.spark.sql.types.StructType;
 public final class ClaimIngest {
     private ClaimIngest() {}
 
-    /** One claims file; {@code format} is csv, parquet or ijw (an XML message, see {@link IjwMessages}). */
+    /** One claims file; {@code format} is csv, parquet, xlsx or ijw (an XML message, see {@link IjwMessages}). */
     public record InputFile(int index, String name, Path path, long size, String format, String sha256) {
         public boolean parquet() {
             return format.equals("parquet");
@@ -55,19 +55,20 @@ public final class ClaimIngest {
             "municipality_code", "product_category", "product_code", "product_group", "provision", "provider_code",
             "referrer", "start_day", "end_day", "volume", "unit", "amount_cents", "debit_credit", "declaration_day");
 
-    /** The files of a claims path: one file, or every CSV (plain or gzip), Parquet and iJw XML file below a folder. */
+    /** The files of a claims path: one file, or every CSV (plain or gzip), Parquet, .xlsx and iJw XML file below a folder. */
     public static List<InputFile> listInputs(Path claims) {
         if (!Files.exists(claims)) throw new InputError("claims not found: " + claims);
         List<Path> paths = new ArrayList<>();
         if (Files.isDirectory(claims)) {
             try (Stream<Path> walk = Files.walk(claims)) {
-                // Hidden and underscore names (a cache folder, Spark's _SUCCESS) are not claims.
+                // Hidden and underscore names (a cache folder, Spark's _SUCCESS) are not claims, nor is
+                // the ~$ owner file Excel keeps beside a workbook it has open.
                 walk.filter(Files::isRegularFile)
                     .filter(p -> {
                         for (Path part : claims.relativize(p)) {
                             if (part.toString().startsWith(".") || part.toString().startsWith("_")) return false;
                         }
-                        return true;
+                        return !p.getFileName().toString().startsWith("~$");
                     })
                     .sorted(Comparator.comparing(Path::toString))
                     .forEach(paths::add);
@@ -79,8 +80,13 @@ public final class ClaimIngest {
         }
         for (Path p : paths) {
             String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
+            if (name.endsWith(".xls")) {
+                // Refused, not skipped: figures without one of the extract's files would look complete.
+                throw new InputError(p + ": an Excel 97-2003 workbook (.xls) is not read; save it as .xlsx "
+                        + "(Excel Workbook) or CSV");
+            }
             if (format(p) == null) {
-                throw new InputError("unsupported claims file " + p + " (use .csv, .csv.gz, .parquet or iJw .xml)");
+                throw new InputError("unsupported claims file " + p + " (use .csv, .csv.gz, .parquet, .xlsx or iJw .xml)");
             }
         }
         if (paths.isEmpty()) throw new InputError("no claims files in " + claims);
@@ -107,6 +113,7 @@ public final class ClaimIngest {
         String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".parquet")) return "parquet";
         if (name.endsWith(".xml")) return "ijw";
+        if (WorkbookSheet.isWorkbook(p)) return "xlsx";
         if (name.endsWith(".csv") || name.endsWith(".csv.gz") || name.endsWith(".txt")) return "csv";
         return null;
     }

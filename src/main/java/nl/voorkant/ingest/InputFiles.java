@@ -22,7 +22,8 @@ public final class InputFiles {
             m.put("size", f.size());
             m.put("sha256", f.sha256());
             m.put("parsed", e.reused() ? "from cache" : "this run");
-            if (f.ijw()) m.put("ijw", e.notes());
+            if (!e.notes().isEmpty()) m.put("notes", e.notes());
+            if (f.ijw()) m.put("ijw", e.ijw());
             out.add(m);
         }
         return out;
@@ -42,7 +43,7 @@ public final class InputFiles {
         for (ParsedCache.Entry e : entries) {
             if (!e.file().ijw()) continue;
             any = true;
-            Map<String, String> n = e.notes();
+            Map<String, String> n = e.ijw();
             if (n.containsKey("problem")) {
                 Map<String, Object> u = new LinkedHashMap<>();
                 u.put("name", e.file().name());

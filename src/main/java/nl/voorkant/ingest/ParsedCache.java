@@ -110,13 +110,15 @@ public final class ParsedCache implements AutoCloseable {
     /**
      * A file's parsed lines; per CSV partition, how many lines it has (for line numbers); and its
      * rows, amount and net amount per reject reason ({@link #VALID} for the valid lines), counted
-     * while parsing so that no run reads the lines again to count them.
+     * while parsing so that no run reads the lines again to count them; and what reading it passed
+     * over (a workbook's other sheets), for the manifest.
      */
     public record Entry(ClaimIngest.InputFile file, Path dir, Map<Integer, Long> linesPerPartition,
-                        Map<String, long[]> totals, boolean reused, Map<String, String> notes, Path bundle) {}
+                        Map<String, long[]> totals, boolean reused, List<String> notes, Map<String, String> ijw,
+                        Path bundle) {}
 
-    /** Entry-file keys of an iJw file's notes for the manifest (message, version, total check, problem). */
-    private static final String NOTE_PREFIX = "note.";
+    /** Entry-file keys of an iJw file's facts for the manifest (message, version, total check, problem). */
+    private static final String IJW_PREFIX = "ijw.";
 
     /** The totals key of the valid lines. */
     public static final String VALID = "valid";
@@ -204,7 +206,7 @@ public final class ParsedCache implements AutoCloseable {
                 CompletableFuture<Entry> first = byPlace.get(place);
                 if (first != null) {
                     entries.add(first.thenApply(e -> new Entry(f, e.dir(), e.linesPerPartition(), e.totals(), e.reused(),
-                            e.notes(), e.bundle())));
+                            e.notes(), e.ijw(), e.bundle())));
                     continue;
                 }
                 used.add(place);
@@ -302,13 +304,15 @@ public final class ParsedCache implements AutoCloseable {
         }
         Map<Integer, Long> counts = new HashMap<>();
         numbersByKey(p.getProperty("lines_per_partition")).forEach((part, lines) -> counts.put(Integer.parseInt(part), lines[0]));
-        Map<String, String> notes = new java.util.TreeMap<>();
+        Map<String, String> ijw = new java.util.TreeMap<>();
         for (String name : p.stringPropertyNames()) {
-            if (name.startsWith(NOTE_PREFIX)) notes.put(name.substring(NOTE_PREFIX.length()), p.getProperty(name));
+            if (name.startsWith(IJW_PREFIX)) ijw.put(name.substring(IJW_PREFIX.length()), p.getProperty(name));
         }
         Path bundle = p.getProperty("bundle") == null ? null : place.resolveSibling(p.getProperty("bundle"));
         if (bundle != null && !Files.isDirectory(bundle)) return null;
-        return new Entry(f, place, counts, numbersByKey(p.getProperty("totals")), true, notes, bundle);
+        String notes = p.getProperty("notes", "");
+        return new Entry(f, place, counts, numbersByKey(p.getProperty("totals")), true,
+                notes.isEmpty() ? List.of() : List.of(notes.split("\n")), ijw, bundle);
     }
 
     /** The entry file of a complete entry at {@code place}, or null. */
@@ -339,8 +343,15 @@ public final class ParsedCache implements AutoCloseable {
 
     private Entry parse(SparkSession spark, ClaimIngest.InputFile f, ClaimParser parser, Path place, Path work) {
         Collection<PartitionCount> parts;
+        List<String> notes = List.of();
+        boolean workbook = WorkbookSheet.isWorkbook(f.path());
         if (f.parquet()) {
             parts = write(spark, f, work, sink -> parseParquet(spark, f, parser, sink));
+        } else if (workbook) {
+            WorkbookSheet.Head head = WorkbookSheet.head(f.path(), f.name());
+            notes = head.notes();
+            JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+            parts = write(spark, f, work, sink -> parseWorkbook(jsc, f, parser, sink, head));
         } else {
             JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
             CsvFile.Head head = CsvFile.head(f.path());
@@ -357,15 +368,15 @@ public final class ParsedCache implements AutoCloseable {
         Map<Integer, Long> counts = new HashMap<>();
         Map<String, long[]> totals = new HashMap<>();
         for (PartitionCount c : parts) {
-            if (!f.parquet()) counts.put(c.part(), c.lines());
+            if (!f.parquet() && !workbook) counts.put(c.part(), c.lines());
             c.totals().forEach((reason, t) -> add(totals, reason, t[0], t[1], t[2]));
         }
-        return storeEntry(f, work, place, counts, totals, Map.of(), null);
+        return storeEntry(f, work, place, counts, totals, notes, Map.of(), null);
     }
 
     /** Writes the entry file beside a parsed file's lines and renames the folder into its place. */
     private Entry storeEntry(ClaimIngest.InputFile f, Path work, Path place, Map<Integer, Long> counts,
-                             Map<String, long[]> totals, Map<String, String> notes, Path bundle) {
+                             Map<String, long[]> totals, List<String> notes, Map<String, String> ijw, Path bundle) {
         Properties p = new Properties();
         p.setProperty("source", f.name());
         p.setProperty("size", Long.toString(f.size()));
@@ -374,7 +385,8 @@ public final class ParsedCache implements AutoCloseable {
         counts.forEach((part, lines) -> linesPerPartition.put(part, new long[] {lines}));
         p.setProperty("lines_per_partition", joined(linesPerPartition));
         p.setProperty("totals", joined(totals));
-        notes.forEach((k, v) -> p.setProperty(NOTE_PREFIX + k, v));
+        p.setProperty("notes", String.join("\n", notes));
+        ijw.forEach((k, v) -> p.setProperty(IJW_PREFIX + k, v));
         if (bundle != null) p.setProperty("bundle", bundle.getFileName().toString());
         try {
             try (Writer w = Files.newBufferedWriter(work.resolve(ENTRY_FILE), StandardCharsets.UTF_8)) {
@@ -384,7 +396,7 @@ public final class ParsedCache implements AutoCloseable {
         } catch (IOException e) {
             throw new InputError("cannot store parsed claims in " + place + ": " + reason(e));
         }
-        return new Entry(f, place, counts, totals, false, notes, bundle);
+        return new Entry(f, place, counts, totals, false, notes, ijw, bundle);
     }
 
     /**
@@ -456,7 +468,7 @@ public final class ParsedCache implements AutoCloseable {
                     hashes.get(e.getKey()).write(one.resolve(ClaimHashes.FOLDER), 0);
                     boolean hasLines = !parsed.get(e.getKey()).claims().isEmpty();
                     out.put(e.getKey(), storeEntry(e.getValue(), one, e.getKey(), Map.of(), totals.get(e.getKey()),
-                            parsed.get(e.getKey()).notes(), hasLines ? named : null));
+                            List.of(), parsed.get(e.getKey()).notes(), hasLines ? named : null));
                 });
                 return out;
             } finally {
@@ -580,7 +592,7 @@ public final class ParsedCache implements AutoCloseable {
             md.update(parser.settings().getBytes(StandardCharsets.UTF_8));
             for (Class<?> c : List.of(ClaimParser.class, ClaimParser.Claim.class, ClaimParser.FileLayout.class,
                     ClaimColumns.class, Pseudonymiser.class, ParsedCache.class, Bsns.class, CsvRecords.class,
-                    CsvFile.class, IjwMessages.class, IjwFiles.class)) {
+                    CsvFile.class, WorkbookSheet.class, IjwMessages.class, IjwFiles.class)) {
                 String resource = c.getName().substring(c.getName().lastIndexOf('.') + 1) + ".class";
                 try (InputStream in = c.getResourceAsStream(resource)) {
                     if (in == null) throw new IllegalStateException("no class file for " + c.getName());
@@ -721,6 +733,49 @@ public final class ParsedCache implements AutoCloseable {
         boolean endedOpen() {
             return records.endedOpen();
         }
+    }
+
+    /**
+     * A workbook is a zip, which cannot be split: one task streams its claims sheet. A row's place is
+     * its sheet row (as a row index, 0-based), so that its {@code line} is the row number Excel shows.
+     */
+    private static JavaRDD<Row> parseWorkbook(JavaSparkContext jsc, ClaimIngest.InputFile f, ClaimParser parser,
+                                              PartitionSink sink, WorkbookSheet.Head head) {
+        int[] positions = ClaimColumns.resolve(head.header(), f.name());
+        String path = f.path().toAbsolutePath().toString();
+        String name = f.name();
+        return jsc.parallelize(List.of(0), 1).mapPartitionsWithIndex((part, ignored) -> {
+            WorkbookSheet sheet = WorkbookSheet.open(Path.of(path), name, head);
+            org.apache.spark.TaskContext.get().addTaskCompletionListener(
+                    (org.apache.spark.util.TaskCompletionListener) task -> sheet.close());
+            return new Counted(part, sink) {
+                private final Guarded<WorkbookSheet.SheetRow> rows = new Guarded<>(sheet);
+                private long rowIndex;
+
+                @Override
+                String damage() {
+                    return rows.damage();
+                }
+
+                @Override
+                ClaimParser.Claim nextClaim() {
+                    if (!rows.hasNext()) return null;
+                    WorkbookSheet.SheetRow r = rows.next();
+                    rowIndex = r.number() - 1;
+                    return parser.parse(WorkbookSheet.canonical(r, positions), false);
+                }
+
+                @Override
+                long position() {
+                    return rowIndex;
+                }
+
+                @Override
+                int partOfRow() {
+                    return -1;
+                }
+            };
+        }, true);
     }
 
     /** Parquet rows carry their row number, so their "line" is the 1-based row; no partition bookkeeping. */

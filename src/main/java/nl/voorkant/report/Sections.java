@@ -196,6 +196,8 @@ final class Sections {
                 blocks.add(new Block.Subheading(table.name()));
                 if (table.size() == 0) {
                     skipped(table.name());
+                } else if (!anyFigure(table, "fund_draw_eur")) {
+                    paragraph(t.get("chart.suppressed", table.name()));
                 } else {
                     String title = t.get("chart.payback", scenario);
                     chart("payback_" + scenario, title, t.get("s6.payback.meaning", payback(scenario)),
@@ -216,7 +218,15 @@ final class Sections {
     private String payback(String scenario) {
         Table summary = tables.get("scenario_summary").where("scenario", scenario);
         Object month = summary.size() == 0 ? null : summary.value(0, "payback_month");
-        return month == null ? t.get("s6.payback.none") : month.toString();
+        if (month != null) return month.toString();
+        // No payback month is a finding only when the scenario's figures are published at all.
+        return anyFigure(summary, "total_fund_draw_eur") ? t.get("s6.payback.none") : t.get("s6.payback.suppressed");
+    }
+
+    /** Whether a column holds any figure: in publish mode a modelled table may have been left empty. */
+    private static boolean anyFigure(Table table, String column) {
+        for (int i = 0; i < table.size(); i++) if (table.value(i, column) instanceof Number) return true;
+        return false;
     }
 
     private void trends() {
@@ -241,6 +251,10 @@ final class Sections {
         Table months = nonEmpty("montecarlo_months");
         if (months == null) skipped("montecarlo_months");
         else ChartData.fan(months, t).forEach((scenario, data) -> {
+            if (!anyFigure(months.where("scenario", scenario), "p50")) {
+                paragraph(t.get("chart.suppressed", "montecarlo_months (" + scenario + ")"));
+                return;
+            }
             String title = t.get("chart.fan", scenario);
             chart("fan_" + scenario, title, t.get("s7.fan.meaning"),
                     Charts.fan(title, t.get("chart.euros"), t.get("chart.month"), data, t));

@@ -23,8 +23,8 @@ import nl.voorkant.sample.Targets.YearTarget;
 
 /**
  * The synthetic claims generator. {@link #generate} writes {@code OUT/claims/claims_YYYY.csv[.gz]}
- * (canonical columns, one file per year) and the matching catalogue in {@code OUT/reference/}
- * ({@code municipalities.csv}, {@code products.csv}). With the default options it regenerates the
+ * (canonical columns, one file per year; or as {@link Format#XLSX} workbooks) and the matching
+ * catalogue in {@code OUT/reference/} ({@code municipalities.csv}, {@code products.csv}). With the default options it regenerates the
  * shipped sample byte for byte: {@code generate(Options.defaults(), Path.of("data"))}.
  */
 public final class SampleGenerator {
@@ -44,8 +44,10 @@ public final class SampleGenerator {
      * @param seed      the random seed (default {@link #DEFAULT_SEED}, the shipped sample)
      * @param gzip      write .csv.gz (default, as shipped) or plain .csv
      * @param defects   add defective rows of every kind (default); off gives clean data for peers
+     * @param format    the files' format (default CSV, as shipped)
      */
-    public record Options(double scale, int firstYear, int lastYear, long seed, boolean gzip, boolean defects) {
+    public record Options(double scale, int firstYear, int lastYear, long seed, boolean gzip, boolean defects,
+                          Format format) {
         public Options {
             if (!(scale > 0) || Double.isInfinite(scale)) {
                 throw new IllegalArgumentException("scale must be a positive number, got " + scale);
@@ -57,14 +59,15 @@ public final class SampleGenerator {
         }
 
         public static Options defaults() {
-            return new Options(1, SIMULATED_FIRST_YEAR, SIMULATED_LAST_YEAR, DEFAULT_SEED, true, true);
+            return new Options(1, SIMULATED_FIRST_YEAR, SIMULATED_LAST_YEAR, DEFAULT_SEED, true, true, Format.CSV);
         }
 
-        public Options withScale(double s) { return new Options(s, firstYear, lastYear, seed, gzip, defects); }
-        public Options withYears(int first, int last) { return new Options(scale, first, last, seed, gzip, defects); }
-        public Options withSeed(long s) { return new Options(scale, firstYear, lastYear, s, gzip, defects); }
-        public Options withGzip(boolean g) { return new Options(scale, firstYear, lastYear, seed, g, defects); }
-        public Options withDefects(boolean d) { return new Options(scale, firstYear, lastYear, seed, gzip, d); }
+        public Options withScale(double s) { return new Options(s, firstYear, lastYear, seed, gzip, defects, format); }
+        public Options withYears(int first, int last) { return new Options(scale, first, last, seed, gzip, defects, format); }
+        public Options withSeed(long s) { return new Options(scale, firstYear, lastYear, s, gzip, defects, format); }
+        public Options withGzip(boolean g) { return new Options(scale, firstYear, lastYear, seed, g, defects, format); }
+        public Options withDefects(boolean d) { return new Options(scale, firstYear, lastYear, seed, gzip, d, format); }
+        public Options withFormat(Format f) { return new Options(scale, firstYear, lastYear, seed, gzip, defects, f); }
 
         /** Parses "2016-2020" or a single year "2018". */
         public Options withYears(String range) {
@@ -90,25 +93,9 @@ public final class SampleGenerator {
         }
     }
 
-    /**
-     * The claims in {@code format}. iJw messages are written from the clean claims as plain CSV (a defect
-     * such as an unreadable date has no place in a message), so they equal the CSV of {@code --no-defects}.
-     */
-    public static Summary generate(Options options, Path outDir, Format format) throws IOException {
-        switch (format) {
-            case CSV:
-                return generate(options, outDir);
-            case IJW: {
-                Summary s = generate(options.withGzip(false).withDefects(false), outDir);
-                IjwWriter.convert(s.claimsDir());
-                return s;
-            }
-            default:
-                throw new IllegalStateException("format " + format);
-        }
-    }
-
-    public static Summary generate(Options options, Path outDir) throws IOException {
+    public static Summary generate(Options asked, Path outDir) throws IOException {
+        // A defect such as an unreadable date has no place in an iJw message: messages are the clean claims.
+        Options options = asked.format() == Format.IJW ? asked.withDefects(false) : asked;
         Path claimsDir = outDir.resolve("claims");
         Path referenceDir = outDir.resolve("reference");
         Files.createDirectories(claimsDir);
@@ -121,7 +108,7 @@ public final class SampleGenerator {
         ClaimEmitter emitter;
         try {
             for (int y = options.firstYear(); y <= options.lastYear(); y++) {
-                writers.put(y, new ClaimWriter(open(claimsDir, y, options.gzip())));
+                writers.put(y, new ClaimWriter(open(claimsDir, y, options)));
             }
             emitter = new ClaimEmitter(writers, options.firstYear(), options.lastYear(), options.defects());
             Bsn ids = new Bsn();
@@ -133,6 +120,7 @@ public final class SampleGenerator {
                 w.close();
             }
         }
+        if (options.format() == Format.IJW) IjwWriter.convert(claimsDir);
         Map<Integer, Long> rows = new LinkedHashMap<>();
         for (int y = options.firstYear(); y <= options.lastYear(); y++) {
             rows.put(y, emitter.rowsPerYear()[y - options.firstYear()]);
@@ -174,17 +162,26 @@ public final class SampleGenerator {
                 + g.id().hashCode() * 8_191L + purpose);
     }
 
-    private static OutputStream open(Path dir, int year, boolean gzip) throws IOException {
+    private static OutputStream open(Path dir, int year, Options o) throws IOException {
+        return switch (o.format()) {
+            case CSV -> csv(dir, year, o.gzip());
+            case XLSX -> new ClaimWorkbook(dir.resolve("claims_" + year + ".xlsx"));
+            // Plain CSV first, rewritten as messages once every year is written.
+            case IJW -> csv(dir, year, false);
+        };
+    }
+
+    private static OutputStream csv(Path dir, int year, boolean gzip) throws IOException {
         Path file = dir.resolve("claims_" + year + (gzip ? ".csv.gz" : ".csv"));
         OutputStream raw = Files.newOutputStream(file);
         // GZIPOutputStream writes no time stamp, so the same data gives the same bytes.
         return gzip ? new GZIPOutputStream(raw, 1 << 16) : new BufferedOutputStream(raw, 1 << 16);
     }
 
-    /** Files of an earlier run in the other format would otherwise be read twice. */
+    /** Files of an earlier run in another format would otherwise be read twice. */
     private static void deleteOldClaimFiles(Path dir) throws IOException {
         List<Path> old = new ArrayList<>();
-        try (DirectoryStream<Path> s = Files.newDirectoryStream(dir, "claims_[0-9][0-9][0-9][0-9].csv{,.gz}")) {
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(dir, "claims_[0-9][0-9][0-9][0-9].{csv,csv.gz,xlsx}")) {
             s.forEach(old::add);
         }
         for (String message : List.of("jw323", "jw301", "jw315")) {

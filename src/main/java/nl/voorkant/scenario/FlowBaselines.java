@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import nl.voorkant.core.CellRef;
 import nl.voorkant.core.Table;
 import nl.voorkant.ingest.Reference;
 
@@ -48,6 +49,35 @@ public final class FlowBaselines {
         if (survival == null) return missing("geen Kaplan–Meier-curve voor " + group + " in " + area);
         return new Lookup(new Baseline(area, group, year, clients, clients * perClient, inflow / 12, localInflow / 12,
                 survival), null);
+    }
+
+    /** The cells {@link #lookup} and {@link #backEndBudget} read: what a data-driven scenario's figures are computed from. */
+    public static List<CellRef> basis(String area, String group, int year) {
+        Map<String, Object> cell = Map.of("area", area, "product_group", group, "year", year);
+        List<CellRef> cells = new ArrayList<>();
+        for (String c : List.of("avg_monthly_clients", "cost_per_client_month_eur", "inflow", "local_referral_inflow")) {
+            cells.add(new CellRef("flow_year", cell, c));
+        }
+        cells.add(durationsBasis(Map.of("area", area, "product_group", group)));
+        cells.add(new CellRef("flow_year", Map.of("area", area, "year", year), "cost_eur"));
+        cells.add(new CellRef("local_share_year", Map.of("area", area, "year", year), "local_cost_share"));
+        return cells;
+    }
+
+    /**
+     * A scenario's duration curve stands for the group's trajectories as a whole, not for the cells of
+     * its tail: a curve always ends with 1 to 4 at risk, and tying the scenario to every step would
+     * leave each data-driven scenario empty. It is published while the trajectories it is fitted on are.
+     */
+    private static CellRef durationsBasis(Map<String, Object> areaGroup) {
+        return new CellRef("durations", areaGroup, "trajectories");
+    }
+
+    /** The cells {@link #groups} reads. */
+    public static List<CellRef> groupsBasis(String area, int year) {
+        Map<String, Object> areaYear = Map.of("area", area, "year", year);
+        return List.of(new CellRef("flow_year", areaYear, "avg_monthly_clients"), new CellRef("flow_year", areaYear, "cost_eur"),
+                new CellRef("flow_year", areaYear, "inflow"), durationsBasis(Map.of("area", area)));
     }
 
     /**

@@ -7,8 +7,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import nl.voorkant.core.CellRef;
+import nl.voorkant.core.Schema;
 import nl.voorkant.core.Table;
 import nl.voorkant.ingest.Reference;
+import static nl.voorkant.core.Schema.dimension;
+import static nl.voorkant.core.Schema.modelled;
+import static nl.voorkant.core.Schema.observed;
+import static nl.voorkant.core.Schema.parameter;
 
 /**
  * The scenario stage's one entry point: runs every configured scenario (typed in, or read from the
@@ -21,34 +27,45 @@ public final class ScenarioRun {
     /** The tables by name (scenario_&lt;name&gt;_months, scenario_summary, ...) and notes for the report. */
     public record Result(Map<String, Table> tables, List<String> notes) {}
 
-    static final String[] MONTH_COLUMNS = {"month", "front_clients", "front_budget_eur", "market_clients",
-            "market_cost_eur", "saving_eur", "fund_draw_eur", "cumulative_fund_draw_eur"};
-    static final String[] SUMMARY_COLUMNS = {"scenario", "area", "product_group", "mode", "start_month",
-            "horizon_months", "total_fund_draw_eur", "steady_state_yearly_saving_eur", "payback_month", "fund_cap_eur",
-            "fund_cap_ok", "thirteen_percent_ok", "note"};
+    /*
+     * The scenario tables' columns with how each is disclosed (Schema). Every modelled figure is
+     * computed from the cells of the flow tables named by its row's basis (none for typed-in
+     * baselines), so a model cannot give back a figure that disclosure control left empty.
+     */
+    static final Schema MONTHS = Schema.of("scenario_*_months", dimension("month"), modelled("front_clients"),
+            modelled("front_budget_eur"), modelled("market_clients"), modelled("market_cost_eur"), modelled("saving_eur"),
+            modelled("fund_draw_eur"), modelled("cumulative_fund_draw_eur"));
+    static final Schema SUMMARY = Schema.of("scenario_summary", dimension("scenario"), dimension("area"),
+            dimension("product_group"), parameter("mode"), parameter("start_month"), parameter("horizon_months"),
+            modelled("total_fund_draw_eur"), modelled("steady_state_yearly_saving_eur"), modelled("payback_month"),
+            parameter("fund_cap_eur"), modelled("fund_cap_ok"), modelled("thirteen_percent_ok"),
+            // The note quotes the baseline read from the data (clients, inflow, duration).
+            modelled("note"));
 
     public static Result run(ScenarioConfig config, Map<String, Table> flowTables, PrintStream out) {
         Map<String, Table> tables = new LinkedHashMap<>();
         List<String> notes = new ArrayList<>();
-        List<Scenario> scenarios = resolve(config, flowTables, notes);
-        Table.Builder summary = Table.builder("scenario_summary", SUMMARY_COLUMNS);
-        Table.Builder mc = Table.builder("montecarlo", MC_COLUMNS);
-        Table.Builder mcMonths = Table.builder("montecarlo_months", MC_MONTH_COLUMNS);
-        Table.Builder sensitivity = Table.builder("sensitivity", SENSITIVITY_COLUMNS);
+        Map<String, List<CellRef>> bases = new LinkedHashMap<>();
+        List<Scenario> scenarios = resolve(config, flowTables, notes, bases);
+        Table.Builder summary = SUMMARY.builder();
+        Table.Builder mc = MC.builder();
+        Table.Builder mcMonths = MC_MONTHS.builder();
+        Table.Builder sensitivity = SENSITIVITY.builder();
         List<Transition> transitions = new ArrayList<>();
         for (Scenario sc : scenarios) {
+            List<CellRef> basis = bases.get(sc.name());
             Transition t = TransitionModel.run(sc);
             transitions.add(t);
-            Table months = monthsTable(t);
+            Table months = monthsTable(t, basis);
             tables.put(months.name(), months);
-            summary.row(summaryRow(t));
+            summary.basedRow(basis, summaryRow(t));
             print(t, out);
             if (config.monteCarlo() != null) {
-                monteCarloRows(MonteCarlo.run(sc, config.monteCarlo().runs(), config.monteCarlo().seed()), mc, mcMonths);
+                monteCarloRows(MonteCarlo.run(sc, config.monteCarlo().runs(), config.monteCarlo().seed()), basis, mc, mcMonths);
             }
             if (config.sensitivity() != null) {
                 for (Sensitivity.Swing w : Sensitivity.run(sc, config.sensitivity().swing())) {
-                    sensitivity.row(sc.name(), w.parameter(), Values.round(w.lowValue(), 4), Values.round(w.highValue(), 4),
+                    sensitivity.basedRow(basis, sc.name(), w.parameter(), Values.round(w.lowValue(), 4), Values.round(w.highValue(), 4),
                             Values.eur(w.fundDrawLowEur()), Values.eur(w.fundDrawHighEur()), Values.eur(w.savingLowEur()),
                             Values.eur(w.savingHighEur()));
                 }
@@ -60,23 +77,26 @@ public final class ScenarioRun {
         tables.put("sensitivity", sensitivity.build());
         targets(config, flowTables, tables, notes, out);
         trends(config, flowTables, tables, notes);
-        tables.put("scenario_on_baseline", onBaseline(transitions, tables.get("baseline_projection")));
+        tables.put("scenario_on_baseline", onBaseline(transitions, bases, tables.get("baseline_projection")));
         for (String n : notes) out.println("Let op: " + n);
         return new Result(tables, notes);
     }
 
-    static final String[] ON_BASELINE_COLUMNS = {"scenario", "area", "product_group", "year", "months_modelled",
-            "baseline_cost_eur", "front_budget_eur", "market_saving_eur", "cost_with_shift_eur"};
+    static final Schema ON_BASELINE = Schema.of("scenario_on_baseline", dimension("scenario"), dimension("area"),
+            dimension("product_group"), dimension("year"), parameter("months_modelled"), modelled("baseline_cost_eur"),
+            modelled("front_budget_eur"), modelled("market_saving_eur"), modelled("cost_with_shift_eur"));
 
     /**
      * Each scenario on top of the projected no-shift cost of its area and group: per modelled year the
      * projected market cost, less the market saving, plus the front-end budget. Scenarios whose area
      * and group have no projection (not among the configured trends) get no rows.
      */
-    static Table onBaseline(List<Transition> transitions, Table projection) {
-        Table.Builder out = Table.builder("scenario_on_baseline", ON_BASELINE_COLUMNS);
+    static Table onBaseline(List<Transition> transitions, Map<String, List<CellRef>> bases, Table projection) {
+        Table.Builder out = ON_BASELINE.builder();
         for (Transition t : transitions) {
             Baseline b = t.scenario().baseline();
+            List<CellRef> basis = new ArrayList<>(bases.get(t.scenario().name()));
+            basis.addAll(trendBasis(b.area(), b.productGroup(), "cost_eur"));
             Table cost = projection.where("area", b.area()).where("product_group", b.productGroup())
                     .where("measure", "cost_eur");
             Map<Integer, double[]> perYear = new java.util.TreeMap<>();
@@ -90,49 +110,57 @@ public final class ScenarioRun {
                 Table row = cost.where("year", year);
                 if (row.size() == 0) return;
                 double baseline = ((Number) row.value(0, "projected")).doubleValue();
-                out.row(t.scenario().name(), b.area(), b.productGroup(), year, (int) y[2], Values.eur(baseline),
+                out.basedRow(basis, t.scenario().name(), b.area(), b.productGroup(), year, (int) y[2], Values.eur(baseline),
                         Values.eur(y[0]), Values.eur(y[1]), Values.eur(baseline - y[1] + y[0]));
             });
         }
         return out.build();
     }
 
-    static final String[] MC_COLUMNS = {"scenario", "measure", "runs", "seed", "p10", "p50", "p90"};
-    static final String[] MC_MONTH_COLUMNS = {"scenario", "month", "measure", "p10", "p50", "p90"};
-    static final String[] SENSITIVITY_COLUMNS = {"scenario", "parameter", "low_value", "high_value", "fund_draw_low_eur",
-            "fund_draw_high_eur", "saving_low_eur", "saving_high_eur"};
+    static final Schema MC = Schema.of("montecarlo", dimension("scenario"), dimension("measure"), parameter("runs"),
+            parameter("seed"), modelled("p10"), modelled("p50"), modelled("p90"));
+    static final Schema MC_MONTHS = Schema.of("montecarlo_months", dimension("scenario"), dimension("month"),
+            dimension("measure"), modelled("p10"), modelled("p50"), modelled("p90"));
+    /** The swung values are the baseline's own (clients, cost, duration) times 1 ± swing. */
+    static final Schema SENSITIVITY = Schema.of("sensitivity", dimension("scenario"), dimension("parameter"),
+            modelled("low_value"), modelled("high_value"), modelled("fund_draw_low_eur"), modelled("fund_draw_high_eur"),
+            modelled("saving_low_eur"), modelled("saving_high_eur"));
 
-    static void monteCarloRows(MonteCarlo.Result r, Table.Builder totals, Table.Builder months) {
+    static void monteCarloRows(MonteCarlo.Result r, List<CellRef> basis, Table.Builder totals, Table.Builder months) {
         String name = r.scenario().name();
-        totals.row(name, "fund_draw_eur", r.runs(), r.seed(), Values.eur(r.fundDraw()[0]), Values.eur(r.fundDraw()[1]),
+        totals.basedRow(basis, name, "fund_draw_eur", r.runs(), r.seed(), Values.eur(r.fundDraw()[0]), Values.eur(r.fundDraw()[1]),
                 Values.eur(r.fundDraw()[2]));
-        totals.row(name, "yearly_saving_eur", r.runs(), r.seed(), Values.eur(r.yearlySaving()[0]),
+        totals.basedRow(basis, name, "yearly_saving_eur", r.runs(), r.seed(), Values.eur(r.yearlySaving()[0]),
                 Values.eur(r.yearlySaving()[1]), Values.eur(r.yearlySaving()[2]));
         for (int k = 0; k < r.cumulativeDrawByMonth().length; k++) {
             String month = r.scenario().start().plusMonths(k).toString();
             double[] c = r.cumulativeDrawByMonth()[k];
             double[] s = r.savingByMonth()[k];
-            months.row(name, month, "cumulative_fund_draw_eur", Values.eur(c[0]), Values.eur(c[1]), Values.eur(c[2]));
-            months.row(name, month, "saving_eur", Values.eur(s[0]), Values.eur(s[1]), Values.eur(s[2]));
+            months.basedRow(basis, name, month, "cumulative_fund_draw_eur", Values.eur(c[0]), Values.eur(c[1]), Values.eur(c[2]));
+            months.basedRow(basis, name, month, "saving_eur", Values.eur(s[0]), Values.eur(s[1]), Values.eur(s[2]));
         }
     }
 
-    static final String[] TARGET_COLUMNS = {"target_share", "objective", "product_group", "fraction_moved",
-            "moved_client_months_per_year", "yearly_net_saving_eur"};
-    static final String[] TARGET_SUMMARY_COLUMNS = {"target_share", "feasible", "achieved_share", "binding_constraint",
-            "yearly_net_saving_eur", "fund_draw_eur", "months_to_target_gradual", "months_to_target_big_bang",
-            "staff_fte", "paperwork_hours_saved", "thirteen_percent_ok", "fund_cap_ok"};
+    static final Schema TARGETS = Schema.of("targets", parameter("target_share"), parameter("objective"),
+            dimension("product_group"), modelled("fraction_moved"), modelled("moved_client_months_per_year"),
+            modelled("yearly_net_saving_eur"));
+    static final Schema TARGETS_SUMMARY = Schema.of("targets_summary", parameter("target_share"), modelled("feasible"),
+            modelled("achieved_share"), modelled("binding_constraint"), modelled("yearly_net_saving_eur"),
+            modelled("fund_draw_eur"), modelled("months_to_target_gradual"), modelled("months_to_target_big_bang"),
+            modelled("staff_fte"), modelled("paperwork_hours_saved"), modelled("thirteen_percent_ok"), modelled("fund_cap_ok"));
 
     static void targets(ScenarioConfig config, Map<String, Table> flow, Map<String, Table> tables, List<String> notes,
                         PrintStream out) {
-        Table.Builder rows = Table.builder("targets", TARGET_COLUMNS);
-        Table.Builder summary = Table.builder("targets_summary", TARGET_SUMMARY_COLUMNS);
+        Table.Builder rows = TARGETS.builder();
+        Table.Builder summary = TARGETS_SUMMARY.builder();
+        List<CellRef> basis = config.targets() == null ? List.of()
+                : FlowBaselines.groupsBasis(config.targets().area(), config.targets().baseYear());
         for (TargetPlan p : plans(config, flow, notes)) {
             for (TargetPlan.Move m : p.moves()) {
-                rows.row(p.targetShare(), p.objective().label(), m.group(), Values.round(m.fractionMoved(), 4),
+                rows.basedRow(basis, p.targetShare(), p.objective().label(), m.group(), Values.round(m.fractionMoved(), 4),
                         Values.round(m.movedClientMonthsPerYear(), 1), Values.eur(m.yearlyNetSavingEur()));
             }
-            summary.row(p.targetShare(), String.valueOf(p.feasible()),
+            summary.basedRow(basis, p.targetShare(), String.valueOf(p.feasible()),
                     p.achievedShare() == null ? null : Values.round(p.achievedShare(), 4), p.bindingConstraint(),
                     Values.eur(p.yearlyNetSavingEur()), Values.eur(p.fundDrawEur()), p.monthsToTargetGradual(),
                     p.monthsToTargetBigBang(), p.staffFte() == null ? null : Values.round(p.staffFte(), 2),
@@ -167,15 +195,22 @@ public final class ScenarioRun {
         return plans;
     }
 
-    static final String[] TREND_COLUMNS = {"area", "product_group", "measure", "years", "growth_rate", "lower95",
-            "upper95", "r2"};
-    static final String[] PROJECTION_COLUMNS = {"area", "product_group", "measure", "year", "observed", "projected",
-            "lower95", "upper95"};
+    static final Schema TRENDS = Schema.of("trends", dimension("area"), dimension("product_group"), dimension("measure"),
+            dimension("years"), modelled("growth_rate"), modelled("lower95"), modelled("upper95"), modelled("r2"));
+    /** A fit through the observed years gives back each of them from the others, so it goes with every one. */
+    static final Schema PROJECTION = Schema.of("baseline_projection", dimension("area"), dimension("product_group"),
+            dimension("measure"), dimension("year"), observed("observed", "flow_year", "measure"), modelled("projected"),
+            modelled("lower95"), modelled("upper95"));
+
+    /** The flow_year cells a trend of {@code measure} is fitted to: every year of the area and group. */
+    static List<CellRef> trendBasis(String area, String group, String measure) {
+        return List.of(new CellRef("flow_year", Map.of("area", area, "product_group", group), measure));
+    }
     static final String[] TREND_MEASURES = {"unique_clients", "cost_eur"};
 
     static void trends(ScenarioConfig config, Map<String, Table> flow, Map<String, Table> tables, List<String> notes) {
-        Table.Builder fits = Table.builder("trends", TREND_COLUMNS);
-        Table.Builder projection = Table.builder("baseline_projection", PROJECTION_COLUMNS);
+        Table.Builder fits = TRENDS.builder();
+        Table.Builder projection = PROJECTION.builder();
         ScenarioConfig.Trends t = config.trends();
         Table flowYear = flow == null ? null : flow.get("flow_year");
         if (t != null && flowYear == null) notes.add("trends overgeslagen: geen flow-tabellen");
@@ -207,7 +242,8 @@ public final class ScenarioRun {
                         notes.add("trend " + measure + " voor " + group + " in " + area + " overgeslagen: minder dan twee jaren");
                         continue;
                     }
-                    fits.row(area, group, measure, f.firstYear() + "-" + f.lastYear(), Values.round(f.growthRate(), 4),
+                    List<CellRef> basis = trendBasis(area, group, measure);
+                    fits.basedRow(basis, area, group, measure, f.firstYear() + "-" + f.lastYear(), Values.round(f.growthRate(), 4),
                             f.lower95() == null ? null : Values.round(f.lower95(), 4),
                             f.upper95() == null ? null : Values.round(f.upper95(), 4), Values.round(f.r2(), 4));
                     boolean money = measure.equals("cost_eur");
@@ -215,7 +251,7 @@ public final class ScenarioRun {
                         Double observed = null;
                         for (int i = 0; i < years.length; i++) if (years[i] == year && values[i] > 0) observed = values[i];
                         double[] p = f.project(year);
-                        projection.row(area, group, measure, year, observed == null ? null : money ? Values.eur(observed)
+                        projection.basedRow(basis, area, group, measure, year, observed == null ? null : money ? Values.eur(observed)
                                 : (Object) Values.round(observed, 2), figure(p[0], money), figure(p[1], money), figure(p[2], money));
                     }
                 }
@@ -230,11 +266,13 @@ public final class ScenarioRun {
     }
 
     /** The configured scenarios with their baselines; data-driven ones the data cannot support become notes. */
-    static List<Scenario> resolve(ScenarioConfig config, Map<String, Table> flow, List<String> notes) {
+    static List<Scenario> resolve(ScenarioConfig config, Map<String, Table> flow, List<String> notes,
+                                  Map<String, List<CellRef>> bases) {
         List<Scenario> out = new ArrayList<>();
         for (ScenarioConfig.ScenarioSpec spec : config.scenarios()) {
             if (!spec.dataDriven()) {
                 out.add(spec.scenario(spec.typedBaseline(), null));
+                bases.put(spec.name(), List.of());
                 continue;
             }
             FlowBaselines.Lookup lookup = FlowBaselines.lookup(flow, spec.area(), spec.productGroup(), spec.baseYear());
@@ -243,14 +281,15 @@ public final class ScenarioRun {
                 continue;
             }
             out.add(spec.scenario(lookup.baseline(), FlowBaselines.backEndBudget(flow, spec.area(), spec.baseYear())));
+            bases.put(spec.name(), FlowBaselines.basis(spec.area(), spec.productGroup(), spec.baseYear()));
         }
         return out;
     }
 
-    static Table monthsTable(Transition t) {
-        Table.Builder b = Table.builder("scenario_" + t.scenario().name() + "_months", MONTH_COLUMNS);
+    static Table monthsTable(Transition t, List<CellRef> basis) {
+        Table.Builder b = MONTHS.builder("scenario_" + t.scenario().name() + "_months");
         for (Transition.Month m : t.months()) {
-            b.row(m.month().toString(), Values.round(m.frontClients(), 2), Values.eur(m.frontBudgetEur()),
+            b.basedRow(basis, m.month().toString(), Values.round(m.frontClients(), 2), Values.eur(m.frontBudgetEur()),
                     Values.round(m.marketClients(), 2), Values.eur(m.marketCostEur()), Values.eur(m.savingEur()),
                     Values.eur(m.fundDrawEur()), Values.eur(m.cumulativeFundDrawEur()));
         }

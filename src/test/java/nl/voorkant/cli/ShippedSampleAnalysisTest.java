@@ -20,6 +20,10 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import nl.voorkant.core.SeedFigures;
+import nl.voorkant.core.Table;
+import nl.voorkant.flow.Disclosure;
+import nl.voorkant.flow.FlowCsvTables;
+import nl.voorkant.ingest.Reference;
 import nl.voorkant.report.Texts;
 import nl.voorkant.testing.SharedSpark;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -35,12 +39,24 @@ import org.junit.jupiter.api.io.TempDir;
 class ShippedSampleAnalysisTest {
     @TempDir
     static Path out;
+    @TempDir
+    static Path publishDir;
+    /** A publish-mode run whose trends also name every municipality (small counts included). */
+    static Path published;
     static Map<String, List<Map<String, String>>> tables;
 
     @BeforeAll
     static void analyse() throws IOException {
         SharedSpark.session();
         assertEquals(0, Main.run(new String[] {"analyse", "--out", out.toString(), "--disclosure", "internal", "--no-cache"}));
+        Path scenarios = publishDir.resolve("scenarios.yaml");
+        String shipped = Files.readString(Path.of("data/scenarios.yaml"));
+        assertTrue(shipped.contains("areas: [Drechtsteden-Noord]"), "the shipped trends");
+        Files.writeString(scenarios, shipped.replace("areas: [Drechtsteden-Noord]",
+                "areas: [Drechtsteden-Noord, GM0482, GM0523, GM0590, GM0610]"));
+        published = publishDir.resolve("report");
+        assertEquals(0, Main.run(new String[] {"analyse", "--out", published.toString(), "--no-cache",
+                "--scenarios", scenarios.toString()}));
         tables = Map.of("flow_year", CsvRows.read(out.resolve("tables/flow_year.csv")),
                 "local_share_year", CsvRows.read(out.resolve("tables/local_share_year.csv")));
     }
@@ -146,6 +162,43 @@ class ShippedSampleAnalysisTest {
             assertEquals(0, new java.math.BigDecimal(flowYear.get(0).get("cost_eur"))
                     .compareTo(java.math.BigDecimal.valueOf(sheet.getRow(1).getCell(10).getNumericCellValue())));
         }
+    }
+
+    @Test
+    void noSuppressedCellOfThePublishedTablesFollowsFromTheOthers() throws IOException {
+        Reference reference = Reference.load(Path.of("data/reference"));
+        Map<String, Table> before = FlowCsvTables.read(out.resolve("tables"));
+        Map<String, Table> after = FlowCsvTables.read(published.resolve("tables"));
+        assertEquals(7, after.size(), "every flow table");
+        assertEquals(List.of(), Disclosure.recoverable(before, after, reference),
+                "no suppressed cell is determined by adding and subtracting published ones");
+        JsonNode d = new ObjectMapper().readTree(published.resolve("manifest.json").toFile()).get("disclosure");
+        assertTrue(d.get("primary_cells").asLong() > 6000, "primary " + d.get("primary_cells"));
+        assertTrue(d.get("secondary_cells").asLong() > 1000, "secondary " + d.get("secondary_cells"));
+        try (Stream<Path> files = Files.list(published.resolve("tables"))) {
+            for (Path f : files.filter(x -> x.toString().endsWith(".csv")).toList()) {
+                String name = f.getFileName().toString().replace(".csv", "");
+                assertTrue(d.get("tables").has(name), name + " went through disclosure control");
+            }
+        }
+    }
+
+    @Test
+    void aTrendOfASmallMunicipalityQuotesOnlyPublishedFigures() throws IOException {
+        Map<String, Map<String, String>> flowYear = new java.util.HashMap<>();
+        for (Map<String, String> r : CsvRows.read(published.resolve("tables/flow_year.csv"))) {
+            flowYear.put(r.get("area") + "|" + r.get("product_group") + "|" + r.get("year"), r);
+        }
+        int small = 0;
+        for (Map<String, String> p : CsvRows.read(published.resolve("tables/baseline_projection.csv"))) {
+            Map<String, String> cell = flowYear.get(p.get("area") + "|" + p.get("product_group") + "|" + p.get("year"));
+            String source = cell == null ? "" : cell.get(p.get("measure"));
+            if (source.isEmpty()) {
+                assertEquals("", p.get("observed"), "observed follows flow_year: " + p);
+                small++;
+            }
+        }
+        assertTrue(small > 0, "some observed figures of the municipalities are suppressed");
     }
 
     static List<Path> csvTables() throws IOException {

@@ -471,7 +471,7 @@ class ClaimIngestTest {
 
     @Test
     void unsupportedFilesAndMissingPathsAreInputErrors(@TempDir Path dir) throws IOException {
-        Files.writeString(dir.resolve("claims.xlsx"), "x");
+        Files.writeString(dir.resolve("claims.ods"), "x"); // .xlsx is read (WorkbookIngestTest); OpenDocument is not
         assertTrue(assertThrows(InputError.class, () -> ClaimIngest.listInputs(dir)).getMessage().contains("unsupported"));
         assertTrue(assertThrows(InputError.class, () -> ClaimIngest.listInputs(dir.resolve("nope"))).getMessage()
                 .startsWith("claims not found"));

@@ -28,8 +28,8 @@ class IjwSampleTest {
 
     private static Map<String, Table> tables(Path out, Format format) throws IOException {
         SampleGenerator.Options o = SampleGenerator.Options.defaults().withScale(0.25).withYears(2020, 2020)
-                .withDefects(false).withGzip(false);
-        SampleGenerator.generate(o, out, format);
+                .withDefects(false).withGzip(false).withFormat(format);
+        SampleGenerator.generate(o, out);
         Reference reference = Reference.load(out.resolve("reference"));
         ClaimParser parser = new ClaimParser(reference, LocalDate.of(2015, 1, 1), LocalDate.of(2025, 12, 31), KEY);
         try (ParsedCache cache = ParsedCache.temporary(out)) {

@@ -1,0 +1,133 @@
+package nl.voorkant.flow;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import nl.voorkant.core.Schema;
+import nl.voorkant.core.Table;
+
+/**
+ * Every cell of every published table, numbered densely (table by table, row by row), with the
+ * lookups disclosure control needs: rows by a partial key, and the next row of a curve.
+ */
+final class DisclosureCells {
+    final List<Table> tables;
+    private final Map<String, Integer> byName = new HashMap<>();
+    private final int[] offset;
+    private final Map<String, Map<List<String>, List<Integer>>> indexes = new HashMap<>();
+
+    DisclosureCells(List<Table> tables) {
+        this.tables = List.copyOf(tables);
+        offset = new int[tables.size() + 1];
+        for (int t = 0; t < tables.size(); t++) {
+            byName.put(tables.get(t).name(), t);
+            long next = (long) offset[t] + (long) tables.get(t).size() * tables.get(t).columns().size();
+            if (next > Integer.MAX_VALUE) throw new DisclosureError("the tables hold more cells than can be checked");
+            offset[t + 1] = (int) next;
+        }
+    }
+
+    int size() { return offset[tables.size()]; }
+
+    Table table(int t) { return tables.get(t); }
+
+    /** The table's number, or -1 when no table of that name is published. */
+    int table(String name) { return byName.getOrDefault(name, -1); }
+
+    Schema schema(int t) { return tables.get(t).schema(); }
+
+    int width(int t) { return tables.get(t).columns().size(); }
+
+    int id(int t, int row, int column) { return offset[t] + row * width(t) + column; }
+
+    int tableOf(int id) {
+        int lo = 0, hi = tables.size() - 1;
+        while (lo < hi) {
+            int mid = (lo + hi + 1) >>> 1;
+            if (offset[mid] <= id) lo = mid; else hi = mid - 1;
+        }
+        return lo;
+    }
+
+    int rowOf(int id) { int t = tableOf(id); return (id - offset[t]) / width(t); }
+
+    int columnOf(int id) { int t = tableOf(id); return (id - offset[t]) % width(t); }
+
+    Object value(int id) {
+        int t = tableOf(id);
+        return tables.get(t).rows().get((id - offset[t]) / width(t)).get((id - offset[t]) % width(t));
+    }
+
+    Object value(int t, int row, String column) {
+        return tables.get(t).rows().get(row).get(tables.get(t).columnIndex(column));
+    }
+
+    Schema.Column column(int id) {
+        int t = tableOf(id);
+        return schema(t).columns().get(columnOf(id));
+    }
+
+    /** Where a cell is, for messages and tests: table, the row's dimensions, column; never a figure. */
+    String describe(int id) {
+        int t = tableOf(id), row = rowOf(id);
+        StringBuilder key = new StringBuilder();
+        Schema s = schema(t);
+        for (int c = 0; c < s.columns().size(); c++) {
+            if (s.columns().get(c).role() != Schema.Role.DIMENSION) continue;
+            if (key.length() > 0) key.append(',');
+            key.append(s.columns().get(c).name()).append('=').append(tables.get(t).rows().get(row).get(c));
+        }
+        return tables.get(t).name() + "[" + key + "]." + s.columns().get(columnOf(id)).name();
+    }
+
+    /** The rows of table t whose values agree with {@code key} on every column it names. */
+    List<Integer> rows(int t, Map<String, Object> key) {
+        List<String> columns = new ArrayList<>(new TreeMap<>(key).keySet());
+        Map<List<String>, List<Integer>> index = indexes.computeIfAbsent(t + ":" + columns, k -> {
+            Map<List<String>, List<Integer>> m = new HashMap<>();
+            Table table = tables.get(t);
+            int[] at = columns.stream().mapToInt(table::columnIndex).toArray();
+            for (int r = 0; r < table.size(); r++) m.computeIfAbsent(keyOf(table.rows().get(r), at), x -> new ArrayList<>()).add(r);
+            return m;
+        });
+        List<String> wanted = new ArrayList<>();
+        for (String c : columns) wanted.add(String.valueOf(key.get(c)));
+        return index.getOrDefault(wanted, List.of());
+    }
+
+    /** The values of a row at some columns, as strings (a year may be an Integer in one table and a Long in another). */
+    static List<String> keyOf(List<Object> row, int[] columns) {
+        List<String> key = new ArrayList<>(columns.length);
+        for (int c : columns) key.add(String.valueOf(row.get(c)));
+        return key;
+    }
+
+    /** The column numbers of a table's dimensions, less some. */
+    int[] dimensions(int t, List<String> except) {
+        Schema s = schema(t);
+        List<Integer> out = new ArrayList<>();
+        for (int c = 0; c < s.columns().size(); c++) {
+            Schema.Column col = s.columns().get(c);
+            if (col.role() == Schema.Role.DIMENSION && !except.contains(col.name())) out.add(c);
+        }
+        return out.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** Per curve of a table with a sequence column (rows agreeing on every other dimension), its rows in sequence order. */
+    List<List<Integer>> curves(int t) {
+        Schema s = schema(t);
+        Table table = tables.get(t);
+        int seq = table.columnIndex(s.sequence());
+        int[] key = dimensions(t, List.of(s.sequence()));
+        Map<List<String>, TreeMap<Long, Integer>> curves = new java.util.LinkedHashMap<>();
+        for (int r = 0; r < table.size(); r++) {
+            curves.computeIfAbsent(keyOf(table.rows().get(r), key), k -> new TreeMap<>())
+                    .put(((Number) table.rows().get(r).get(seq)).longValue(), r);
+        }
+        List<List<Integer>> out = new ArrayList<>();
+        for (TreeMap<Long, Integer> c : curves.values()) out.add(new ArrayList<>(c.values()));
+        return out;
+    }
+}

@@ -1,0 +1,313 @@
+package nl.voorkant.flow;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import nl.voorkant.core.Schema;
+import nl.voorkant.core.Table;
+import nl.voorkant.ingest.Reference;
+
+/**
+ * The linear relations that a reader of the published tables knows hold between their cells. Every
+ * column that adds up is taken to add up exactly along every hierarchy, also where it only nearly
+ * does (distinct clients of a subregion, a product's trajectories): a relation too many can only
+ * make more cells suppressed, one too few could leave a suppressed cell recoverable.
+ *
+ * <ul>
+ *   <li>areas: a subregion is the sum of its municipalities, a region of its subregions, in every
+ *       table with {@code area} and {@code area_level}, per value of the other dimensions (along a
+ *       curve a municipality without a row at a duration still has its next row's risk set there);</li>
+ *   <li>a Kaplan–Meier curve: at_risk(next) = at_risk − events − censored, and nothing after the last row;</li>
+ *   <li>months → year (inflow, outflow, cost; clients = months × avg_monthly_clients), products →
+ *       group (every column that adds up in both), months → durations (clients, inflow over the
+ *       known months, trajectories), a curve → durations (first risk set, events = closed), and
+ *       product groups → local share (client-months, and the cost share as local·(1−s) = market·s).</li>
+ * </ul>
+ */
+final class DisclosureRelations {
+    record Built(LinearDeterminacy.Relations relations, BitSet totals, BitSet members) {}
+
+    static final String AREA = "area";
+    static final String LEVEL = "area_level";
+    static final String MUNICIPALITY = "municipality";
+
+    private static final class Relation {
+        final List<Integer> cells = new ArrayList<>();
+        final List<Long> coefs = new ArrayList<>();
+        boolean known = true;
+    }
+
+    private final DisclosureCells cells;
+    private final LinearDeterminacy.Relations relations = new LinearDeterminacy.Relations();
+    private final BitSet totals = new BitSet();
+    private final BitSet members = new BitSet();
+
+    private DisclosureRelations(DisclosureCells cells) {
+        this.cells = cells;
+    }
+
+    static Built build(DisclosureCells cells, Reference reference) {
+        DisclosureRelations b = new DisclosureRelations(cells);
+        for (int t = 0; t < cells.tables.size(); t++) {
+            Schema s = cells.schema(t);
+            if (s.column(AREA) != null && s.column(LEVEL) != null) b.areas(t, reference);
+            if (s.chain() != null) b.chains(t);
+        }
+        b.monthsToYears();
+        b.productsToGroups();
+        b.monthsToDurations();
+        b.curvesToDurations();
+        b.groupsToLocalShare(reference);
+        return new Built(b.relations, b.totals, b.members);
+    }
+
+    private Relation begin() {
+        return new Relation();
+    }
+
+    /** Adds coef × the cell; a missing row (-1) is a known zero. A part whose value is empty voids the relation. */
+    private void term(Relation rel, int t, int row, String column, long coef, boolean total) {
+        if (row < 0 || t < 0) return;
+        int id = cells.id(t, row, cells.table(t).columnIndex(column));
+        if (cells.value(id) == null) {
+            rel.known = false;
+            return;
+        }
+        rel.cells.add(id);
+        rel.coefs.add(coef);
+        if (total) totals.set(id);
+    }
+
+    /** As {@link #term}, but a cell that is empty (unknown) is left out of the sum rather than voiding it. */
+    private void termIfKnown(Relation rel, int t, int row, String column, long coef) {
+        if (row >= 0 && cells.value(t, row, column) != null) term(rel, t, row, column, coef, false);
+    }
+
+    private void end(Relation rel) {
+        if (!rel.known || rel.cells.size() < 2) return;
+        for (int c : rel.cells) members.set(c);
+        relations.add(rel.cells.stream().mapToInt(Integer::intValue).toArray(),
+                rel.coefs.stream().mapToLong(Long::longValue).toArray());
+    }
+
+    private List<String> additive(int t) {
+        List<String> out = new ArrayList<>();
+        for (Schema.Column c : cells.schema(t).columns()) if (c.sums()) out.add(c.name());
+        return out;
+    }
+
+    private void areas(int t, Reference reference) {
+        Map<String, List<String>> municipalities = new TreeMap<>();
+        Map<String, Set<String>> subregions = new TreeMap<>();
+        for (Reference.Municipality m : reference.municipalities().values()) {
+            municipalities.computeIfAbsent(m.subregion(), k -> new ArrayList<>()).add(m.code());
+            subregions.computeIfAbsent(m.region(), k -> new TreeSet<>()).add(m.subregion());
+        }
+        Table table = cells.table(t);
+        Schema s = cells.schema(t);
+        List<String> except = new ArrayList<>(List.of(AREA, LEVEL));
+        if (s.sequence() != null) except.add(s.sequence());
+        int[] slice = cells.dimensions(t, except);
+        int area = table.columnIndex(AREA), level = table.columnIndex(LEVEL);
+        int seq = s.sequence() == null ? -1 : table.columnIndex(s.sequence());
+        // slice → level|area → position along the curve (0 without one) → row
+        Map<List<String>, Map<String, TreeMap<Long, Integer>>> rows = new LinkedHashMap<>();
+        for (int r = 0; r < table.size(); r++) {
+            List<Object> row = table.rows().get(r);
+            rows.computeIfAbsent(DisclosureCells.keyOf(row, slice), k -> new HashMap<>())
+                    .computeIfAbsent(row.get(level) + "|" + row.get(area), k -> new TreeMap<>())
+                    .put(seq < 0 ? 0L : ((Number) row.get(seq)).longValue(), r);
+        }
+        String stock = s.chain() == null ? null : s.chain().stock();
+        for (Map<String, TreeMap<Long, Integer>> inSlice : rows.values()) {
+            for (String column : additive(t)) {
+                boolean carried = column.equals(stock);
+                municipalities.forEach((sub, codes) -> rollUp(t, inSlice, "subregion|" + sub,
+                        codes.stream().map(c -> MUNICIPALITY + "|" + c).toList(), column, carried));
+                subregions.forEach((region, subs) -> rollUp(t, inSlice, "region|" + region,
+                        subs.stream().map(x -> "subregion|" + x).toList(), column, carried));
+            }
+        }
+    }
+
+    /** The total's row at each position = the sum of its parts' rows there (or, for a risk set, at their next row). */
+    private void rollUp(int t, Map<String, TreeMap<Long, Integer>> inSlice, String total, List<String> parts,
+                        String column, boolean carried) {
+        TreeMap<Long, Integer> totalRows = inSlice.get(total);
+        if (totalRows == null) return;
+        totalRows.forEach((position, totalRow) -> {
+            Relation rel = begin();
+            term(rel, t, totalRow, column, 1, true);
+            for (String part : parts) {
+                TreeMap<Long, Integer> partRows = inSlice.get(part);
+                if (partRows == null) continue;
+                Map.Entry<Long, Integer> at = carried ? partRows.ceilingEntry(position)
+                        : partRows.containsKey(position) ? Map.entry(position, partRows.get(position)) : null;
+                if (at != null) term(rel, t, at.getValue(), column, -1, false);
+            }
+            end(rel);
+        });
+    }
+
+    private void chains(int t) {
+        Schema.Chain chain = cells.schema(t).chain();
+        for (List<Integer> curve : cells.curves(t)) {
+            for (int i = 0; i < curve.size(); i++) {
+                Relation rel = begin();
+                if (i + 1 < curve.size()) term(rel, t, curve.get(i + 1), chain.stock(), 1, false);
+                term(rel, t, curve.get(i), chain.stock(), -1, false);
+                for (String out : chain.outflows()) term(rel, t, curve.get(i), out, 1, false);
+                end(rel);
+            }
+        }
+    }
+
+    /** Rows of a table grouped by their values at some columns, a month's column read as its year. */
+    private Map<List<String>, List<Integer>> groups(int t, List<String> columns, boolean monthAsYear) {
+        Map<List<String>, List<Integer>> out = new LinkedHashMap<>();
+        Table table = cells.table(t);
+        int[] at = columns.stream().mapToInt(table::columnIndex).toArray();
+        for (int r = 0; r < table.size(); r++) {
+            List<String> key = DisclosureCells.keyOf(table.rows().get(r), at);
+            if (monthAsYear) key.set(key.size() - 1, key.get(key.size() - 1).substring(0, 4));
+            out.computeIfAbsent(key, k -> new ArrayList<>()).add(r);
+        }
+        return out;
+    }
+
+    /** The one row of a table at a key, or -1. */
+    private int rowAt(int t, List<String> columns, List<String> key) {
+        Map<String, Object> k = new HashMap<>();
+        for (int i = 0; i < columns.size(); i++) k.put(columns.get(i), key.get(i));
+        List<Integer> rows = cells.rows(t, k);
+        return rows.isEmpty() ? -1 : rows.get(0);
+    }
+
+    /** weight × the total's column = the sum of the parts' column (each part left out when unknown, if asked). */
+    private void sum(int total, int totalRow, String totalColumn, long weight, int parts, List<Integer> partRows,
+                     String partColumn, boolean skipUnknownParts) {
+        if (totalRow < 0) return;
+        Relation rel = begin();
+        term(rel, total, totalRow, totalColumn, weight, true);
+        for (int r : partRows) {
+            if (skipUnknownParts) termIfKnown(rel, parts, r, partColumn, -1);
+            else term(rel, parts, r, partColumn, -1, false);
+        }
+        end(rel);
+    }
+
+    private static final List<String> AREA_UNIT = List.of(AREA, LEVEL, FlowMetrics.UNIT);
+
+    /** The data's months per year, and in all, from flow_month (every month of the data has a row in it). */
+    private Map<String, Long> monthsPerYear(int month) {
+        Map<String, Long> out = new TreeMap<>();
+        Set<Object> seen = new java.util.HashSet<>();
+        for (List<Object> row : cells.table(month).rows()) {
+            Object m = row.get(cells.table(month).columnIndex("month"));
+            if (seen.add(m)) out.merge(String.valueOf(m).substring(0, 4), 1L, Long::sum);
+        }
+        return out;
+    }
+
+    private void monthsToYears() {
+        int month = cells.table("flow_month"), year = cells.table("flow_year");
+        if (month < 0 || year < 0) return;
+        Map<String, Long> months = monthsPerYear(month);
+        List<String> key = new ArrayList<>(AREA_UNIT);
+        key.add("month");
+        List<String> yearKey = new ArrayList<>(AREA_UNIT);
+        yearKey.add("year");
+        groups(month, key, true).forEach((k, rows) -> {
+            int y = rowAt(year, yearKey, k);
+            for (String c : List.of("inflow", "outflow", "cost_eur")) sum(year, y, c, 1, month, rows, c, false);
+            sum(year, y, "avg_monthly_clients", months.get(k.get(k.size() - 1)), month, rows, "clients", false);
+        });
+    }
+
+    private void productsToGroups() {
+        int product = cells.table("flow_product_year"), year = cells.table("flow_year");
+        if (product < 0 || year < 0) return;
+        List<String> key = new ArrayList<>(AREA_UNIT);
+        key.add("year");
+        List<String> shared = new ArrayList<>(additive(product));
+        shared.retainAll(additive(year));
+        groups(product, key, false).forEach((k, rows) -> {
+            int y = rowAt(year, key, k);
+            for (String c : shared) sum(year, y, c, 1, product, rows, c, false);
+        });
+    }
+
+    private void monthsToDurations() {
+        int month = cells.table("flow_month"), durations = cells.table("durations");
+        if (month < 0 || durations < 0) return;
+        long dataMonths = monthsPerYear(month).values().stream().mapToLong(Long::longValue).sum();
+        Set<Object> known = new java.util.HashSet<>();
+        for (List<Object> row : cells.table(month).rows()) {
+            if (row.get(cells.table(month).columnIndex("inflow")) != null) known.add(row.get(cells.table(month).columnIndex("month")));
+        }
+        long knownInflowMonths = Math.max(1, known.size());
+        groups(month, AREA_UNIT, false).forEach((k, rows) -> {
+            int d = rowAt(durations, AREA_UNIT, k);
+            sum(durations, d, "avg_monthly_clients", dataMonths, month, rows, "clients", false);
+            sum(durations, d, "monthly_inflow", knownInflowMonths, month, rows, "inflow", true);
+            sum(durations, d, "trajectories", 1, month, rows, "inflow", true);
+        });
+    }
+
+    private void curvesToDurations() {
+        int km = cells.table("km_survival"), durations = cells.table("durations");
+        if (km < 0 || durations < 0) return;
+        for (List<Integer> curve : cells.curves(km)) {
+            List<String> k = DisclosureCells.keyOf(cells.table(km).rows().get(curve.get(0)),
+                    AREA_UNIT.stream().mapToInt(cells.table(km)::columnIndex).toArray());
+            int d = rowAt(durations, AREA_UNIT, k);
+            sum(durations, d, "trajectories", 1, km, curve.subList(0, 1), "at_risk", false);
+            sum(durations, d, "closed", 1, km, curve, "events", false);
+        }
+    }
+
+    private void groupsToLocalShare(Reference reference) {
+        int year = cells.table("flow_year"), share = cells.table("local_share_year"), month = cells.table("flow_month");
+        if (year < 0 || share < 0 || month < 0) return;
+        Map<String, Long> months = monthsPerYear(month);
+        List<String> key = List.of(AREA, LEVEL, "year");
+        groups(year, key, false).forEach((k, rows) -> {
+            int s = rowAt(share, key, k);
+            if (s < 0) return;
+            List<Integer> local = new ArrayList<>(), market = new ArrayList<>();
+            for (int r : rows) {
+                Reference.Product group = reference.groups().get(String.valueOf(cells.value(year, r, FlowMetrics.UNIT)));
+                if (group == null) continue;
+                (group.provision() == Reference.Provision.LOCAL ? local : market).add(r);
+            }
+            long n = months.getOrDefault(k.get(2), 12L);
+            List<Integer> all = new ArrayList<>(local);
+            all.addAll(market);
+            weightedSum(share, s, "local_client_months", year, local, "avg_monthly_clients", n);
+            weightedSum(share, s, "total_client_months", year, all, "avg_monthly_clients", n);
+            if (cells.value(share, s, "local_cost_share") instanceof Number costShare) {
+                // s = local / (local + market), published to 4 decimals: local·(10⁴ − k) − market·k = 0 with k = 10⁴·s.
+                long k4 = Math.round(costShare.doubleValue() * 10_000);
+                Relation rel = begin();
+                for (int r : local) term(rel, year, r, "cost_eur", 10_000 - k4, false);
+                for (int r : market) term(rel, year, r, "cost_eur", -k4, false);
+                end(rel);
+            }
+        });
+    }
+
+    /** The total = weight × the sum of the parts (client-months from monthly averages). */
+    private void weightedSum(int total, int totalRow, String totalColumn, int parts, List<Integer> partRows,
+                             String partColumn, long weight) {
+        Relation rel = begin();
+        term(rel, total, totalRow, totalColumn, 1, true);
+        for (int r : partRows) term(rel, parts, r, partColumn, -weight, false);
+        end(rel);
+    }
+}

@@ -1,0 +1,198 @@
+package nl.voorkant.flow;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import nl.voorkant.core.Schema;
+import nl.voorkant.core.Table;
+import nl.voorkant.ingest.Reference;
+import nl.voorkant.testing.TestReference;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Disclosure control on tables worked out by hand: primary suppression, the complementary cells that
+ * keep a suppressed cell from being recovered by adding and subtracting published ones, and the
+ * checker that proves it. Reference: Noord = GM0482 + GM0590, Zuid = GM0505, Regio = Noord + Zuid.
+ */
+class DisclosureTest {
+    static final Reference REF = TestReference.small();
+
+    /** A row of a flow table: the given columns' values, every other column empty. */
+    static List<Object> row(Schema s, Object... columnsAndValues) {
+        List<Object> row = new ArrayList<>(Arrays.asList(new Object[s.columns().size()]));
+        for (int i = 0; i < columnsAndValues.length; i += 2) {
+            row.set(s.columnNames().indexOf((String) columnsAndValues[i]), columnsAndValues[i + 1]);
+        }
+        return row;
+    }
+
+    static Table table(Schema s, List<List<Object>> rows) {
+        return new Table(s.name(), s, rows, null);
+    }
+
+    static List<Object> month(String area, String level, String month, long clients) {
+        return row(FlowTables.FLOW_MONTH, "area", area, "area_level", level, "product_group", "begeleiding",
+                "month", month, "clients", clients);
+    }
+
+    static Object cell(Table t, int row, String column) {
+        return t.rows().get(row).get(t.columnIndex(column));
+    }
+
+    static Map<String, Table> tables(Table... tables) {
+        Map<String, Table> out = new LinkedHashMap<>();
+        for (Table t : tables) out.put(t.name(), t);
+        return out;
+    }
+
+    @Test
+    void aSuppressedMunicipalityTakesItsNeighbourAlongWhenTheSubregionIsPublished() {
+        Map<String, Table> in = tables(table(FlowTables.FLOW_MONTH, List.of(
+                month("GM0482", "municipality", "2019-03", 3), month("GM0590", "municipality", "2019-03", 20),
+                month("GM0505", "municipality", "2019-03", 30), month("Noord", "subregion", "2019-03", 23),
+                month("Zuid", "subregion", "2019-03", 30), month("Regio", "region", "2019-03", 53))));
+        Disclosure.Published out = Disclosure.publish(in, Disclosure.Mode.PUBLISH, REF);
+        Table t = out.tables().get("flow_month");
+        assertNull(cell(t, 0, "clients"), "3 clients: primary");
+        assertNull(cell(t, 1, "clients"), "else Noord 23 − GM0590 20 gives GM0482's 3");
+        assertEquals(23L, cell(t, 3, "clients"), "the part goes, not the total");
+        assertEquals(53L, cell(t, 5, "clients"));
+        assertEquals(1L, out.summary().get("primary_cells"));
+        assertEquals(1L, out.summary().get("secondary_cells"));
+        assertEquals(List.of(), Disclosure.recoverable(in, out.tables(), REF));
+        // What the old, per-row suppression published gives the small cell away; the checker says so.
+        List<List<Object>> perRowOnly = new ArrayList<>(in.get("flow_month").rows());
+        perRowOnly.set(0, month("GM0482", "municipality", "2019-03", 0));
+        perRowOnly.get(0).set(FlowTables.FLOW_MONTH.columnNames().indexOf("clients"), null);
+        assertEquals(List.of("flow_month[area=GM0482,area_level=municipality,product_group=begeleiding,month=2019-03].clients"),
+                Disclosure.recoverable(in, tables(in.get("flow_month").withRows(perRowOnly)), REF));
+    }
+
+    static final Reference THREE = new Reference(REF.products(), Map.of(
+            "GM0001", new Reference.Municipality("GM0001", "Een", "S", "R", 1),
+            "GM0002", new Reference.Municipality("GM0002", "Twee", "S", "R", 1),
+            "GM0003", new Reference.Municipality("GM0003", "Drie", "S", "R", 1)));
+
+    static List<Object> product(String area, String level, String product, long clients) {
+        return row(FlowTables.FLOW_PRODUCT_YEAR, "area", area, "area_level", level, "product_group", "begeleiding",
+                "product_code", product, "year", 2019, "unique_clients", clients);
+    }
+
+    static List<Object> group(String area, String level, long clients) {
+        return row(FlowTables.FLOW_YEAR, "area", area, "area_level", level, "product_group", "begeleiding",
+                "year", 2019, "unique_clients", clients);
+    }
+
+    @Test
+    void aThreeByThreeTableWithMarginsLosesARectangle() {
+        //        P1  P2  P3 | group
+        // GM0001  2  10  12 |  24
+        // GM0002  9  11  13 |  33
+        // GM0003 14  15  16 |  45
+        // S      25  36  41 | 102
+        long[][] v = {{2, 10, 12}, {9, 11, 13}, {14, 15, 16}};
+        String[] areas = {"GM0001", "GM0002", "GM0003"}, products = {"P1", "P2", "P3"};
+        List<List<Object>> productRows = new ArrayList<>(), groupRows = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            long sum = 0;
+            for (int j = 0; j < 3; j++) {
+                productRows.add(product(areas[i], "municipality", products[j], v[i][j]));
+                sum += v[i][j];
+            }
+            groupRows.add(group(areas[i], "municipality", sum));
+        }
+        for (int j = 0; j < 3; j++) productRows.add(product("S", "subregion", products[j], v[0][j] + v[1][j] + v[2][j]));
+        groupRows.add(group("S", "subregion", 102));
+        Map<String, Table> in = tables(table(FlowTables.FLOW_YEAR, groupRows), table(FlowTables.FLOW_PRODUCT_YEAR, productRows));
+        Disclosure.Published out = Disclosure.publish(in, Disclosure.Mode.PUBLISH, THREE);
+        List<String> empty = new ArrayList<>();
+        Table t = out.tables().get("flow_product_year");
+        for (int r = 0; r < t.size(); r++) {
+            if (cell(t, r, "unique_clients") == null) empty.add(cell(t, r, "area") + "/" + cell(t, r, "product_code"));
+        }
+        assertEquals(List.of("GM0001/P1", "GM0001/P2", "GM0002/P1", "GM0002/P2"), empty,
+                "the 2, the smallest of its row (10) and column (9), and the corner (11) that closes the rectangle");
+        Table groups = out.tables().get("flow_year");
+        for (int r = 0; r < groups.size(); r++) assertNotNull(cell(groups, r, "unique_clients"), "the margins stay");
+        assertEquals(List.of(), Disclosure.recoverable(in, out.tables(), THREE));
+    }
+
+    @Test
+    void aMonthFollowsFromItsYearUnlessASecondMonthGoes() {
+        Schema m = FlowTables.FLOW_MONTH;
+        List<List<Object>> months = new ArrayList<>();
+        long[] inflow = {10, 3, 12};
+        for (int i = 0; i < 3; i++) {
+            months.add(row(m, "area", "GM0482", "area_level", "municipality", "product_group", "begeleiding",
+                    "month", "2019-0" + (i + 1), "clients", 20L, "inflow", inflow[i]));
+        }
+        Table year = table(FlowTables.FLOW_YEAR, List.of(row(FlowTables.FLOW_YEAR, "area", "GM0482",
+                "area_level", "municipality", "product_group", "begeleiding", "year", 2019, "unique_clients", 30L,
+                "avg_monthly_clients", 20.0, "inflow", 25L)));
+        Map<String, Table> in = tables(table(m, months), year);
+        Disclosure.Published out = Disclosure.publish(in, Disclosure.Mode.PUBLISH, REF);
+        Table t = out.tables().get("flow_month");
+        assertNull(cell(t, 1, "inflow"), "3 starts: primary");
+        assertNull(cell(t, 0, "inflow"), "else 25 − 10 − 12 = 3: the smaller other month goes too");
+        assertEquals(12L, cell(t, 2, "inflow"));
+        assertEquals(25L, cell(out.tables().get("flow_year"), 0, "inflow"), "the year stays");
+        assertEquals(List.of(), Disclosure.recoverable(in, out.tables(), REF));
+    }
+
+    static List<Object> km(int duration, long atRisk, long events, long censored, double survival) {
+        return row(FlowTables.KM_SURVIVAL, "area", "GM0482", "area_level", "municipality", "product_group", "begeleiding",
+                "duration_months", duration, "at_risk", atRisk, "events", events, "censored", censored,
+                "survival", survival, "lower95", survival / 2, "upper95", Math.min(1, survival * 1.5));
+    }
+
+    @Test
+    void aKaplanMeierStepIsNotGivenAwayByTheRiskSetsOrTheSurvival() {
+        // 20 at risk: 5 end at 1 month, 6 at 2, 3 at 3 (suppressed), the last 6 at 4.
+        Map<String, Table> in = tables(table(FlowTables.KM_SURVIVAL, List.of(km(1, 20, 5, 0, 0.75), km(2, 15, 6, 0, 0.45),
+                km(3, 9, 3, 0, 0.3), km(4, 6, 6, 0, 0.0))));
+        Disclosure.Published out = Disclosure.publish(in, Disclosure.Mode.PUBLISH, REF);
+        Table t = out.tables().get("km_survival");
+        assertNull(cell(t, 2, "events"), "3 events: primary");
+        assertNull(cell(t, 3, "at_risk"), "else 9 − 6 − 0 gives them");
+        assertNull(cell(t, 3, "events"), "and the last row's 6 = its risk set would give that");
+        assertEquals(9L, cell(t, 2, "at_risk"));
+        assertEquals(0.45, cell(t, 1, "survival"), "survival before the suppressed step stays");
+        for (int r = 2; r < 4; r++) {
+            for (String c : List.of("survival", "lower95", "upper95")) {
+                assertNull(cell(t, r, c), "0.45·(1 − e/9) = 0.3 would give e: " + c + " from the step on");
+            }
+        }
+        assertEquals(List.of(), Disclosure.recoverable(in, out.tables(), REF));
+    }
+
+    @Test
+    void aTableThatDeclaresNothingStopsTheRunInEitherMode() {
+        Map<String, Table> in = tables(Table.builder("flow_month", "area", "clients").row("GM0482", 3L).build());
+        for (Disclosure.Mode mode : Disclosure.Mode.values()) {
+            DisclosureError e = assertThrows(DisclosureError.class, () -> Disclosure.publish(in, mode, REF));
+            assertEquals("disclosure: table flow_month declares no disclosure role for its columns", e.toString());
+        }
+    }
+
+    @Test
+    void aColumnThatFollowsARenamedColumnStopsTheRun() {
+        Schema s = Schema.of("shares", Schema.dimension("area"),
+                Schema.derived("share").alsoFrom("flow_month", "client_count"));
+        Map<String, Table> in = tables(table(FlowTables.FLOW_MONTH, List.of(month("GM0482", "municipality", "2019-03", 30))),
+                new Table("shares", s, List.of(Arrays.asList("GM0482", 0.5)), null));
+        DisclosureError e = assertThrows(DisclosureError.class, () -> Disclosure.publish(in, Disclosure.Mode.PUBLISH, REF));
+        assertEquals("table shares column share follows unknown column client_count of table flow_month", e.getMessage());
+    }
+
+    @Test
+    void aModelledColumnWithoutBasesStopsTheRun() {
+        Schema s = Schema.of("model", Schema.dimension("month"), Schema.modelled("clients"));
+        Map<String, Table> in = tables(new Table("model", s, List.of(Arrays.asList("2020-01", 3.5)), null));
+        DisclosureError e = assertThrows(DisclosureError.class, () -> Disclosure.publish(in, Disclosure.Mode.INTERNAL, REF));
+        assertEquals("table model column clients is modelled but its rows name no basis", e.getMessage());
+    }
+}
