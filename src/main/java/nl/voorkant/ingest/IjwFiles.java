@@ -122,7 +122,7 @@ final class IjwFiles {
         }
         IjwMessages.Declaration d;
         try {
-            d = IjwMessages.declaration(f.path(), s.version());
+            d = IjwMessages.declaration(f.path());
         } catch (IjwMessages.Unreadable e) {
             return unreadable(notes, e.getMessage(), e.lines);
         }

@@ -57,7 +57,7 @@ public final class IjwMessages {
     }
 
     /** A JW323 message: header, declaration and lines. */
-    public record Declaration(String version, String provider, String municipality, String declarationDate,
+    public record Declaration(String provider, String municipality, String declarationDate,
                               String totalAmount, String totalDebitCredit, List<Prestatie> lines) {}
 
     /** A JW301 ToegewezenProduct, or a JW315 AangevraagdProduct ({@code referrer} its Verwijzer/Type). */
@@ -154,12 +154,12 @@ public final class IjwMessages {
     }
 
     /** A JW323 message, whole: every Prestatie with the Bsn of its Client. */
-    public static Declaration declaration(Path file, String version) throws Unreadable {
+    public static Declaration declaration(Path file) throws Unreadable {
         List<Prestatie> lines = new ArrayList<>();
         Map<String, String> outside = walk(file, "Prestatie", (bsn, position, fields) ->
                 lines.add(new Prestatie(position, bsn, fields)));
         String date = outside.getOrDefault("DeclaratieDagtekening", outside.getOrDefault("Dagtekening", ""));
-        return new Declaration(version, outside.getOrDefault("Afzender", ""), outside.getOrDefault("Ontvanger", ""), date,
+        return new Declaration(outside.getOrDefault("Afzender", ""), outside.getOrDefault("Ontvanger", ""), date,
                 outside.get("TotaalIngediendBedrag/Bedrag"), outside.getOrDefault("TotaalIngediendBedrag/DebetCredit", "D"),
                 lines);
     }
