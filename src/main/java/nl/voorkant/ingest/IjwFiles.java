@@ -68,7 +68,9 @@ final class IjwFiles {
 
     /**
      * The referrer of each allocation: the Verwijzer/Type of the request it answers (same municipality,
-     * provider and ReferentieAanbieder), else 01, the municipality's own decision.
+     * provider and ReferentieAanbieder), else 01, the municipality's own decision. A later JW301 repeats
+     * the client's current allocations with an empty ReferentieAanbieder (iJw IV094): an allocation
+     * that answers a request in any of its messages keeps that request's referrer.
      */
     static Map<String, String> referrers(List<IjwMessages.Product> allocations, List<IjwMessages.Product> requests) {
         Map<String, String> requested = new HashMap<>();
@@ -82,7 +84,9 @@ final class IjwFiles {
             if (a.allocationNumber().isEmpty()) continue;
             String referrer = a.providerReference().isEmpty() ? null
                     : requested.get(key(a.municipality(), a.provider(), a.providerReference()));
-            out.putIfAbsent(key(a.municipality(), a.provider(), a.allocationNumber()), referrer == null ? "01" : referrer);
+            String allocation = key(a.municipality(), a.provider(), a.allocationNumber());
+            if (referrer != null) out.put(allocation, out.getOrDefault(allocation, "01").equals("01") ? referrer : out.get(allocation));
+            else out.putIfAbsent(allocation, "01");
         }
         return out;
     }

@@ -109,6 +109,18 @@ class IjwFilesTest {
     }
 
     @Test
+    void aLaterAllocationMessageRepeatingTheAllocationWithoutReferenceKeepsTheRequestsReferrer(@TempDir Path dir)
+            throws IOException {
+        write(dir, "a-repeat.xml", jw301("3.2", "0482", PROVIDER, "123456782", "T1", "", "T5", ""));
+        write(dir, "b-answer.xml", jw301("3.2", "0482", PROVIDER, "123456782", "T1", "AANVRAAG-1"));
+        write(dir, "jw315.xml", jw315("3.2", PROVIDER, "0482", "123456782", "AANVRAAG-1", "04"));
+        write(dir, "jw323.xml", jw323("3.2", PROVIDER, "0482", "2021-02-05", null,
+                List.of(line("123456782", "R1", "T1", "H300", "2021-01-04", "2021-01-29", 100, "D"))));
+        assertEquals("04", parsed(dir, "jw323.xml").claims().get(0).referrer,
+                "IV094: the repeat with an empty ReferentieAanbieder does not make T1 the municipality's own");
+    }
+
+    @Test
     void anAllocationOfAnotherProviderOrMunicipalityDoesNotCount(@TempDir Path dir) throws IOException {
         write(dir, "jw301.xml", jw301("3.2", "0590", PROVIDER, "123456782", "T1", ""));
         write(dir, "jw323.xml", jw323("3.2", PROVIDER, "0482", "2021-02-05", null,
