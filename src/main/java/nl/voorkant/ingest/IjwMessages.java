@@ -177,7 +177,9 @@ public final class IjwMessages {
         String sender = header.getOrDefault("Afzender", ""), receiver = header.getOrDefault("Ontvanger", "");
         for (Prestatie p : raw) {
             out.add(new Product(allocation ? sender : receiver, allocation ? receiver : sender,
-                    p.get("ToewijzingNummer"), p.get("ReferentieAanbieder"), p.get("Verwijzer/Type")));
+                    p.get("ToewijzingNummer"), p.get("ReferentieAanbieder"),
+                    // A Verwijzer outside the product (once for the client) holds for each of its products.
+                    p.fields().getOrDefault("Verwijzer/Type", header.getOrDefault("Verwijzer/Type", ""))));
         }
         return out;
     }
@@ -188,7 +190,7 @@ public final class IjwMessages {
 
     /** The elements of interest outside the records, as "Name" and "Parent/Name"; their first occurrence wins. */
     private static final List<String> OUTSIDE = List.of("Afzender", "Ontvanger", "DeclaratieDagtekening", "Dagtekening",
-            "TotaalIngediendBedrag/Bedrag", "TotaalIngediendBedrag/DebetCredit");
+            "TotaalIngediendBedrag/Bedrag", "TotaalIngediendBedrag/DebetCredit", "Verwijzer/Type");
 
     /**
      * Streams a message: each {@code record} element's leaf elements go to {@code sink} by their path

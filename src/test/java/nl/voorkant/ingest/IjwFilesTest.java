@@ -121,6 +121,19 @@ class IjwFilesTest {
     }
 
     @Test
+    void aVerwijzerGivenOnceForTheClientHoldsForItsRequestedProducts(@TempDir Path dir) throws IOException {
+        String request = jw315("3.2", PROVIDER, "0482", "123456782", "AANVRAAG-1", "05");
+        String moved = request.replace("        <Verwijzer><Type>05</Type><Naam>Dokter Geheim</Naam></Verwijzer>\n", "")
+                .replace("      <AangevraagdProduct>", "      <Verwijzer><Type>05</Type></Verwijzer>\n      <AangevraagdProduct>");
+        assertNotEquals(request, moved);
+        write(dir, "jw315.xml", moved);
+        write(dir, "jw301.xml", jw301("3.2", "0482", PROVIDER, "123456782", "T1", "AANVRAAG-1"));
+        write(dir, "jw323.xml", jw323("3.2", PROVIDER, "0482", "2021-02-05", null,
+                List.of(line("123456782", "R1", "T1", "H300", "2021-01-04", "2021-01-29", 100, "D"))));
+        assertEquals("05", parsed(dir, "jw323.xml").claims().get(0).referrer);
+    }
+
+    @Test
     void anAllocationOfAnotherProviderOrMunicipalityDoesNotCount(@TempDir Path dir) throws IOException {
         write(dir, "jw301.xml", jw301("3.2", "0590", PROVIDER, "123456782", "T1", ""));
         write(dir, "jw323.xml", jw323("3.2", PROVIDER, "0482", "2021-02-05", null,
