@@ -186,8 +186,8 @@ public final class ParsedCache implements AutoCloseable {
 
     /**
      * The parsed lines of every file: reused where this cache has them, else parsed now, one Spark
-     * job per file. Up to three jobs run at once, so that one job's last tasks and the driver's
-     * work between jobs do not leave cores idle.
+     * job per CSV, Parquet or workbook file, and one for all iJw messages together. Up to three jobs
+     * run at once, so that one job's last tasks and the driver's work between jobs do not leave cores idle.
      */
     public List<Entry> entries(SparkSession spark, List<ClaimIngest.InputFile> files, ClaimParser parser) {
         String fingerprint = fingerprint(parser);
@@ -226,7 +226,7 @@ public final class ParsedCache implements AutoCloseable {
             CompletableFuture.runAsync(() -> {
                 try {
                     ijwParsed.complete(ijwToParse.isEmpty() ? Map.of() : parseIjw(spark, ijwToParse, ijw, parser));
-                } catch (RuntimeException e) {
+                } catch (Throwable e) { // whatever ends the job ends the files waiting on it, never a hang
                     ijwParsed.completeExceptionally(e);
                 }
             }, jobs);
