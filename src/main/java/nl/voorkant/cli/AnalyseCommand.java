@@ -165,6 +165,13 @@ final class AnalyseCommand {
             Map<String, Object> manifest = manifest(s, InputFiles.describe(ingested.entries()), parameters, flow, progress,
                     rejectsFile);
             manifest.put("disclosure", disclosed.summary());
+            InputFiles.ijwSummary(ingested.entries()).ifPresent(ijw -> {
+                manifest.put("ijw", ijw);
+                progress.say("ingest: iJw messages " + ijw.get("messages_read") + "; " + ijw.get("lines_without_referrer")
+                        + " accepted line(s) without a referrer; " + ((List<?>) ijw.get("files_unreadable")).size()
+                        + " unreadable file(s); " + ((List<?>) ijw.get("total_mismatches")).size()
+                        + " message total(s) not matching their lines (see manifest.json, ijw)");
+            });
             progress.stage("report", "index.html, report.ipynb, tables.xlsx");
             Map<String, String> names = new LinkedHashMap<>();
             reference.municipalities().values().forEach(m -> names.put(m.code(), m.name()));

@@ -18,7 +18,8 @@ final class GenerateCommand {
                 .value("scale", "municipalities = 4 × scale; 1 = Drechtsteden-Noord (default), more adds synthetic ones")
                 .value("years", "years to write, e.g. 2016-2020 (default)")
                 .value("seed", "random seed (default " + SampleGenerator.DEFAULT_SEED + ": the shipped sample)")
-                .value("format", "csv (default) or xlsx: one workbook per year, Dutch columns, typed cells")
+                .value("format", "csv (default), xlsx (one workbook per year, Dutch columns, typed cells) or ijw "
+                        + "(iJw 3.2 JW323 messages with their JW301/JW315, clean as --no-defects)")
                 .flag("plain", "write plain .csv instead of .csv.gz")
                 .flag("no-defects", "leave out the defective rows (clean data for peers)");
         if (!o.parse(args, "--out DIR [OPTIONS]")) return 0;

@@ -81,9 +81,10 @@ final class ClientFlows {
             cents += m.cents;
         }
         if (year != Integer.MIN_VALUE) addYear(unitType, cell, year, activeMonths, cents, out);
+        // A trajectory partial's third number (cents elsewhere) counts the starts whose referrer is unknown.
         for (Trajectories.Trajectory t : Trajectories.of(activity, maxGap)) {
             out.add(Partials.TRAJECTORY, unitType, muni, MUNICIPALITY, cell.unit(), t.startMonth(), t.endMonth(), "",
-                    1, t.viaLocalTeam() ? 1 : 0, 0);
+                    1, t.viaLocalTeam() ? 1 : 0, t.referrerUnknown() ? 1 : 0);
         }
     }
 

@@ -66,11 +66,16 @@ final class FlowPass {
             }
             client = key;
             lines.add(new MonthActivity.Line(strings.of(r, 1), strings.of(r, 2), strings.of(r, 3), strings.of(r, 4),
-                    Integer.parseInt(strings.of(r, 5)), r.getInt(6), r.getInt(7), r.getDouble(8), r.getLong(9),
+                    referrer(strings.of(r, 5)), r.getInt(6), r.getInt(7), r.getDouble(8), r.getLong(9),
                     "C".equals(strings.of(r, 10))));
         }
         if (!lines.isEmpty()) flows.add(lines, partials);
         return partials.size() == 0 ? Collections.emptyIterator() : partials.rows().iterator();
+    }
+
+    /** A line's referrer code as a number; an unknown one (an iJw line without its allocation) loses every tie. */
+    private static int referrer(String code) {
+        return code == null ? MonthActivity.UNKNOWN_REFERRER : Integer.parseInt(code);
     }
 
     /**

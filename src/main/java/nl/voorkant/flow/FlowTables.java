@@ -116,7 +116,7 @@ final class FlowTables {
         final Map<Key, TreeMap<Integer, long[]>> months = new HashMap<>();
         /** year → {unique clients, client-months, cents}. */
         final Map<Key, TreeMap<Integer, long[]>> years = new HashMap<>();
-        /** start month → {trajectories, via the local team} of trajectories whose start is known. */
+        /** start month → {trajectories, via the local team, referrer unknown} of trajectories whose start is known. */
         final Map<Key, TreeMap<Integer, long[]>> starts = new HashMap<>();
         /** end month → {trajectories, of which start known, their months} of trajectories whose end is known. */
         final Map<Key, TreeMap<Integer, long[]>> ends = new HashMap<>();
@@ -255,7 +255,7 @@ final class FlowTables {
         }
 
         final Span span;
-        /** per start month: trajectories, via the local team (start known only). */
+        /** per start month: trajectories, via the local team, referrer unknown (start known only). */
         final long[] starts;
         /** per end month: trajectories, of which start known, their months (end known only). */
         final long[] ends;
@@ -264,7 +264,7 @@ final class FlowTables {
 
         TrajectorySums(Span span) {
             this.span = span;
-            starts = new long[span.months() * 2];
+            starts = new long[span.months() * 3];
             ends = new long[span.months() * 3];
             survival = new long[span.years() * (span.months() + 1) * 2];
         }
@@ -273,9 +273,10 @@ final class FlowTables {
             boolean startKnown = p.a() > span.lastLeftCensored(), endKnown = p.b() < span.firstRightCensored();
             int duration = p.b() - p.a() + 1;
             if (startKnown) {
-                int s = (p.a() - span.first()) * 2;
+                int s = (p.a() - span.first()) * 3;
                 starts[s] += p.n();
                 starts[s + 1] += p.m();
+                starts[s + 2] += p.cents();
                 int year = MonthActivity.yearOf(p.a()) - MonthActivity.yearOf(span.first());
                 survival[(year * (span.months() + 1) + duration) * 2 + (endKnown ? 0 : 1)] += p.n();
             }
@@ -293,10 +294,9 @@ final class FlowTables {
         void addTo(Unit u, Key key) {
             for (int i = 0; i < span.months(); i++) {
                 int month = span.first() + i;
-                if (starts[i * 2] != 0) {
-                    long[] c = cell(u.starts, key, month, 2);
-                    c[0] += starts[i * 2];
-                    c[1] += starts[i * 2 + 1];
+                if (starts[i * 3] != 0) {
+                    long[] c = cell(u.starts, key, month, 3);
+                    for (int k = 0; k < 3; k++) c[k] += starts[i * 3 + k];
                 }
                 if (ends[i * 3] != 0) {
                     long[] c = cell(u.ends, key, month, 3);
@@ -391,10 +391,13 @@ final class FlowTables {
                 int firstMonth = year * 12, lastMonth = year * 12 + 11;
                 long monthsInYear = Math.min(months.last(), lastMonth) - Math.max(months.first(), firstMonth) + 1L;
                 Long inflow = null, localInflow = null, outflow = null;
+                long referred = 0;
                 if (firstMonth > months.lastLeftCensored(maxGap)) {
-                    long[] s = sumOver(u.starts.get(k), firstMonth, lastMonth, 2);
+                    long[] s = sumOver(u.starts.get(k), firstMonth, lastMonth, 3);
                     inflow = s[0];
                     localInflow = s[1];
+                    // A start whose referrer is unknown is inflow, but neither local nor not: the share leaves it out.
+                    referred = s[0] - s[2];
                 }
                 if (lastMonth < months.firstRightCensored(maxGap)) outflow = sumOver(u.ends.get(k), firstMonth, lastMonth, 3)[0];
                 long[] ends = sumOver(u.ends.get(k), firstMonth, lastMonth, 3);
@@ -405,7 +408,7 @@ final class FlowTables {
                 row.addAll(unitValues.apply(k));
                 row.addAll(java.util.Arrays.asList(year, c[0], round((double) c[1] / monthsInYear, 2), inflow, outflow,
                         meanDuration, median, euros(c[2]), c[1] == 0 ? null : round((double) c[2] / c[1] / 100, 2),
-                        inflow == null || inflow == 0 ? null : round((double) localInflow / inflow, 4), localInflow));
+                        referred == 0 ? null : round((double) localInflow / referred, 4), localInflow));
                 t.row(row.toArray());
             });
         }

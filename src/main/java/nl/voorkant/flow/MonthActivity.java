@@ -16,6 +16,11 @@ public final class MonthActivity {
     static final double ACTIVE_EPSILON = 1e-9;
     /** The referrer code of the local team (lokaal team / CJG) in iJw exports. */
     static final int LOCAL_TEAM_REFERRER = 1;
+    /**
+     * The referrer of a line whose referrer is not known (an iJw line without its allocation): above
+     * every iJw code, so that a known referrer of a line starting the same day wins the tie.
+     */
+    static final int UNKNOWN_REFERRER = 99;
 
     /** One accepted claim line, as the flow stage needs it; a credit subtracts. */
     public record Line(String municipality, String group, String product, String provider, int referrer,

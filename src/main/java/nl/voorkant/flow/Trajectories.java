@@ -39,6 +39,10 @@ public final class Trajectories {
         boolean viaLocalTeam() {
             return firstReferrer == MonthActivity.LOCAL_TEAM_REFERRER;
         }
+
+        boolean referrerUnknown() {
+            return firstReferrer == MonthActivity.UNKNOWN_REFERRER;
+        }
     }
 
     /** The trajectories of one client, municipality and unit, in order. */

@@ -18,14 +18,20 @@ public final class ClaimColumns {
 
     public static final int CLAIM_ID = 0, CLIENT_ID = 1, BIRTH_DATE = 2, MUNICIPALITY_CODE = 3,
             PRODUCT_CATEGORY = 4, PRODUCT_CODE = 5, PROVIDER_CODE = 6, REFERRER = 7, PERIOD_START = 8,
-            PERIOD_END = 9, VOLUME = 10, UNIT = 11, AMOUNT = 12, DEBIT_CREDIT = 13;
+            PERIOD_END = 9, VOLUME = 10, UNIT = 11, AMOUNT = 12, DEBIT_CREDIT = 13, DECLARATION_DATE = 14;
 
     public static final List<String> CANONICAL = List.of("claim_id", "client_id", "birth_date", "municipality_code",
             "product_category", "product_code", "provider_code", "referrer", "period_start", "period_end", "volume",
-            "unit", "amount", "debit_credit");
+            "unit", "amount", "debit_credit", "declaration_date");
+
+    /**
+     * The columns of {@code rejects.csv}: the canonical ones without {@code declaration_date}, which came
+     * later and is kept in the cache, so that the rejects file keeps its layout.
+     */
+    public static final List<String> REJECT_COLUMNS = CANONICAL.subList(0, DECLARATION_DATE);
 
     /** Columns a claims file may leave out; everything else is required. */
-    static final List<Integer> OPTIONAL = List.of(BIRTH_DATE, PRODUCT_CATEGORY, PROVIDER_CODE, UNIT);
+    static final List<Integer> OPTIONAL = List.of(BIRTH_DATE, PRODUCT_CATEGORY, PROVIDER_CODE, UNIT, DECLARATION_DATE);
 
     private static final Map<String, Integer> ALIASES = new LinkedHashMap<>();
 
@@ -50,6 +56,7 @@ public final class ClaimColumns {
         alias(UNIT, "eenheid");
         alias(AMOUNT, "bedrag", "totaalbedrag", "declaratiebedrag", "gedeclareerd bedrag");
         alias(DEBIT_CREDIT, "debet/credit", "debet_credit", "debetcredit", "d/c", "dc", "debet credit");
+        alias(DECLARATION_DATE, "declaratiedatum", "indieningsdatum", "datum declaratie", "declaratiedagtekening");
     }
 
     /** Lower case, accents and everything but letters and digits removed: "Cliëntnummer" and "client_nummer" meet. */

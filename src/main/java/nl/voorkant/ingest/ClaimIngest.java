@@ -37,16 +37,25 @@ import org.apache.spark.sql.types.StructType;
 public final class ClaimIngest {
     private ClaimIngest() {}
 
-    public record InputFile(int index, String name, Path path, long size, boolean parquet, String sha256) {}
+    /** One claims file; {@code format} is csv, parquet, xlsx or ijw (an XML message, see {@link IjwMessages}). */
+    public record InputFile(int index, String name, Path path, long size, String format, String sha256) {
+        public boolean parquet() {
+            return format.equals("parquet");
+        }
+
+        public boolean ijw() {
+            return format.equals("ijw");
+        }
+    }
 
     public record Result(Dataset<Row> accepted, Dataset<Row> rejects, IngestSummary summary, List<ParsedCache.Entry> entries) {}
 
     /** The columns of an accepted claim, as the flow stage reads them. */
     public static final List<String> ACCEPTED_COLUMNS = List.of("claim_id", "client_key", "birth_year",
             "municipality_code", "product_category", "product_code", "product_group", "provision", "provider_code",
-            "referrer", "start_day", "end_day", "volume", "unit", "amount_cents", "debit_credit");
+            "referrer", "start_day", "end_day", "volume", "unit", "amount_cents", "debit_credit", "declaration_day");
 
-    /** The files of a claims path: one file, or every CSV (plain or gzip), Parquet and .xlsx file below a folder. */
+    /** The files of a claims path: one file, or every CSV (plain or gzip), Parquet, .xlsx and iJw XML file below a folder. */
     public static List<InputFile> listInputs(Path claims) {
         if (!Files.exists(claims)) throw new InputError("claims not found: " + claims);
         List<Path> paths = new ArrayList<>();
@@ -76,9 +85,8 @@ public final class ClaimIngest {
                 throw new InputError(p + ": an Excel 97-2003 workbook (.xls) is not read; save it as .xlsx "
                         + "(Excel Workbook) or CSV");
             }
-            if (!name.endsWith(".parquet") && !name.endsWith(".csv") && !name.endsWith(".csv.gz") && !name.endsWith(".txt")
-                    && !WorkbookSheet.isWorkbook(p)) {
-                throw new InputError("unsupported claims file " + p + " (use .csv, .csv.gz, .parquet or .xlsx)");
+            if (format(p) == null) {
+                throw new InputError("unsupported claims file " + p + " (use .csv, .csv.gz, .parquet, .xlsx or iJw .xml)");
             }
         }
         if (paths.isEmpty()) throw new InputError("no claims files in " + claims);
@@ -89,13 +97,25 @@ public final class ClaimIngest {
             Path p = paths.get(i);
             String shown = Files.isDirectory(claims) ? claims.relativize(p).toString() : p.getFileName().toString();
             try {
-                files.add(new InputFile(i, shown, p, Files.size(p),
-                        p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".parquet"), sha256.get(i)));
+                files.add(new InputFile(i, shown, p, Files.size(p), format(p), sha256.get(i)));
             } catch (IOException e) {
                 throw new InputError("cannot read " + p + ": " + e.getMessage());
             }
         }
         return files;
+    }
+
+    /**
+     * The reader a file's name asks for; null when none. An .xml file goes to the iJw reader, which
+     * then tells the message by its root element and namespace (or BerichtCode), not by the name.
+     */
+    private static String format(Path p) {
+        String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".parquet")) return "parquet";
+        if (name.endsWith(".xml")) return "ijw";
+        if (WorkbookSheet.isWorkbook(p)) return "xlsx";
+        if (name.endsWith(".csv") || name.endsWith(".csv.gz") || name.endsWith(".txt")) return "csv";
+        return null;
     }
 
     private static String sha256(Path file) {
@@ -166,16 +186,20 @@ public final class ClaimIngest {
         Integer birth = r.getAs("birth_year");
         String[] raw = {claimId, Pseudonymiser.hex(r.<Long>getAs("client_key")), birth == null ? "" : birth.toString(),
                 r.getAs("municipality_code"), orEmpty(r.getAs("product_category")), r.getAs("product_code"),
-                orEmpty(r.getAs("provider_code")), r.getAs("referrer"),
+                orEmpty(r.getAs("provider_code")), orEmpty(r.getAs("referrer")),
                 LocalDate.ofEpochDay(r.<Integer>getAs("start_day")).toString(),
                 LocalDate.ofEpochDay(r.<Integer>getAs("end_day")).toString(), Double.toString(r.<Double>getAs("volume")),
                 orEmpty(r.getAs("unit")), java.math.BigDecimal.valueOf(r.<Long>getAs("amount_cents"), 2).toPlainString(),
-                r.getAs("debit_credit")};
+                r.getAs("debit_credit"), day(r.getAs("declaration_day"))};
         for (int i = 0; i < raw.length; i++) if (i != ClaimColumns.CLIENT_ID) raw[i] = parser.pseudonymised(raw[i]);
         v[r.fieldIndex("reject_reason")] = ClaimParser.Reason.DUPLICATE_CLAIM_ID.code();
         v[r.fieldIndex("reject_detail")] = "claim_id '" + raw[ClaimColumns.CLAIM_ID] + "' first seen at an earlier line";
         v[r.fieldIndex("raw")] = scala.jdk.javaapi.CollectionConverters.asScala(List.of(raw)).toSeq();
         return RowFactory.create(v);
+    }
+
+    private static String day(Integer epochDay) {
+        return epochDay == null ? "" : LocalDate.ofEpochDay(epochDay).toString();
     }
 
     private static String orEmpty(String s) {
@@ -249,8 +273,8 @@ public final class ClaimIngest {
                 .otherwise(col("lines_before").plus(col("record")).plus(1)).as("line"));
         out.add(col("reject_reason").as("reason"));
         out.add(col("reject_detail").as("detail"));
-        for (int i = 0; i < ClaimColumns.CANONICAL.size(); i++) {
-            out.add(col("raw").getItem(i).as(ClaimColumns.CANONICAL.get(i)));
+        for (int i = 0; i < ClaimColumns.REJECT_COLUMNS.size(); i++) {
+            out.add(col("raw").getItem(i).as(ClaimColumns.REJECT_COLUMNS.get(i)));
         }
         return j.select(out.toArray(Column[]::new));
     }

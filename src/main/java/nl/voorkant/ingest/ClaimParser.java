@@ -57,6 +57,8 @@ public final class ClaimParser implements Serializable {
         /** As written, never negative; null when it could not be read. */
         public Long amountCents;
         public String debitCredit;
+        /** The day the line was claimed (JW323 DeclaratieDagtekening, an export's declaratiedatum); null when absent. */
+        public Integer declarationDay;
         /** The canonical fields as read, client id replaced by its pseudonym; null for accepted rows. */
         public String[] raw;
     }
@@ -122,6 +124,15 @@ public final class ClaimParser implements Serializable {
 
     /** Validates the canonical values of one record (already split and trimmed; "" when absent). */
     public Claim parse(String[] v, boolean decimalComma) {
+        return parse(v, decimalComma, false);
+    }
+
+    /**
+     * As {@link #parse(String[], boolean)}; with {@code referrerMayBeAbsent} an empty referrer is
+     * accepted as unknown (null): an iJw line whose allocation was not found is a real claim, only its
+     * referrer is not known. A referrer that is given but not an iJw code is still {@code unknown_referrer}.
+     */
+    public Claim parse(String[] v, boolean decimalComma, boolean referrerMayBeAbsent) {
         Claim c = new Claim();
         c.claimId = v[CLAIM_ID];
         c.hasClient = !v[CLIENT_ID].isEmpty();
@@ -137,7 +148,9 @@ public final class ClaimParser implements Serializable {
         Integer start = parseEpochDay(v[PERIOD_START]);
         Integer end = parseEpochDay(v[PERIOD_END]);
         Integer birth = v[BIRTH_DATE].isEmpty() ? null : parseEpochDay(v[BIRTH_DATE]);
+        Integer declared = v[DECLARATION_DATE].isEmpty() ? null : parseEpochDay(v[DECLARATION_DATE]);
         Double volume = parseDouble(v[VOLUME], decimalComma);
+        boolean referrerAbsent = referrerMayBeAbsent && v[REFERRER].isEmpty();
 
         if (c.claimId.isEmpty()) reject(c, Reason.MISSING_CLAIM_ID, "claim_id empty");
         else if (!c.hasClient) reject(c, Reason.MISSING_CLIENT_ID, "client_id empty");
@@ -147,6 +160,8 @@ public final class ClaimParser implements Serializable {
         else if (end == null) reject(c, Reason.INVALID_DATE, "period_end '" + v[PERIOD_END] + "'");
         else if (birth == null && !v[BIRTH_DATE].isEmpty()) {
             reject(c, Reason.INVALID_DATE, "birth_date '" + v[BIRTH_DATE] + "'");
+        } else if (declared == null && !v[DECLARATION_DATE].isEmpty()) {
+            reject(c, Reason.INVALID_DATE, "declaration_date '" + v[DECLARATION_DATE] + "'");
         } else if (volume == null) reject(c, Reason.INVALID_NUMBER, "volume '" + v[VOLUME] + "'");
         else if (c.amountCents == null) reject(c, Reason.INVALID_NUMBER, "amount '" + v[AMOUNT] + "'");
         else if (end < start) reject(c, Reason.PERIOD_END_BEFORE_START, v[PERIOD_START] + " > " + v[PERIOD_END]);
@@ -156,7 +171,7 @@ public final class ClaimParser implements Serializable {
         } else if (c.municipalityCode == null || !municipalityCodes.contains(c.municipalityCode)) {
             reject(c, Reason.UNKNOWN_MUNICIPALITY, "municipality_code '" + v[MUNICIPALITY_CODE] + "'");
         } else if (product == null) reject(c, Reason.UNKNOWN_PRODUCT, "product_code '" + v[PRODUCT_CODE] + "'");
-        else if (c.referrer == null) reject(c, Reason.UNKNOWN_REFERRER, "referrer '" + v[REFERRER] + "'");
+        else if (c.referrer == null && !referrerAbsent) reject(c, Reason.UNKNOWN_REFERRER, "referrer '" + v[REFERRER] + "'");
         else if (c.debitCredit == null) {
             reject(c, Reason.UNKNOWN_DEBIT_CREDIT, "debit_credit '" + v[DEBIT_CREDIT] + "'");
         }
@@ -165,6 +180,7 @@ public final class ClaimParser implements Serializable {
         c.startDay = start;
         c.endDay = end;
         c.volume = volume;
+        c.declarationDay = declared;
         c.birthYear = birth == null ? null : LocalDate.ofEpochDay(birth).getYear();
         c.productGroup = product[0];
         c.provision = product[1];

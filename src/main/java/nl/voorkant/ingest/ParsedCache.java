@@ -73,6 +73,12 @@ public final class ParsedCache implements AutoCloseable {
     static final Duration KEEP_UNUSED = Duration.ofDays(30);
     private static final String ENTRY_FILE = "_entry.properties";
     private static final String ENTRY_PREFIX = "entry=";
+    /**
+     * The lines of the iJw files one run parsed, together: thousands of messages of a few lines each
+     * are one Parquet dataset, not thousands (each file's entry folder then holds its counts and hashes
+     * and names its bundle; its lines are the bundle's rows with its key in {@code entry}).
+     */
+    private static final String BUNDLE_PREFIX = "ijw-bundle-";
     private static final String WORK_PREFIX = ".tmp-";
 
     /** One parsed line; {@code part} and {@code record} place it in its file (part −1: a Parquet row index). */
@@ -98,6 +104,7 @@ public final class ParsedCache implements AutoCloseable {
             .add("unit", DataTypes.StringType)
             .add("amount_cents", DataTypes.LongType)
             .add("debit_credit", DataTypes.StringType)
+            .add("declaration_day", DataTypes.IntegerType)
             .add("raw", DataTypes.createArrayType(DataTypes.StringType));
 
     /**
@@ -107,7 +114,11 @@ public final class ParsedCache implements AutoCloseable {
      * over (a workbook's other sheets), for the manifest.
      */
     public record Entry(ClaimIngest.InputFile file, Path dir, Map<Integer, Long> linesPerPartition,
-                        Map<String, long[]> totals, boolean reused, List<String> notes) {}
+                        Map<String, long[]> totals, boolean reused, List<String> notes, Map<String, String> ijw,
+                        Path bundle) {}
+
+    /** Entry-file keys of an iJw file's facts for the manifest (message, version, total check, problem). */
+    private static final String IJW_PREFIX = "ijw.";
 
     /** The totals key of the valid lines. */
     public static final String VALID = "valid";
@@ -175,31 +186,50 @@ public final class ParsedCache implements AutoCloseable {
 
     /**
      * The parsed lines of every file: reused where this cache has them, else parsed now, one Spark
-     * job per file. Up to three jobs run at once, so that one job's last tasks and the driver's
-     * work between jobs do not leave cores idle.
+     * job per CSV, Parquet or workbook file, and one for all iJw messages together. Up to three jobs
+     * run at once, so that one job's last tasks and the driver's work between jobs do not leave cores idle.
      */
     public List<Entry> entries(SparkSession spark, List<ClaimIngest.InputFile> files, ClaimParser parser) {
         String fingerprint = fingerprint(parser);
+        List<ClaimIngest.InputFile> xml = files.stream().filter(ClaimIngest.InputFile::ijw).toList();
+        IjwFiles ijw = xml.isEmpty() ? null : IjwFiles.of(xml);
+        // The iJw files not in the cache are parsed together, in one job that writes an entry per file.
+        Map<Path, ClaimIngest.InputFile> ijwToParse = new java.util.LinkedHashMap<>();
+        CompletableFuture<Map<Path, Entry>> ijwParsed = new CompletableFuture<>();
         ExecutorService jobs = Executors.newFixedThreadPool(3);
         try {
             // Two files with the same bytes (a copy under another name) share one entry, parsed once.
             Map<Path, CompletableFuture<Entry>> byPlace = new HashMap<>();
             List<CompletableFuture<Entry>> entries = new ArrayList<>();
             for (ClaimIngest.InputFile f : files) {
-                Path place = dir.resolve(ENTRY_PREFIX + f.sha256() + "-" + fingerprint);
+                Path place = dir.resolve(ENTRY_PREFIX + f.sha256() + "-" + fingerprint + (f.ijw() ? "-" + ijw.digest() : ""));
                 CompletableFuture<Entry> first = byPlace.get(place);
                 if (first != null) {
                     entries.add(first.thenApply(e -> new Entry(f, e.dir(), e.linesPerPartition(), e.totals(), e.reused(),
-                            e.notes())));
+                            e.notes(), e.ijw(), e.bundle())));
                     continue;
                 }
                 used.add(place);
                 Entry cached = read(f, place);
-                CompletableFuture<Entry> entry = cached != null ? CompletableFuture.completedFuture(cached)
-                        : CompletableFuture.supplyAsync(() -> parse(spark, f, parser, place), jobs);
+                CompletableFuture<Entry> entry;
+                if (cached != null) {
+                    entry = CompletableFuture.completedFuture(cached);
+                } else if (f.ijw()) {
+                    ijwToParse.put(place, f);
+                    entry = ijwParsed.thenApply(parsed -> parsed.get(place));
+                } else {
+                    entry = CompletableFuture.supplyAsync(() -> parse(spark, f, parser, place), jobs);
+                }
                 byPlace.put(place, entry);
                 entries.add(entry);
             }
+            CompletableFuture.runAsync(() -> {
+                try {
+                    ijwParsed.complete(ijwToParse.isEmpty() ? Map.of() : parseIjw(spark, ijwToParse, ijw, parser));
+                } catch (Throwable e) { // whatever ends the job ends the files waiting on it, never a hang
+                    ijwParsed.completeExceptionally(e);
+                }
+            }, jobs);
             // Every job ends before a failure is reported: Spark is not stopped under a running job.
             CompletableFuture.allOf(entries.toArray(CompletableFuture[]::new)).exceptionally(e -> null).join();
             List<Entry> out = new ArrayList<>();
@@ -215,6 +245,31 @@ public final class ParsedCache implements AutoCloseable {
 
     /** The lines of {@code entries} as one Dataset, with the run's index of each file in {@code file}. */
     public static Dataset<Row> lines(SparkSession spark, List<Entry> entries) {
+        List<Entry> own = new ArrayList<>();
+        Map<Path, List<Row>> bundled = new java.util.LinkedHashMap<>();
+        for (Entry e : entries) {
+            // An iJw file without lines (an allocation, a request, a broken file) has nothing to read.
+            if (!e.file().ijw()) own.add(e);
+            else if (e.bundle() != null) {
+                bundled.computeIfAbsent(e.bundle(), b -> new ArrayList<>())
+                        .add(RowFactory.create(e.dir().getFileName().toString().substring(ENTRY_PREFIX.length()), e.file().index()));
+            }
+        }
+        Dataset<Row> all = own.isEmpty() ? null : ownLines(spark, own);
+        StructType keys = new StructType().add("entry", DataTypes.StringType).add("file", DataTypes.IntegerType);
+        Column[] columns = java.util.Arrays.stream(SCHEMA.add("file", DataTypes.IntegerType).fieldNames())
+                .map(c -> col(c)).toArray(Column[]::new);
+        for (Map.Entry<Path, List<Row>> b : bundled.entrySet()) {
+            // Each bundle with the keys of the entries that name it: a copy's key twice, so its lines count twice.
+            Dataset<Row> lines = spark.read().schema(SCHEMA.add("entry", DataTypes.StringType)).parquet(b.getKey().toString())
+                    .join(broadcast(spark.createDataFrame(b.getValue(), keys)), "entry").select(columns);
+            all = all == null ? lines : all.unionByName(lines);
+        }
+        return all != null ? all : spark.createDataFrame(List.of(), SCHEMA.add("file", DataTypes.IntegerType));
+    }
+
+    /** The lines of files parsed into entries of their own (CSV, Parquet). */
+    private static Dataset<Row> ownLines(SparkSession spark, List<Entry> entries) {
         // One read of every entry (one file listing, one plan). The folder names entry=<key> make the
         // key a partition column, a constant per file that maps to the file's index in this run.
         Map<Path, Integer> firstFile = new java.util.LinkedHashMap<>();
@@ -249,9 +304,15 @@ public final class ParsedCache implements AutoCloseable {
         }
         Map<Integer, Long> counts = new HashMap<>();
         numbersByKey(p.getProperty("lines_per_partition")).forEach((part, lines) -> counts.put(Integer.parseInt(part), lines[0]));
+        Map<String, String> ijw = new java.util.TreeMap<>();
+        for (String name : p.stringPropertyNames()) {
+            if (name.startsWith(IJW_PREFIX)) ijw.put(name.substring(IJW_PREFIX.length()), p.getProperty(name));
+        }
+        Path bundle = p.getProperty("bundle") == null ? null : place.resolveSibling(p.getProperty("bundle"));
+        if (bundle != null && !Files.isDirectory(bundle)) return null;
         String notes = p.getProperty("notes", "");
         return new Entry(f, place, counts, numbersByKey(p.getProperty("totals")), true,
-                notes.isEmpty() ? List.of() : List.of(notes.split("\n")));
+                notes.isEmpty() ? List.of() : List.of(notes.split("\n")), ijw, bundle);
     }
 
     /** The entry file of a complete entry at {@code place}, or null. */
@@ -310,6 +371,12 @@ public final class ParsedCache implements AutoCloseable {
             if (!f.parquet() && !workbook) counts.put(c.part(), c.lines());
             c.totals().forEach((reason, t) -> add(totals, reason, t[0], t[1], t[2]));
         }
+        return storeEntry(f, work, place, counts, totals, notes, Map.of(), null);
+    }
+
+    /** Writes the entry file beside a parsed file's lines and renames the folder into its place. */
+    private Entry storeEntry(ClaimIngest.InputFile f, Path work, Path place, Map<Integer, Long> counts,
+                             Map<String, long[]> totals, List<String> notes, Map<String, String> ijw, Path bundle) {
         Properties p = new Properties();
         p.setProperty("source", f.name());
         p.setProperty("size", Long.toString(f.size()));
@@ -319,6 +386,8 @@ public final class ParsedCache implements AutoCloseable {
         p.setProperty("lines_per_partition", joined(linesPerPartition));
         p.setProperty("totals", joined(totals));
         p.setProperty("notes", String.join("\n", notes));
+        ijw.forEach((k, v) -> p.setProperty(IJW_PREFIX + k, v));
+        if (bundle != null) p.setProperty("bundle", bundle.getFileName().toString());
         try {
             try (Writer w = Files.newBufferedWriter(work.resolve(ENTRY_FILE), StandardCharsets.UTF_8)) {
                 p.store(w, "voorkant: parsed lines of one claims file");
@@ -327,7 +396,96 @@ public final class ParsedCache implements AutoCloseable {
         } catch (IOException e) {
             throw new InputError("cannot store parsed claims in " + place + ": " + reason(e));
         }
-        return new Entry(f, place, counts, totals, false, notes);
+        return new Entry(f, place, counts, totals, false, notes, ijw, bundle);
+    }
+
+    /**
+     * The iJw files not yet in the cache, parsed on the driver by the streaming reader (a message is a
+     * few kilobytes: a Spark task each would cost more than the parsing) and written by one Spark job
+     * into one bundle; each file still gets an entry of its own (counts, hashes, notes, its bundle), so
+     * a file is found in the cache, reused or parsed again on its own, as a CSV file is.
+     */
+    private Map<Path, Entry> parseIjw(SparkSession spark, Map<Path, ClaimIngest.InputFile> files, IjwFiles ijw,
+                                      ClaimParser parser) {
+        try (WorkFolders.Work locked = WorkFolders.create(dir, WORK_PREFIX + UUID.randomUUID())) {
+            try {
+                Path work = locked.dir().resolve("entries");
+                List<Row> rows = new ArrayList<>();
+                // One after another: the parser's pseudonymiser (a Mac and its cache) is one task's, not to be shared.
+                Map<Path, IjwFiles.Parsed> parsed = new java.util.LinkedHashMap<>();
+                files.forEach((place, f) -> parsed.put(place, ijw.parse(f, parser)));
+                Map<Path, Map<String, long[]>> totals = new HashMap<>();
+                Map<Path, ClaimHashes.Run> hashes = new HashMap<>();
+                for (Map.Entry<Path, ClaimIngest.InputFile> e : files.entrySet()) {
+                    IjwFiles.Parsed one = parsed.get(e.getKey());
+                    String key = e.getKey().getFileName().toString().substring(ENTRY_PREFIX.length());
+                    Map<String, long[]> t = new HashMap<>();
+                    ClaimHashes.Run run = new ClaimHashes.Run();
+                    for (int i = 0; i < one.claims().size(); i++) {
+                        ClaimParser.Claim c = one.claims().get(i);
+                        long cents = c.amountCents == null ? 0 : c.amountCents;
+                        add(t, c.reason == null ? VALID : c.reason.code(), 1, cents, "C".equals(c.debitCredit) ? -cents : cents);
+                        Long hash = null;
+                        if (c.reason == null) {
+                            hash = claimHash(c.claimId);
+                            run.add(hash);
+                        }
+                        // Part −1: the "line" of a rejected Prestatie is its place in the message.
+                        Row r = toRow(c, hash, -1, one.positions().get(i) - 1);
+                        Object[] v = new Object[r.length() + 1];
+                        for (int k = 0; k < r.length(); k++) v[k] = r.get(k);
+                        v[r.length()] = key;
+                        rows.add(RowFactory.create(v));
+                    }
+                    totals.put(e.getKey(), t);
+                    hashes.put(e.getKey(), run);
+                }
+                Path bundle = null;
+                if (!rows.isEmpty()) {
+                    Path written = locked.dir().resolve("bundle");
+                    try {
+                        parquetWriter(spark.createDataFrame(rows, SCHEMA.add("entry", DataTypes.StringType)))
+                                .parquet(written.toString());
+                    } catch (Exception e) { // Spark's own SparkException is checked, thrown without a declaration
+                        String full = Folders.spaceProblem(e).orElse(null);
+                        if (full != null) throw new InputError("cannot store parsed claims in the cache folder " + dir + ": " + full);
+                        throw e;
+                    }
+                    // In place before any entry names it; one that no entry names is removed by a later run (close).
+                    bundle = dir.resolve(BUNDLE_PREFIX + UUID.randomUUID());
+                    Files.move(written, bundle, StandardCopyOption.ATOMIC_MOVE);
+                }
+                // Thousands of small entries: written side by side, the file system's latency overlapping.
+                Map<Path, Entry> out = new java.util.concurrent.ConcurrentHashMap<>();
+                Path named = bundle;
+                files.entrySet().parallelStream().forEach(e -> {
+                    Path one = work.resolve(e.getKey().getFileName());
+                    try {
+                        Files.createDirectories(one);
+                    } catch (IOException x) {
+                        throw new InputError("cannot write in the cache folder " + dir + ": " + reason(x));
+                    }
+                    hashes.get(e.getKey()).write(one.resolve(ClaimHashes.FOLDER), 0);
+                    boolean hasLines = !parsed.get(e.getKey()).claims().isEmpty();
+                    out.put(e.getKey(), storeEntry(e.getValue(), one, e.getKey(), Map.of(), totals.get(e.getKey()),
+                            List.of(), parsed.get(e.getKey()).notes(), hasLines ? named : null));
+                });
+                return out;
+            } finally {
+                Folders.deleteTree(locked.dir());
+            }
+        } catch (IOException e) {
+            throw new InputError("cannot write in the cache folder " + dir + ": " + reason(e));
+        }
+    }
+
+    /** Columns with a value per line are not worth Parquet's attempt at a dictionary (measured: a tenth of the write). */
+    private static org.apache.spark.sql.DataFrameWriter<Row> parquetWriter(Dataset<Row> rows) {
+        org.apache.spark.sql.DataFrameWriter<Row> writer = rows.write();
+        for (String unique : List.of("record", "claim_id", "claim_hash", "client_key", "raw.list.element")) {
+            writer = writer.option("parquet.enable.dictionary#" + unique, "false");
+        }
+        return writer;
     }
 
     /**
@@ -373,13 +531,8 @@ public final class ParsedCache implements AutoCloseable {
                                              java.util.function.Function<PartitionSink, JavaRDD<Row>> rowsTo) {
         CollectionAccumulator<PartitionCount> counted = spark.sparkContext().collectionAccumulator("partition counts");
         JavaRDD<Row> rows = rowsTo.apply(new PartitionSink(counted, work.resolve(ClaimHashes.FOLDER).toString()));
-        // Columns with a value per line are not worth Parquet's attempt at a dictionary (measured: a tenth of the write).
-        org.apache.spark.sql.DataFrameWriter<Row> writer = spark.createDataFrame(rows, SCHEMA).write();
-        for (String unique : List.of("record", "claim_id", "claim_hash", "client_key", "raw.list.element")) {
-            writer = writer.option("parquet.enable.dictionary#" + unique, "false");
-        }
         try {
-            writer.parquet(work.toString());
+            parquetWriter(spark.createDataFrame(rows, SCHEMA)).parquet(work.toString());
         } catch (Exception e) { // Spark's own SparkException is checked, thrown without a declaration
             String full = Folders.spaceProblem(e).orElse(null);
             if (full != null) throw new InputError("cannot store parsed claims in the cache folder " + dir + ": " + full);
@@ -439,7 +592,7 @@ public final class ParsedCache implements AutoCloseable {
             md.update(parser.settings().getBytes(StandardCharsets.UTF_8));
             for (Class<?> c : List.of(ClaimParser.class, ClaimParser.Claim.class, ClaimParser.FileLayout.class,
                     ClaimColumns.class, Pseudonymiser.class, ParsedCache.class, Bsns.class, CsvRecords.class,
-                    CsvFile.class, WorkbookSheet.class)) {
+                    CsvFile.class, WorkbookSheet.class, IjwMessages.class, IjwFiles.class)) {
                 String resource = c.getName().substring(c.getName().lastIndexOf('.') + 1) + ".class";
                 try (InputStream in = c.getResourceAsStream(resource)) {
                     if (in == null) throw new IllegalStateException("no class file for " + c.getName());
@@ -465,11 +618,27 @@ public final class ParsedCache implements AutoCloseable {
         }
         Instant cutoff = Instant.now().minus(KEEP_UNUSED);
         try (Stream<Path> children = Files.list(dir)) {
+            List<Path> bundles = new ArrayList<>();
+            java.util.Set<String> named = new java.util.HashSet<>();
             for (Path c : children.toList()) {
+                String name = c.getFileName().toString();
+                if (name.startsWith(BUNDLE_PREFIX)) bundles.add(c);
                 // Work folders are removed by their lock, when their run has ended (see at).
-                if (used.contains(c) || !Files.isDirectory(c) || c.getFileName().toString().startsWith(WORK_PREFIX)) continue;
+                if (!Files.isDirectory(c) || name.startsWith(WORK_PREFIX) || name.startsWith(BUNDLE_PREFIX)) continue;
                 Path stamp = Files.isRegularFile(c.resolve(ENTRY_FILE)) ? c.resolve(ENTRY_FILE) : c;
-                if (Files.getLastModifiedTime(stamp).toInstant().isBefore(cutoff)) Folders.deleteTree(c);
+                if (!used.contains(c) && Files.getLastModifiedTime(stamp).toInstant().isBefore(cutoff)) {
+                    Folders.deleteTree(c);
+                } else if (name.startsWith(ENTRY_PREFIX) && Files.isRegularFile(stamp)) {
+                    Properties p = storedEntry(c);
+                    if (p != null && p.getProperty("bundle") != null) named.add(p.getProperty("bundle"));
+                }
+            }
+            // A bundle no entry names is gone for good; one younger than a day may be a running run's, its entries still to come.
+            Instant young = Instant.now().minus(Duration.ofDays(1));
+            for (Path b : bundles) {
+                if (!named.contains(b.getFileName().toString()) && Files.getLastModifiedTime(b).toInstant().isBefore(young)) {
+                    Folders.deleteTree(b);
+                }
             }
         } catch (IOException e) {
             System.err.println("WARNING: could not tidy the cache folder " + dir + ": " + e.getMessage());
@@ -789,7 +958,7 @@ public final class ParsedCache implements AutoCloseable {
                 c.claimId, claimHash, c.hasClient ? c.clientKey : null, c.birthYear,
                 c.municipalityCode, c.productCategory, c.productCode, c.productGroup, c.provision, c.providerCode,
                 c.referrer, ok ? c.startDay : null, ok ? c.endDay : null, ok ? c.volume : null, c.unit, c.amountCents,
-                c.debitCredit, c.raw == null ? null : scala.jdk.javaapi.CollectionConverters.asScala(
+                c.debitCredit, ok ? c.declarationDay : null, c.raw == null ? null : scala.jdk.javaapi.CollectionConverters.asScala(
                         List.of(c.raw)).toSeq());
     }
 

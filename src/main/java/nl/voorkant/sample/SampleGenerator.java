@@ -93,7 +93,9 @@ public final class SampleGenerator {
         }
     }
 
-    public static Summary generate(Options options, Path outDir) throws IOException {
+    public static Summary generate(Options asked, Path outDir) throws IOException {
+        // A defect such as an unreadable date has no place in an iJw message: messages are the clean claims.
+        Options options = asked.format() == Format.IJW ? asked.withDefects(false) : asked;
         Path claimsDir = outDir.resolve("claims");
         Path referenceDir = outDir.resolve("reference");
         Files.createDirectories(claimsDir);
@@ -118,6 +120,7 @@ public final class SampleGenerator {
                 w.close();
             }
         }
+        if (options.format() == Format.IJW) IjwWriter.convert(claimsDir);
         Map<Integer, Long> rows = new LinkedHashMap<>();
         for (int y = options.firstYear(); y <= options.lastYear(); y++) {
             rows.put(y, emitter.rowsPerYear()[y - options.firstYear()]);
@@ -163,6 +166,8 @@ public final class SampleGenerator {
         return switch (o.format()) {
             case CSV -> csv(dir, year, o.gzip());
             case XLSX -> new ClaimWorkbook(dir.resolve("claims_" + year + ".xlsx"));
+            // Plain CSV first, rewritten as messages once every year is written.
+            case IJW -> csv(dir, year, false);
         };
     }
 
@@ -178,6 +183,13 @@ public final class SampleGenerator {
         List<Path> old = new ArrayList<>();
         try (DirectoryStream<Path> s = Files.newDirectoryStream(dir, "claims_[0-9][0-9][0-9][0-9].{csv,csv.gz,xlsx}")) {
             s.forEach(old::add);
+        }
+        for (String message : List.of("jw323", "jw301", "jw315")) {
+            Path folder = dir.resolve(message);
+            if (!Files.isDirectory(folder)) continue;
+            try (DirectoryStream<Path> s = Files.newDirectoryStream(folder, "*.xml")) {
+                s.forEach(old::add);
+            }
         }
         for (Path p : old) {
             Files.delete(p);

@@ -3,6 +3,7 @@ package nl.voorkant.ingest;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.time.LocalDate;
+import java.util.List;
 import nl.voorkant.ingest.ClaimParser.Claim;
 import nl.voorkant.ingest.ClaimParser.FileLayout;
 import nl.voorkant.ingest.ClaimParser.Reason;
@@ -49,6 +50,33 @@ class ClaimParserTest {
         assertEquals(123456L, c.amountCents);
         assertEquals(LocalDate.of(2019, 2, 1).toEpochDay(), c.startDay);
         assertEquals(KEY.pseudonym("12345678"), c.clientKey, "leading zeros of a numeric id do not change its pseudonym");
+    }
+
+    @Test
+    void theDeclarationDateIsOptionalAndReadUnderEachExportName() {
+        assertNull(parse("c1,123456782,,GM0482,45,H300,12345678,01,2019-01-01,2019-01-31,1,04,1.00,D").declarationDay,
+                "absent in a canonical file without the column");
+        for (String name : List.of("declaration_date", "declaratiedatum", "Indieningsdatum", "Datum declaratie")) {
+            FileLayout layout = FileLayout.of("claim_id,client_id,municipality_code,product_code,referrer,period_start,"
+                    + "period_end,volume,amount,debit_credit," + name, "export.csv");
+            Claim ok = parser.parse("c1,123456782,GM0482,H300,01,2019-01-01,2019-01-31,1,1.00,D,05-02-2019", layout);
+            assertEquals((int) LocalDate.of(2019, 2, 5).toEpochDay(), ok.declarationDay, name);
+            Claim bad = parser.parse("c1,123456782,GM0482,H300,01,2019-01-01,2019-01-31,1,1.00,D,morgen", layout);
+            assertEquals(Reason.INVALID_DATE, bad.reason, name + ": an unreadable date");
+            assertEquals("morgen", bad.raw[ClaimColumns.DECLARATION_DATE], "kept with the rejected row's fields");
+        }
+    }
+
+    @Test
+    void anEmptyReferrerIsUnknownOnlyWhereTheFormatAllowsIt() {
+        String[] v = {"c1", "123456782", "", "GM0482", "45", "H300", "12345678", "", "2019-01-01", "2019-01-31", "1", "04",
+                "1.00", "D", ""};
+        assertEquals(Reason.UNKNOWN_REFERRER, parser.parse(v, false).reason, "a CSV line must name its referrer");
+        Claim ijw = parser.parse(v, false, true);
+        assertNull(ijw.reason, "an iJw line without allocation is accepted");
+        assertNull(ijw.referrer);
+        v[ClaimColumns.REFERRER] = "07";
+        assertEquals(Reason.UNKNOWN_REFERRER, parser.parse(v, false, true).reason, "a referrer given but not a code");
     }
 
     @Test
