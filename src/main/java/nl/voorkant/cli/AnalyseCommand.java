@@ -14,6 +14,7 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import nl.voorkant.core.ParquetTables;
 import nl.voorkant.core.Progress;
@@ -123,6 +124,12 @@ final class AnalyseCommand {
                     + "this run, %d from the cache", s.rowsRead(), s.rowsAccepted(), s.rowsRejected(),
                     files.size() - reused, files.size(), reused));
             for (ParsedCache.Entry e : ingested.entries()) e.notes().forEach(n -> progress.say("  " + e.file().name() + ": " + n));
+            Optional<Map<String, Object>> ijw = InputFiles.ijwSummary(ingested.entries());
+            ijw.ifPresent(summary -> progress.say("ingest: iJw messages read "
+                    + versionCounts((Map<?, ?>) summary.get("messages_read")) + "; " + summary.get("lines_without_referrer")
+                    + " accepted line(s) without a referrer; " + ((List<?>) summary.get("files_unreadable")).size()
+                    + " unreadable file(s); " + ((List<?>) summary.get("total_mismatches")).size()
+                    + " message total(s) not matching their lines (see manifest.json, ijw)"));
             OutputFiles.writeRejects(ingested.rejects(), rejectsDir);
             OutputFiles.writeRejectsByReason(s, out.resolve("rejects"));
 
@@ -165,13 +172,7 @@ final class AnalyseCommand {
             Map<String, Object> manifest = manifest(s, InputFiles.describe(ingested.entries()), parameters, flow, progress,
                     rejectsFile);
             manifest.put("disclosure", disclosed.summary());
-            InputFiles.ijwSummary(ingested.entries()).ifPresent(ijw -> {
-                manifest.put("ijw", ijw);
-                progress.say("ingest: iJw messages " + ijw.get("messages_read") + "; " + ijw.get("lines_without_referrer")
-                        + " accepted line(s) without a referrer; " + ((List<?>) ijw.get("files_unreadable")).size()
-                        + " unreadable file(s); " + ((List<?>) ijw.get("total_mismatches")).size()
-                        + " message total(s) not matching their lines (see manifest.json, ijw)");
-            });
+            ijw.ifPresent(summary -> manifest.put("ijw", summary));
             progress.stage("report", "index.html, report.ipynb, tables.xlsx");
             Map<String, String> names = new LinkedHashMap<>();
             reference.municipalities().values().forEach(m -> names.put(m.code(), m.name()));
@@ -224,6 +225,15 @@ final class AnalyseCommand {
         Path here = Path.of("").toAbsolutePath();
         Path abs = p.toAbsolutePath().normalize();
         return abs.startsWith(here) && !abs.equals(here) ? here.relativize(abs).toString() : abs.toString();
+    }
+
+    /** Messages read per kind and version, as "JW323 3.2: 1,204" (or "none"). */
+    static String versionCounts(Map<?, ?> read) {
+        if (read.isEmpty()) return "none";
+        StringBuilder s = new StringBuilder();
+        read.forEach((version, n) -> s.append(s.length() == 0 ? "" : ", ").append(version).append(": ")
+                .append(String.format("%,d", ((Number) n).longValue())));
+        return s.toString();
     }
 
     /** The cache of parsed claims the options ask for; without one, a temporary folder in {@code temporaryIn}. */
