@@ -14,7 +14,8 @@ build_needed() {
 
 if build_needed; then
   echo "[voorkant] building (first run, or sources changed) ..." >&2
-  mvn -B -q -Dstyle.color=never -DskipTests compile >&2
+  # Maven 3.8 still ends its quiet output with colour resets; strip them (pipefail keeps its exit code).
+  mvn -B -q -Dstyle.color=never -DskipTests compile 2>&1 | sed $'s/\x1b\\[[0-9;]*m//g' >&2
   touch target/runtime-classpath.txt
 fi
 
