@@ -171,11 +171,14 @@ public final class Disclosure {
         final int[][] next;
         /** Per relation, how many of its cells are suppressed. */
         final int[] suppressedPerRelation;
+        /** Finds the determined cells while complements are chosen; {@link #recoverable()} then proves none is left. */
+        final ModularDeterminacy search;
 
         Suppression(DisclosureCells cells, Reference reference) {
             this.cells = cells;
             this.built = DisclosureRelations.build(cells, reference);
             suppressedPerRelation = new int[built.relations().count()];
+            search = new ModularDeterminacy(built.relations());
             int n = cells.tables.size();
             dependents = new int[n][][];
             next = new int[n][];
@@ -239,7 +242,7 @@ public final class Disclosure {
         /**
          * Greedy complementary suppression until no suppressed cell is determined. First, cheaply and
          * locally, while some relation has exactly one suppressed cell (which it gives away), one more
-         * of its cells goes; then {@link LinearDeterminacy#determined} looks for cells that only a
+         * of its cells goes; then {@link ModularDeterminacy} looks for cells that only a
          * combination of relations gives away, in the components that changed since it last looked,
          * and each such cell gets a complement, unless a complement of this round already shares a
          * relation with it (it may no longer be determined: it is looked at again). Repeat until that
@@ -256,7 +259,7 @@ public final class Disclosure {
                 changed = new BitSet();
                 for (List<Integer> component : components) {
                     BitSet round = new BitSet();
-                    for (int cell : LinearDeterminacy.determined(built.relations(), suppressed, component)) {
+                    for (int cell : search.determined(suppressed, component)) {
                         if (sharesRelation(cell, round)) continue;
                         int complement = complement(cell);
                         if (complement < 0) continue; // left for recoverable() to report
