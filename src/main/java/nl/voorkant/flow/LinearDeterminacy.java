@@ -1,7 +1,6 @@
 package nl.voorkant.flow;
 
 import java.math.BigInteger;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -76,24 +75,27 @@ final class LinearDeterminacy {
         }
     }
 
-    /** The connected components of suppressed cells that hold any of {@code seeds}, each as a list of cells. */
+    /**
+     * The connected components of suppressed cells that hold any of {@code seeds}, each as a list of
+     * cells. Each relation is read once, however many of its cells are suppressed.
+     */
     static List<List<Integer>> components(Relations relations, BitSet suppressed, BitSet seeds) {
         List<List<Integer>> out = new ArrayList<>();
-        BitSet seen = new BitSet();
+        BitSet seen = new BitSet(), seenRelations = new BitSet(relations.count());
         for (int s = seeds.nextSetBit(0); s >= 0; s = seeds.nextSetBit(s + 1)) {
             if (seen.get(s) || !suppressed.get(s)) continue;
             List<Integer> component = new ArrayList<>();
-            ArrayDeque<Integer> queue = new ArrayDeque<>(List.of(s));
+            component.add(s);
             seen.set(s);
-            while (!queue.isEmpty()) {
-                int c = queue.poll();
-                component.add(c);
-                for (int r : relations.relationsOf(c)) {
+            for (int at = 0; at < component.size(); at++) {
+                for (int r : relations.relationsOf(component.get(at))) {
+                    if (seenRelations.get(r)) continue;
+                    seenRelations.set(r);
                     for (int i = relations.from(r); i < relations.to(r); i++) {
                         int d = relations.cell(i);
                         if (suppressed.get(d) && !seen.get(d)) {
                             seen.set(d);
-                            queue.add(d);
+                            component.add(d);
                         }
                     }
                 }
