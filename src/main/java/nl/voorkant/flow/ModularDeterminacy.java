@@ -21,6 +21,9 @@ final class ModularDeterminacy {
     private final LinearDeterminacy.Relations relations;
     /** Per cell its position in the component being searched (valid only for that component's cells). */
     private int[] local = new int[0];
+    /** Marks of the cells and relations already listed for the component being searched. */
+    private int[] cellMark = new int[0], relationMark = new int[0];
+    private int cellStamp, relationStamp;
 
     ModularDeterminacy(LinearDeterminacy.Relations relations) {
         this.relations = relations;
@@ -36,38 +39,38 @@ final class ModularDeterminacy {
         int[] cellsOf = unknowns(relationIds, suppressed);
         int n = cellsOf.length;
         if (n == 0) return List.of();
-        int maxCell = cellsOf[n - 1];
-        if (local.length <= maxCell) local = new int[Math.max(maxCell + 1, local.length * 2)];
+        local = grow(local, cellsOf[n - 1] + 1);
         for (int i = 0; i < n; i++) local[cellsOf[i]] = i;
-        long[][] pivotValues = new long[n][];
+        Row row = new Row(n);
         int[][] pivotColumns = new int[n][];
-        long[] acc = new long[n];
-        BitSet nonZero = new BitSet(n);
+        long[][] pivotValues = new long[n][];
         for (int r : relationIds) {
+            row.clear();
             for (int i = relations.from(r); i < relations.to(r); i++) {
                 int c = relations.cell(i);
                 long coef = Math.floorMod(relations.coef(i), P);
-                if (!suppressed.get(c) || coef == 0) continue;
-                int k = local[c];
-                acc[k] = add(acc[k], coef);
-                nonZero.set(k);
+                if (suppressed.get(c) && coef != 0) row.add(local[c], coef);
             }
-            int lead = eliminateLeading(acc, nonZero, pivotColumns, pivotValues);
-            if (lead >= 0) store(lead, acc, nonZero, pivotColumns, pivotValues);
-            for (int k = nonZero.nextSetBit(0); k >= 0; k = nonZero.nextSetBit(k + 1)) acc[k] = 0;
-            nonZero.clear();
+            int lead;
+            while ((lead = row.lead()) >= 0 && pivotColumns[lead] != null) row.subtract(pivotColumns[lead], pivotValues[lead]);
+            if (lead < 0) continue;
+            int size = row.size();
+            pivotColumns[lead] = new int[size];
+            pivotValues[lead] = new long[size];
+            row.drain(pivotColumns[lead], pivotValues[lead]);
         }
         // One random solution: free cells at random, each pivot cell from the cells after it.
         SplittableRandom random = new SplittableRandom(cellsOf[0]);
         long[] x = new long[n];
         List<Integer> out = new java.util.ArrayList<>();
         for (int c = n - 1; c >= 0; c--) {
-            if (pivotColumns[c] == null) {
+            int[] cols = pivotColumns[c];
+            if (cols == null) {
                 x[c] = random.nextLong(1, P);
                 continue;
             }
             long s = 0;
-            for (int i = 1; i < pivotColumns[c].length; i++) s = add(s, mul(pivotValues[c][i], x[pivotColumns[c][i]]));
+            for (int i = 1; i < cols.length; i++) s = add(s, mul(pivotValues[c][i], x[cols[i]]));
             x[c] = s == 0 ? 0 : P - s;
             if (x[c] == 0) out.add(cellsOf[c]);
         }
@@ -77,62 +80,132 @@ final class ModularDeterminacy {
 
     /** The relations holding any of the cells, in increasing order, each once. */
     private int[] relationsOf(List<Integer> component) {
-        int total = 0;
-        for (int c : component) total += relations.relationsOf(c).length;
-        int[] all = new int[total];
-        int at = 0;
-        for (int c : component) for (int r : relations.relationsOf(c)) all[at++] = r;
-        return Arrays.stream(all).sorted().distinct().toArray();
+        relationMark = grow(relationMark, relations.count());
+        int stamp = ++relationStamp;
+        int[] out = new int[16];
+        int n = 0;
+        for (int c : component) {
+            for (int r : relations.relationsOf(c)) {
+                if (relationMark[r] == stamp) continue;
+                relationMark[r] = stamp;
+                if (n == out.length) out = Arrays.copyOf(out, 2 * n);
+                out[n++] = r;
+            }
+        }
+        Arrays.sort(out, 0, n);
+        return Arrays.copyOf(out, n);
     }
 
     /** The suppressed cells with a non-zero coefficient in any of the relations, in increasing order. */
     private int[] unknowns(int[] relationIds, BitSet suppressed) {
+        int stamp = ++cellStamp;
         int[] out = new int[16];
         int n = 0;
         for (int r : relationIds) {
             for (int i = relations.from(r); i < relations.to(r); i++) {
-                if (!suppressed.get(relations.cell(i)) || Math.floorMod(relations.coef(i), P) == 0) continue;
+                int c = relations.cell(i);
+                if (!suppressed.get(c) || relations.coef(i) % P == 0) continue;
+                cellMark = grow(cellMark, c + 1);
+                if (cellMark[c] == stamp) continue;
+                cellMark[c] = stamp;
                 if (n == out.length) out = Arrays.copyOf(out, 2 * n);
-                out[n++] = relations.cell(i);
+                out[n++] = c;
             }
         }
-        return Arrays.stream(out, 0, n).sorted().distinct().toArray();
+        Arrays.sort(out, 0, n);
+        return Arrays.copyOf(out, n);
+    }
+
+    private static int[] grow(int[] a, int size) {
+        return a.length >= size ? a : Arrays.copyOf(a, Math.max(size, 2 * a.length));
     }
 
     /**
-     * Clears the row's leading columns that already have a pivot row (whose leading coefficient is 1);
-     * an elimination only adds columns after the one it clears. Returns the first column left, or -1.
+     * The row being eliminated: its values by column, and its columns in a min-heap (a column may sit
+     * in it twice, or with a value that cancelled to zero), so that the leading column is found without
+     * scanning all columns of the component.
      */
-    private static int eliminateLeading(long[] acc, BitSet nonZero, int[][] pivotColumns, long[][] pivotValues) {
-        for (int c = nonZero.nextSetBit(0); c >= 0; c = nonZero.nextSetBit(c + 1)) {
-            if (acc[c] == 0) continue;
-            if (pivotColumns[c] == null) return c;
-            long b = acc[c];
-            int[] cols = pivotColumns[c];
-            long[] vals = pivotValues[c];
-            for (int i = 0; i < cols.length; i++) {
-                acc[cols[i]] = add(acc[cols[i]], P - mul(b, vals[i]));
-                nonZero.set(cols[i]);
+    private static final class Row {
+        final long[] value;
+        final boolean[] inHeap;
+        int[] heap = new int[16];
+        int heapSize;
+
+        Row(int n) {
+            value = new long[n];
+            inHeap = new boolean[n];
+        }
+
+        void clear() {
+            for (int i = 0; i < heapSize; i++) {
+                value[heap[i]] = 0;
+                inHeap[heap[i]] = false;
+            }
+            heapSize = 0;
+        }
+
+        void add(int column, long v) {
+            value[column] = ModularDeterminacy.add(value[column], v);
+            if (inHeap[column]) return;
+            inHeap[column] = true;
+            if (heapSize == heap.length) heap = Arrays.copyOf(heap, 2 * heapSize);
+            int i = heapSize++;
+            while (i > 0 && heap[(i - 1) / 2] > column) {
+                heap[i] = heap[(i - 1) / 2];
+                i = (i - 1) / 2;
+            }
+            heap[i] = column;
+        }
+
+        /** The first column with a non-zero value, or -1; columns before it leave the row. */
+        int lead() {
+            while (heapSize > 0 && value[heap[0]] == 0) {
+                inHeap[heap[0]] = false;
+                pop();
+            }
+            return heapSize == 0 ? -1 : heap[0];
+        }
+
+        /** Row − (its leading value) × a pivot row whose leading coefficient is 1: the leading column cancels. */
+        void subtract(int[] cols, long[] vals) {
+            long b = value[cols[0]];
+            for (int i = 0; i < cols.length; i++) add(cols[i], P - mul(b, vals[i]));
+        }
+
+        int size() {
+            int n = 0;
+            for (int i = 0; i < heapSize; i++) if (value[heap[i]] != 0) n++;
+            return n;
+        }
+
+        /** Moves the non-zero values out in column order, scaled to a leading 1, leaving the row empty. */
+        void drain(int[] cols, long[] vals) {
+            long scale = inverse(value[heap[0]]);
+            int i = 0;
+            while (heapSize > 0) {
+                int c = heap[0];
+                pop();
+                inHeap[c] = false;
+                if (value[c] == 0) continue;
+                cols[i] = c;
+                vals[i++] = mul(value[c], scale);
+                value[c] = 0;
             }
         }
-        return -1;
-    }
 
-    /** Keeps the row from its leading column on as that column's pivot row, scaled to a leading 1. */
-    private static void store(int lead, long[] acc, BitSet nonZero, int[][] pivotColumns, long[][] pivotValues) {
-        int size = 0;
-        for (int k = nonZero.nextSetBit(lead); k >= 0; k = nonZero.nextSetBit(k + 1)) if (acc[k] != 0) size++;
-        int[] cols = new int[size];
-        long[] vals = new long[size];
-        long scale = inverse(acc[lead]);
-        int i = 0;
-        for (int k = nonZero.nextSetBit(lead); k >= 0; k = nonZero.nextSetBit(k + 1)) {
-            if (acc[k] == 0) continue;
-            cols[i] = k;
-            vals[i++] = mul(acc[k], scale);
+        private void pop() {
+            int last = heap[--heapSize];
+            int i = 0;
+            while (true) {
+                int child = 2 * i + 1;
+                if (child >= heapSize) break;
+                if (child + 1 < heapSize && heap[child + 1] < heap[child]) child++;
+                if (heap[child] >= last) break;
+                heap[i] = heap[child];
+                i = child;
+            }
+            if (heapSize > 0) heap[i] = last;
         }
-        pivotColumns[lead] = cols;
-        pivotValues[lead] = vals;
     }
 
     static long add(long a, long b) {
