@@ -259,9 +259,11 @@ public final class Disclosure {
                 changed = new BitSet();
                 for (List<Integer> component : components) {
                     BitSet round = new BitSet();
-                    for (int cell : search.determined(suppressed, component)) {
+                    for (ModularDeterminacy.GivenAway given : search.determined(suppressed, component)) {
+                        int cell = given.cell();
                         if (sharesRelation(cell, round)) continue;
-                        int complement = complement(cell);
+                        int complement = best(given.by());
+                        if (complement < 0) complement = complement(cell);
                         if (complement < 0) continue; // left for recoverable() to report
                         secondary.set(complement);
                         round.set(complement);
@@ -349,17 +351,24 @@ public final class Disclosure {
 
         private int best(List<Integer> relationIds) {
             LinearDeterminacy.Relations relations = built.relations();
+            List<Integer> candidates = new ArrayList<>();
+            for (int r : relationIds) {
+                for (int i = relations.from(r); i < relations.to(r); i++) if (relations.coef(i) != 0) candidates.add(relations.cell(i));
+            }
+            return best(candidates.stream().mapToInt(Integer::intValue).toArray());
+        }
+
+        /** The published cell of {@code candidates} that {@link #preference} puts first, or -1. */
+        private int best(int[] candidates) {
             int best = -1;
             double[] bestKey = null;
-            for (int r : relationIds) {
-                for (int i = relations.from(r); i < relations.to(r); i++) {
-                    int c = relations.cell(i);
-                    if (suppressed.get(c) || relations.coef(i) == 0) continue;
-                    double[] key = preference(c);
-                    if (best < 0 || java.util.Arrays.compare(key, bestKey) < 0 || (java.util.Arrays.compare(key, bestKey) == 0 && c < best)) {
-                        best = c;
-                        bestKey = key;
-                    }
+            for (int c : candidates) {
+                if (suppressed.get(c)) continue;
+                double[] key = preference(c);
+                int order = best < 0 ? -1 : java.util.Arrays.compare(key, bestKey);
+                if (order < 0 || (order == 0 && c < best)) {
+                    best = c;
+                    bestKey = key;
                 }
             }
             return best;

@@ -1,5 +1,6 @@
 package nl.voorkant.flow;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
@@ -29,40 +30,51 @@ final class ModularDeterminacy {
         this.relations = relations;
     }
 
+    /** A determined cell, and the published cells that the combination giving it away adds up. */
+    record GivenAway(int cell, int[] by) {}
+
     /**
      * The cells of one component that are (all but surely) determined, in increasing order. The
      * unknowns are the suppressed cells of the relations that hold the component's cells, which
-     * include cells suppressed since the component was found.
+     * include cells suppressed since the component was found. The published cells of those relations
+     * ride along as columns after the unknowns, never a pivot, so that each determined cell's row,
+     * once cleared of every other unknown, says which published cells give it away.
      */
-    List<Integer> determined(BitSet suppressed, List<Integer> component) {
+    List<GivenAway> determined(BitSet suppressed, List<Integer> component) {
         int[] relationIds = relationsOf(component);
-        int[] cellsOf = unknowns(relationIds, suppressed);
+        int[] cellsOf = cells(relationIds, suppressed, true);
         int n = cellsOf.length;
         if (n == 0) return List.of();
-        local = grow(local, cellsOf[n - 1] + 1);
-        for (int i = 0; i < n; i++) local[cellsOf[i]] = i;
-        Row row = new Row(n);
+        int[] published = cells(relationIds, suppressed, false);
+        int[] column = Arrays.copyOf(cellsOf, n + published.length);
+        System.arraycopy(published, 0, column, n, published.length);
+        for (int i = 0; i < column.length; i++) {
+            local = grow(local, column[i] + 1);
+            local[column[i]] = i;
+        }
+        Row row = new Row(column.length);
         int[][] pivotColumns = new int[n][];
         long[][] pivotValues = new long[n][];
         for (int r : relationIds) {
             row.clear();
             for (int i = relations.from(r); i < relations.to(r); i++) {
-                int c = relations.cell(i);
                 long coef = Math.floorMod(relations.coef(i), P);
-                if (suppressed.get(c) && coef != 0) row.add(local[c], coef);
+                if (coef != 0) row.add(local[relations.cell(i)], coef);
             }
             int lead;
-            while ((lead = row.lead()) >= 0 && pivotColumns[lead] != null) row.subtract(pivotColumns[lead], pivotValues[lead]);
-            if (lead < 0) continue;
+            while ((lead = row.lead()) >= 0 && lead < n && pivotColumns[lead] != null) {
+                row.subtract(pivotColumns[lead], pivotValues[lead]);
+            }
+            if (lead < 0 || lead >= n) continue; // published cells only: it tells nothing about the unknowns
             int size = row.size();
             pivotColumns[lead] = new int[size];
             pivotValues[lead] = new long[size];
             row.drain(pivotColumns[lead], pivotValues[lead]);
         }
-        // One random solution: free cells at random, each pivot cell from the cells after it.
+        // One random solution: free cells at random, each pivot cell from the unknowns after it.
         SplittableRandom random = new SplittableRandom(cellsOf[0]);
         long[] x = new long[n];
-        List<Integer> out = new java.util.ArrayList<>();
+        List<GivenAway> out = new ArrayList<>();
         for (int c = n - 1; c >= 0; c--) {
             int[] cols = pivotColumns[c];
             if (cols == null) {
@@ -70,12 +82,35 @@ final class ModularDeterminacy {
                 continue;
             }
             long s = 0;
-            for (int i = 1; i < cols.length; i++) s = add(s, mul(pivotValues[c][i], x[cols[i]]));
+            for (int i = 1; i < cols.length && cols[i] < n; i++) s = add(s, mul(pivotValues[c][i], x[cols[i]]));
             x[c] = s == 0 ? 0 : P - s;
-            if (x[c] == 0) out.add(cellsOf[c]);
+            if (x[c] == 0) {
+                int[] by = givenBy(c, n, row, pivotColumns, pivotValues, column);
+                if (by != null) out.add(new GivenAway(cellsOf[c], by));
+            }
         }
         java.util.Collections.reverse(out);
         return out;
+    }
+
+    /**
+     * The published cells of c's pivot row once every other unknown is cleared from it with the pivot
+     * rows after it; null when an unknown without a pivot row stays (c is not determined after all).
+     */
+    private static int[] givenBy(int c, int n, Row row, int[][] pivotColumns, long[][] pivotValues, int[] column) {
+        row.clear();
+        for (int i = 0; i < pivotColumns[c].length; i++) row.add(pivotColumns[c][i], pivotValues[c][i]);
+        row.clearLead();
+        int lead;
+        while ((lead = row.lead()) >= 0 && lead < n) {
+            if (pivotColumns[lead] == null) return null;
+            row.subtract(pivotColumns[lead], pivotValues[lead]);
+        }
+        int[] cols = new int[row.size()];
+        long[] vals = new long[cols.length];
+        if (cols.length > 0) row.drain(cols, vals);
+        for (int i = 0; i < cols.length; i++) cols[i] = column[cols[i]];
+        return cols;
     }
 
     /** The relations holding any of the cells, in increasing order, each once. */
@@ -96,15 +131,15 @@ final class ModularDeterminacy {
         return Arrays.copyOf(out, n);
     }
 
-    /** The suppressed cells with a non-zero coefficient in any of the relations, in increasing order. */
-    private int[] unknowns(int[] relationIds, BitSet suppressed) {
+    /** The suppressed (or the published) cells with a non-zero coefficient in any of the relations, in increasing order. */
+    private int[] cells(int[] relationIds, BitSet suppressed, boolean wanted) {
         int stamp = ++cellStamp;
         int[] out = new int[16];
         int n = 0;
         for (int r : relationIds) {
             for (int i = relations.from(r); i < relations.to(r); i++) {
                 int c = relations.cell(i);
-                if (!suppressed.get(c) || relations.coef(i) % P == 0) continue;
+                if (suppressed.get(c) != wanted || relations.coef(i) % P == 0) continue;
                 cellMark = grow(cellMark, c + 1);
                 if (cellMark[c] == stamp) continue;
                 cellMark[c] = stamp;
@@ -170,6 +205,11 @@ final class ModularDeterminacy {
         void subtract(int[] cols, long[] vals) {
             long b = value[cols[0]];
             for (int i = 0; i < cols.length; i++) add(cols[i], P - mul(b, vals[i]));
+        }
+
+        /** Drops the leading column (a pivot row's own column, when its other unknowns are to be cleared). */
+        void clearLead() {
+            value[heap[0]] = 0;
         }
 
         int size() {
