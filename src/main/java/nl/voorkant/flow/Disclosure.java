@@ -208,7 +208,7 @@ public final class Disclosure {
                         int id = cells.id(t, r, c);
                         if (isSmallCount(cells.value(id))) {
                             primary.set(id);
-                            suppress(id);
+                            suppress(id, null);
                         }
                     }
                 }
@@ -216,11 +216,11 @@ public final class Disclosure {
         }
 
         /**
-         * Leaves a cell empty with everything computed from it; returns the cells this emptied. An empty
+         * Leaves a cell empty with everything computed from it, and marks the cells this emptied in
+         * {@code added} (when given: one set per call would cost its size in cell numbers). An empty
          * (unknown) cell has nothing to hide, except along a curve, where what follows must still go.
          */
-        BitSet suppress(int first) {
-            BitSet added = new BitSet();
+        void suppress(int first, BitSet added) {
             ArrayDeque<Integer> queue = new ArrayDeque<>();
             queue.add(first);
             while (!queue.isEmpty()) {
@@ -228,7 +228,7 @@ public final class Disclosure {
                 Schema.Column col = cells.column(id);
                 if (suppressed.get(id) || (cells.value(id) == null && col.role() != Schema.Role.CUMULATIVE)) continue;
                 suppressed.set(id);
-                added.set(id);
+                if (added != null) added.set(id);
                 for (int r : built.relations().relationsOf(id)) {
                     if (++suppressedPerRelation[r] == 1) single.add(r);
                 }
@@ -236,7 +236,6 @@ public final class Disclosure {
                 for (int d : dependents[t][c]) queue.add(cells.id(t, r, d));
                 if (col.role() == Schema.Role.CUMULATIVE && next[t][r] >= 0) queue.add(cells.id(t, next[t][r], c));
             }
-            return added;
         }
 
         /**
@@ -257,8 +256,9 @@ public final class Disclosure {
                 if (changed.isEmpty()) return;
                 List<List<Integer>> components = LinearDeterminacy.components(built.relations(), suppressed, changed);
                 changed = new BitSet();
+                BitSet round = new BitSet(); // the complements of this round in one component
                 for (List<Integer> component : components) {
-                    BitSet round = new BitSet();
+                    List<Integer> chosen = new ArrayList<>();
                     for (ModularDeterminacy.GivenAway given : search.determined(suppressed, component)) {
                         int cell = given.cell();
                         if (sharesRelation(cell, round)) continue;
@@ -267,8 +267,10 @@ public final class Disclosure {
                         if (complement < 0) continue; // left for recoverable() to report
                         secondary.set(complement);
                         round.set(complement);
-                        changed.or(suppress(complement));
+                        chosen.add(complement);
+                        suppress(complement, changed);
                     }
+                    for (int c : chosen) round.clear(c);
                 }
             }
         }
@@ -299,7 +301,7 @@ public final class Disclosure {
                 int complement = complement(cell);
                 if (complement < 0) continue;
                 secondary.set(complement);
-                added.or(suppress(complement));
+                suppress(complement, added);
             }
             return added;
         }
@@ -397,7 +399,7 @@ public final class Disclosure {
                         Schema.Column col = s.columns().get(c);
                         boolean follow = col.role() == Schema.Role.MODELLED ? basisSuppressed
                                 : anySuppressed(sourceCells(t, r, col));
-                        if (follow) suppress(cells.id(t, r, c));
+                        if (follow) suppress(cells.id(t, r, c), null);
                     }
                 }
             }
