@@ -23,12 +23,13 @@ import nl.voorkant.ingest.Reference;
  *   <li>primary: counts from 1 to 4 are left empty (zero reveals no one);</li>
  *   <li>figures computed from an empty cell go with it (a cost of one child is that child's care bill);</li>
  *   <li>complementary: while a suppressed cell is still determined by the published ones through the
- *       relations of {@link DisclosureRelations}, one more cell of a relation that holds it is left empty,
- *       the smallest first and a part before a total, and step 2 applies again;</li>
+ *       relations of {@link DisclosureRelations}, one more of the published cells that give it away is
+ *       left empty, the smallest first and a part before a total, and step 2 applies again;</li>
  *   <li>observed figures follow the cells they copy, and modelled figures the cells they were computed from.</li>
  * </ol>
  *
- * Before anything is returned, {@link LinearDeterminacy} proves that no suppressed cell is determined.
+ * {@link ModularDeterminacy} finds the determined cells while complements are chosen; before anything
+ * is returned, {@link LinearDeterminacy} proves exactly that no suppressed cell is determined.
  */
 public final class Disclosure {
     private Disclosure() {}
@@ -243,9 +244,10 @@ public final class Disclosure {
          * locally, while some relation has exactly one suppressed cell (which it gives away), one more
          * of its cells goes; then {@link ModularDeterminacy} looks for cells that only a
          * combination of relations gives away, in the components that changed since it last looked,
-         * and each such cell gets a complement, unless a complement of this round already shares a
-         * relation with it (it may no longer be determined: it is looked at again). Repeat until that
-         * finds nothing.
+         * and each such cell gets a complement among the published cells of that combination (a cell
+         * outside it would leave the combination standing), unless a complement of this round already
+         * shares a relation with it (it may no longer be determined: it is looked at again). Repeat
+         * until that finds nothing.
          */
         void complementary() {
             BitSet changed = (BitSet) suppressed.clone();
@@ -263,7 +265,7 @@ public final class Disclosure {
                         int cell = given.cell();
                         if (sharesRelation(cell, round)) continue;
                         int complement = best(given.by());
-                        if (complement < 0) complement = complement(cell);
+                        if (complement < 0) complement = complement(cell); // those went this round, or there are none
                         if (complement < 0) continue; // left for recoverable() to report
                         secondary.set(complement);
                         round.set(complement);
