@@ -23,12 +23,13 @@ import nl.voorkant.ingest.Reference;
  *   <li>primary: counts from 1 to 4 are left empty (zero reveals no one);</li>
  *   <li>figures computed from an empty cell go with it (a cost of one child is that child's care bill);</li>
  *   <li>complementary: while a suppressed cell is still determined by the published ones through the
- *       relations of {@link DisclosureRelations}, one more cell of a relation that holds it is left empty,
- *       the smallest first and a part before a total, and step 2 applies again;</li>
+ *       relations of {@link DisclosureRelations}, one more of the published cells that give it away is
+ *       left empty, the smallest first and a part before a total, and step 2 applies again;</li>
  *   <li>observed figures follow the cells they copy, and modelled figures the cells they were computed from.</li>
  * </ol>
  *
- * Before anything is returned, {@link LinearDeterminacy} proves that no suppressed cell is determined.
+ * {@link ModularDeterminacy} finds the determined cells while complements are chosen; before anything
+ * is returned, {@link LinearDeterminacy} proves exactly that no suppressed cell is determined.
  */
 public final class Disclosure {
     private Disclosure() {}
@@ -171,11 +172,14 @@ public final class Disclosure {
         final int[][] next;
         /** Per relation, how many of its cells are suppressed. */
         final int[] suppressedPerRelation;
+        /** Finds the determined cells while complements are chosen; {@link #recoverable()} then proves none is left. */
+        final ModularDeterminacy search;
 
         Suppression(DisclosureCells cells, Reference reference) {
             this.cells = cells;
             this.built = DisclosureRelations.build(cells, reference);
             suppressedPerRelation = new int[built.relations().count()];
+            search = new ModularDeterminacy(built.relations());
             int n = cells.tables.size();
             dependents = new int[n][][];
             next = new int[n][];
@@ -205,7 +209,7 @@ public final class Disclosure {
                         int id = cells.id(t, r, c);
                         if (isSmallCount(cells.value(id))) {
                             primary.set(id);
-                            suppress(id);
+                            suppress(id, null);
                         }
                     }
                 }
@@ -213,11 +217,11 @@ public final class Disclosure {
         }
 
         /**
-         * Leaves a cell empty with everything computed from it; returns the cells this emptied. An empty
+         * Leaves a cell empty with everything computed from it, and marks the cells this emptied in
+         * {@code added} (when given: one set per call would cost its size in cell numbers). An empty
          * (unknown) cell has nothing to hide, except along a curve, where what follows must still go.
          */
-        BitSet suppress(int first) {
-            BitSet added = new BitSet();
+        void suppress(int first, BitSet added) {
             ArrayDeque<Integer> queue = new ArrayDeque<>();
             queue.add(first);
             while (!queue.isEmpty()) {
@@ -225,7 +229,7 @@ public final class Disclosure {
                 Schema.Column col = cells.column(id);
                 if (suppressed.get(id) || (cells.value(id) == null && col.role() != Schema.Role.CUMULATIVE)) continue;
                 suppressed.set(id);
-                added.set(id);
+                if (added != null) added.set(id);
                 for (int r : built.relations().relationsOf(id)) {
                     if (++suppressedPerRelation[r] == 1) single.add(r);
                 }
@@ -233,17 +237,17 @@ public final class Disclosure {
                 for (int d : dependents[t][c]) queue.add(cells.id(t, r, d));
                 if (col.role() == Schema.Role.CUMULATIVE && next[t][r] >= 0) queue.add(cells.id(t, next[t][r], c));
             }
-            return added;
         }
 
         /**
          * Greedy complementary suppression until no suppressed cell is determined. First, cheaply and
          * locally, while some relation has exactly one suppressed cell (which it gives away), one more
-         * of its cells goes; then {@link LinearDeterminacy#determined} looks for cells that only a
+         * of its cells goes; then {@link ModularDeterminacy} looks for cells that only a
          * combination of relations gives away, in the components that changed since it last looked,
-         * and each such cell gets a complement, unless a complement of this round already shares a
-         * relation with it (it may no longer be determined: it is looked at again). Repeat until that
-         * finds nothing.
+         * and each such cell gets a complement among the published cells of that combination (a cell
+         * outside it would leave the combination standing), unless a complement of this round already
+         * shares a relation with it (it may no longer be determined: it is looked at again). Repeat
+         * until that finds nothing.
          */
         void complementary() {
             BitSet changed = (BitSet) suppressed.clone();
@@ -254,16 +258,21 @@ public final class Disclosure {
                 if (changed.isEmpty()) return;
                 List<List<Integer>> components = LinearDeterminacy.components(built.relations(), suppressed, changed);
                 changed = new BitSet();
+                BitSet round = new BitSet(); // the complements of this round in one component
                 for (List<Integer> component : components) {
-                    BitSet round = new BitSet();
-                    for (int cell : LinearDeterminacy.determined(built.relations(), suppressed, component)) {
+                    List<Integer> chosen = new ArrayList<>();
+                    for (ModularDeterminacy.GivenAway given : search.determined(suppressed, component)) {
+                        int cell = given.cell();
                         if (sharesRelation(cell, round)) continue;
-                        int complement = complement(cell);
+                        int complement = best(given.by());
+                        if (complement < 0) complement = complement(cell); // those went this round, or there are none
                         if (complement < 0) continue; // left for recoverable() to report
                         secondary.set(complement);
                         round.set(complement);
-                        changed.or(suppress(complement));
+                        chosen.add(complement);
+                        suppress(complement, changed);
                     }
+                    for (int c : chosen) round.clear(c);
                 }
             }
         }
@@ -294,7 +303,7 @@ public final class Disclosure {
                 int complement = complement(cell);
                 if (complement < 0) continue;
                 secondary.set(complement);
-                added.or(suppress(complement));
+                suppress(complement, added);
             }
             return added;
         }
@@ -346,17 +355,24 @@ public final class Disclosure {
 
         private int best(List<Integer> relationIds) {
             LinearDeterminacy.Relations relations = built.relations();
+            List<Integer> candidates = new ArrayList<>();
+            for (int r : relationIds) {
+                for (int i = relations.from(r); i < relations.to(r); i++) if (relations.coef(i) != 0) candidates.add(relations.cell(i));
+            }
+            return best(candidates.stream().mapToInt(Integer::intValue).toArray());
+        }
+
+        /** The published cell of {@code candidates} that {@link #preference} puts first, or -1. */
+        private int best(int[] candidates) {
             int best = -1;
             double[] bestKey = null;
-            for (int r : relationIds) {
-                for (int i = relations.from(r); i < relations.to(r); i++) {
-                    int c = relations.cell(i);
-                    if (suppressed.get(c) || relations.coef(i) == 0) continue;
-                    double[] key = preference(c);
-                    if (best < 0 || java.util.Arrays.compare(key, bestKey) < 0 || (java.util.Arrays.compare(key, bestKey) == 0 && c < best)) {
-                        best = c;
-                        bestKey = key;
-                    }
+            for (int c : candidates) {
+                if (suppressed.get(c)) continue;
+                double[] key = preference(c);
+                int order = best < 0 ? -1 : java.util.Arrays.compare(key, bestKey);
+                if (order < 0 || (order == 0 && c < best)) {
+                    best = c;
+                    bestKey = key;
                 }
             }
             return best;
@@ -385,7 +401,7 @@ public final class Disclosure {
                         Schema.Column col = s.columns().get(c);
                         boolean follow = col.role() == Schema.Role.MODELLED ? basisSuppressed
                                 : anySuppressed(sourceCells(t, r, col));
-                        if (follow) suppress(cells.id(t, r, c));
+                        if (follow) suppress(cells.id(t, r, c), null);
                     }
                 }
             }

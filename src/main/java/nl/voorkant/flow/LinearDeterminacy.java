@@ -1,7 +1,6 @@
 package nl.voorkant.flow;
 
 import java.math.BigInteger;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -76,24 +75,27 @@ final class LinearDeterminacy {
         }
     }
 
-    /** The connected components of suppressed cells that hold any of {@code seeds}, each as a list of cells. */
+    /**
+     * The connected components of suppressed cells that hold any of {@code seeds}, each as a list of
+     * cells. Each relation is read once, however many of its cells are suppressed.
+     */
     static List<List<Integer>> components(Relations relations, BitSet suppressed, BitSet seeds) {
         List<List<Integer>> out = new ArrayList<>();
-        BitSet seen = new BitSet();
+        BitSet seen = new BitSet(), seenRelations = new BitSet(relations.count());
         for (int s = seeds.nextSetBit(0); s >= 0; s = seeds.nextSetBit(s + 1)) {
             if (seen.get(s) || !suppressed.get(s)) continue;
             List<Integer> component = new ArrayList<>();
-            ArrayDeque<Integer> queue = new ArrayDeque<>(List.of(s));
+            component.add(s);
             seen.set(s);
-            while (!queue.isEmpty()) {
-                int c = queue.poll();
-                component.add(c);
-                for (int r : relations.relationsOf(c)) {
+            for (int at = 0; at < component.size(); at++) {
+                for (int r : relations.relationsOf(component.get(at))) {
+                    if (seenRelations.get(r)) continue;
+                    seenRelations.set(r);
                     for (int i = relations.from(r); i < relations.to(r); i++) {
                         int d = relations.cell(i);
                         if (suppressed.get(d) && !seen.get(d)) {
                             seen.set(d);
-                            queue.add(d);
+                            component.add(d);
                         }
                     }
                 }
@@ -108,65 +110,147 @@ final class LinearDeterminacy {
      * elimination gives each row a pivot (its smallest column, every other column of it larger);
      * one backward sweep, from the largest pivot down, then clears the other pivots out of each row
      * (a row only gains columns larger than the one it clears, none of them a pivot), which is the
-     * reduced row echelon form: eᵢ is in the row space exactly when i's row is eᵢ alone.
+     * reduced row echelon form: eᵢ is in the row space exactly when i's row is eᵢ alone. The
+     * coefficients stay small here (±1, month counts, a share's 10⁴ scale, each row divided by its
+     * gcd), so this is done in longs, and again in BigIntegers only for a component that would overflow.
      */
     static List<Integer> determined(Relations relations, BitSet suppressed, List<Integer> component) {
-        TreeSet<Integer> relationIds = new TreeSet<>();
-        for (int c : component) for (int r : relations.relationsOf(c)) relationIds.add(r);
-        TreeMap<Integer, Row> pivots = new TreeMap<>();
-        for (int r : relationIds) {
-            Row row = new Row();
-            for (int i = relations.from(r); i < relations.to(r); i++) {
-                int c = relations.cell(i);
-                if (suppressed.get(c) && relations.coef(i) != 0) row.add(c, BigInteger.valueOf(relations.coef(i)));
+        try {
+            return new Elimination<>(LONGS).determined(relations, suppressed, component);
+        } catch (ArithmeticException overflow) {
+            return new Elimination<>(BIG).determined(relations, suppressed, component);
+        }
+    }
+
+    /** Exact integer arithmetic: in longs that throw on overflow, or in BigIntegers. */
+    interface Arithmetic<N> {
+        N of(long v);
+        N add(N a, N b);
+        N multiply(N a, N b);
+        N negate(N a);
+        N gcd(N a, N b);
+        N divide(N a, N b);
+        boolean isZero(N a);
+        boolean isOne(N a);
+    }
+
+    static final Arithmetic<Long> LONGS = new Arithmetic<>() {
+        public Long of(long v) { return v; }
+        public Long add(Long a, Long b) { return Math.addExact(a, b); }
+        public Long multiply(Long a, Long b) { return Math.multiplyExact(a, b); }
+        public Long negate(Long a) { return Math.negateExact(a); }
+        public Long gcd(Long a, Long b) {
+            long x = Math.absExact(a), y = Math.absExact(b);
+            while (y != 0) {
+                long t = x % y;
+                x = y;
+                y = t;
             }
-            row = reduce(row, pivots, Integer.MIN_VALUE);
-            if (!row.isEmpty()) pivots.put(row.firstKey(), row);
+            return x;
         }
-        List<Integer> out = new ArrayList<>();
-        for (Map.Entry<Integer, Row> e : pivots.descendingMap().entrySet()) {
-            Row row = reduce(e.getValue(), pivots, e.getKey());
-            e.setValue(row);
-            if (row.size() == 1) out.add(e.getKey());
-        }
-        out.sort(Integer::compare);
-        return out;
-    }
+        public Long divide(Long a, Long b) { return a / b; }
+        public boolean isZero(Long a) { return a == 0; }
+        public boolean isOne(Long a) { return a == 1; }
+    };
 
-    /** A sparse row: column → non-zero coefficient. */
-    private static final class Row extends TreeMap<Integer, BigInteger> {
-        void add(int column, BigInteger v) {
-            BigInteger sum = merge(column, v, BigInteger::add);
-            if (sum != null && sum.signum() == 0) remove(column);
-        }
-    }
+    static final Arithmetic<BigInteger> BIG = new Arithmetic<>() {
+        public BigInteger of(long v) { return BigInteger.valueOf(v); }
+        public BigInteger add(BigInteger a, BigInteger b) { return a.add(b); }
+        public BigInteger multiply(BigInteger a, BigInteger b) { return a.multiply(b); }
+        public BigInteger negate(BigInteger a) { return a.negate(); }
+        public BigInteger gcd(BigInteger a, BigInteger b) { return a.gcd(b); }
+        public BigInteger divide(BigInteger a, BigInteger b) { return a.divide(b); }
+        public boolean isZero(BigInteger a) { return a.signum() == 0; }
+        public boolean isOne(BigInteger a) { return a.equals(BigInteger.ONE); }
+    };
 
-    /**
-     * The row with every pivot column above {@code after} eliminated, column by column upwards (an
-     * elimination adds only columns above the one it clears), divided by the gcd of its coefficients.
-     */
-    private static Row reduce(Row row, TreeMap<Integer, Row> pivots, int after) {
-        Integer c = row.higherKey(after);
-        while (c != null) {
-            Row p = pivots.get(c);
-            if (p != null && p != row) {
-                BigInteger a = p.get(c), b = row.get(c);
-                Row next = new Row();
-                row.forEach((k, v) -> next.put(k, v.multiply(a)));
-                p.forEach((k, v) -> next.add(k, v.multiply(b).negate()));
-                normalise(next);
-                row = next;
+    /** Gauss–Jordan elimination over sparse rows (columns increasing, no zeros) in one arithmetic. */
+    private static final class Elimination<N> {
+        private final Arithmetic<N> n;
+
+        Elimination(Arithmetic<N> arithmetic) {
+            this.n = arithmetic;
+        }
+
+        private record Row<N>(int[] columns, List<N> values) {
+            int first() { return columns[0]; }
+            int indexOf(int column) { return Arrays.binarySearch(columns, column); }
+        }
+
+        List<Integer> determined(Relations relations, BitSet suppressed, List<Integer> component) {
+            TreeSet<Integer> relationIds = new TreeSet<>();
+            for (int c : component) for (int r : relations.relationsOf(c)) relationIds.add(r);
+            TreeMap<Integer, Row<N>> pivots = new TreeMap<>();
+            for (int r : relationIds) {
+                TreeMap<Integer, N> terms = new TreeMap<>();
+                for (int i = relations.from(r); i < relations.to(r); i++) {
+                    int c = relations.cell(i);
+                    if (suppressed.get(c) && relations.coef(i) != 0) terms.merge(c, n.of(relations.coef(i)), n::add);
+                }
+                terms.values().removeIf(n::isZero);
+                if (terms.isEmpty()) continue;
+                Row<N> row = reduce(new Row<>(terms.keySet().stream().mapToInt(Integer::intValue).toArray(),
+                        new ArrayList<>(terms.values())), pivots, Integer.MIN_VALUE);
+                if (row != null) pivots.put(row.first(), row);
             }
-            c = row.higherKey(c);
+            List<Integer> out = new ArrayList<>();
+            for (Map.Entry<Integer, Row<N>> e : pivots.descendingMap().entrySet()) {
+                Row<N> row = reduce(e.getValue(), pivots, e.getKey());
+                e.setValue(row);
+                if (row.columns().length == 1) out.add(e.getKey());
+            }
+            out.sort(Integer::compare);
+            return out;
         }
-        return row;
-    }
 
-    private static void normalise(Row row) {
-        BigInteger g = BigInteger.ZERO;
-        for (BigInteger v : row.values()) g = g.gcd(v);
-        if (g.signum() == 0 || g.equals(BigInteger.ONE)) return;
-        BigInteger d = g;
-        row.replaceAll((k, v) -> v.divide(d));
+        /**
+         * The row with every pivot column above {@code after} eliminated, column by column upwards (an
+         * elimination adds only columns above the one it clears), divided by the gcd of its
+         * coefficients; null when nothing is left.
+         */
+        private Row<N> reduce(Row<N> row, TreeMap<Integer, Row<N>> pivots, int after) {
+            int at = 0;
+            while (row != null && at < row.columns().length) {
+                int c = row.columns()[at];
+                Row<N> p = c > after ? pivots.get(c) : null;
+                if (p == null || p == row) {
+                    at++;
+                    continue;
+                }
+                row = combine(row, n.negate(p.values().get(0)), p, row.values().get(at));
+                if (row != null) at = nextAbove(row, c);
+            }
+            return row;
+        }
+
+        private static int nextAbove(Row<?> row, int column) {
+            int i = row.indexOf(column);
+            return i >= 0 ? i + 1 : -i - 1;
+        }
+
+        /** a·x + b·y, divided by the gcd of its coefficients; null when it is zero. */
+        private Row<N> combine(Row<N> x, N a, Row<N> y, N b) {
+            int[] cols = new int[x.columns().length + y.columns().length];
+            List<N> vals = new ArrayList<>(cols.length);
+            int i = 0, j = 0, k = 0;
+            while (i < x.columns().length || j < y.columns().length) {
+                int cx = i < x.columns().length ? x.columns()[i] : Integer.MAX_VALUE;
+                int cy = j < y.columns().length ? y.columns()[j] : Integer.MAX_VALUE;
+                N v;
+                int c = Math.min(cx, cy);
+                if (cx == cy) v = n.add(n.multiply(a, x.values().get(i++)), n.multiply(b, y.values().get(j++)));
+                else if (cx < cy) v = n.multiply(a, x.values().get(i++));
+                else v = n.multiply(b, y.values().get(j++));
+                if (n.isZero(v)) continue;
+                cols[k++] = c;
+                vals.add(v);
+            }
+            if (k == 0) return null;
+            N g = vals.get(0);
+            for (N v : vals) g = n.gcd(g, v);
+            N d = g;
+            if (!n.isOne(d)) vals.replaceAll(v -> n.divide(v, d));
+            return new Row<>(Arrays.copyOf(cols, k), vals);
+        }
     }
 }
