@@ -748,33 +748,8 @@ public final class ParsedCache implements AutoCloseable {
             WorkbookSheet sheet = WorkbookSheet.open(Path.of(path), name, head);
             org.apache.spark.TaskContext.get().addTaskCompletionListener(
                     (org.apache.spark.util.TaskCompletionListener) task -> sheet.close());
-            return new Counted(part, sink) {
-                private final Guarded<WorkbookSheet.SheetRow> rows = new Guarded<>(sheet);
-                private long rowIndex;
-
-                @Override
-                String damage() {
-                    return rows.damage();
-                }
-
-                @Override
-                ClaimParser.Claim nextClaim() {
-                    if (!rows.hasNext()) return null;
-                    WorkbookSheet.SheetRow r = rows.next();
-                    rowIndex = r.number() - 1;
-                    return parser.parse(WorkbookSheet.canonical(r, positions), false);
-                }
-
-                @Override
-                long position() {
-                    return rowIndex;
-                }
-
-                @Override
-                int partOfRow() {
-                    return -1;
-                }
-            };
+            return new RowIndexed<>(part, sink, sheet, r -> r.number() - 1,
+                    r -> parser.parse(WorkbookSheet.canonical(r, positions), false));
         }, true);
     }
 
@@ -796,35 +771,54 @@ public final class ParsedCache implements AutoCloseable {
         for (int p : positions) cols.add(p < 0 ? lit("") : coalesce(col(df.columns()[p]).cast("string"), lit("")));
         cols.add(col("_metadata.row_index"));
         int n = ClaimColumns.CANONICAL.size();
-        return df.select(cols.toArray(Column[]::new)).javaRDD().mapPartitionsWithIndex((part, source) -> new Counted(part, sink) {
-            private final Guarded<Row> rows = new Guarded<>(source);
-            private long rowIndex;
+        return df.select(cols.toArray(Column[]::new)).javaRDD().mapPartitionsWithIndex((part, source) ->
+                new RowIndexed<Row>(part, sink, source, r -> r.getLong(n), r -> {
+                    String[] v = new String[n];
+                    for (int i = 0; i < n; i++) v[i] = r.getString(i).strip();
+                    return parser.parse(v, false);
+                }), true);
+    }
 
-            @Override
-            String damage() {
-                return rows.damage();
-            }
+    /**
+     * The records of a partition that are rows, each carrying its own row index (Parquet's row, a
+     * sheet's row): that index is the record's place, with no line bookkeeping per partition.
+     */
+    private static final class RowIndexed<T> extends Counted {
+        private final Guarded<T> rows;
+        private final java.util.function.ToLongFunction<T> index;
+        private final java.util.function.Function<T, ClaimParser.Claim> parse;
+        private long rowIndex;
 
-            @Override
-            ClaimParser.Claim nextClaim() {
-                if (!rows.hasNext()) return null;
-                Row r = rows.next();
-                String[] v = new String[n];
-                for (int i = 0; i < n; i++) v[i] = r.getString(i).strip();
-                rowIndex = r.getLong(n);
-                return parser.parse(v, false);
-            }
+        RowIndexed(int part, PartitionSink sink, Iterator<T> source, java.util.function.ToLongFunction<T> index,
+                   java.util.function.Function<T, ClaimParser.Claim> parse) {
+            super(part, sink);
+            this.rows = new Guarded<>(source);
+            this.index = index;
+            this.parse = parse;
+        }
 
-            @Override
-            long position() {
-                return rowIndex;
-            }
+        @Override
+        String damage() {
+            return rows.damage();
+        }
 
-            @Override
-            int partOfRow() {
-                return -1;
-            }
-        }, true);
+        @Override
+        ClaimParser.Claim nextClaim() {
+            if (!rows.hasNext()) return null;
+            T r = rows.next();
+            rowIndex = index.applyAsLong(r);
+            return parse.apply(r);
+        }
+
+        @Override
+        long position() {
+            return rowIndex;
+        }
+
+        @Override
+        int partOfRow() {
+            return -1;
+        }
     }
 
     /**
