@@ -423,13 +423,7 @@ public final class ParsedCache implements AutoCloseable {
                     ClaimHashes.Run run = new ClaimHashes.Run();
                     for (int i = 0; i < one.claims().size(); i++) {
                         ClaimParser.Claim c = one.claims().get(i);
-                        long cents = c.amountCents == null ? 0 : c.amountCents;
-                        add(t, c.reason == null ? VALID : c.reason.code(), 1, cents, "C".equals(c.debitCredit) ? -cents : cents);
-                        Long hash = null;
-                        if (c.reason == null) {
-                            hash = claimHash(c.claimId);
-                            run.add(hash);
-                        }
+                        Long hash = tally(c, t, run);
                         // Part −1: the "line" of a rejected Prestatie is its place in the message.
                         Row r = toRow(c, hash, -1, one.positions().get(i) - 1);
                         Object[] v = new Object[r.length() + 1];
@@ -443,14 +437,7 @@ public final class ParsedCache implements AutoCloseable {
                 Path bundle = null;
                 if (!rows.isEmpty()) {
                     Path written = locked.dir().resolve("bundle");
-                    try {
-                        parquetWriter(spark.createDataFrame(rows, SCHEMA.add("entry", DataTypes.StringType)))
-                                .parquet(written.toString());
-                    } catch (Exception e) { // Spark's own SparkException is checked, thrown without a declaration
-                        String full = Folders.spaceProblem(e).orElse(null);
-                        if (full != null) throw new InputError("cannot store parsed claims in the cache folder " + dir + ": " + full);
-                        throw e;
-                    }
+                    writeParquet(spark.createDataFrame(rows, SCHEMA.add("entry", DataTypes.StringType)), written);
                     // In place before any entry names it; one that no entry names is removed by a later run (close).
                     bundle = dir.resolve(BUNDLE_PREFIX + UUID.randomUUID());
                     Files.move(written, bundle, StandardCopyOption.ATOMIC_MOVE);
@@ -479,13 +466,35 @@ public final class ParsedCache implements AutoCloseable {
         }
     }
 
-    /** Columns with a value per line are not worth Parquet's attempt at a dictionary (measured: a tenth of the write). */
-    private static org.apache.spark.sql.DataFrameWriter<Row> parquetWriter(Dataset<Row> rows) {
+    /**
+     * Parsed rows as Parquet in {@code folder}; a full disk or quota is one line naming the cache. Columns
+     * with a value per line are not worth Parquet's attempt at a dictionary (measured: a tenth of the write).
+     */
+    private void writeParquet(Dataset<Row> rows, Path folder) {
         org.apache.spark.sql.DataFrameWriter<Row> writer = rows.write();
         for (String unique : List.of("record", "claim_id", "claim_hash", "client_key", "raw.list.element")) {
             writer = writer.option("parquet.enable.dictionary#" + unique, "false");
         }
-        return writer;
+        try {
+            writer.parquet(folder.toString());
+        } catch (Exception e) { // Spark's own SparkException is checked, thrown without a declaration
+            String full = Folders.spaceProblem(e).orElse(null);
+            if (full != null) throw new InputError("cannot store parsed claims in the cache folder " + dir + ": " + full);
+            throw e;
+        }
+    }
+
+    /**
+     * Counts a parsed record in its reason's totals (rows, amount, net amount) and, when it is valid,
+     * keeps its claim id hash for the duplicate search; the hash, or null for a rejected record.
+     */
+    private static Long tally(ClaimParser.Claim c, Map<String, long[]> totals, ClaimHashes.Run hashes) {
+        long cents = c.amountCents == null ? 0 : c.amountCents;
+        add(totals, c.reason == null ? VALID : c.reason.code(), 1, cents, "C".equals(c.debitCredit) ? -cents : cents);
+        if (c.reason != null) return null;
+        long hash = claimHash(c.claimId);
+        hashes.add(hash);
+        return hash;
     }
 
     /**
@@ -531,13 +540,7 @@ public final class ParsedCache implements AutoCloseable {
                                              java.util.function.Function<PartitionSink, JavaRDD<Row>> rowsTo) {
         CollectionAccumulator<PartitionCount> counted = spark.sparkContext().collectionAccumulator("partition counts");
         JavaRDD<Row> rows = rowsTo.apply(new PartitionSink(counted, work.resolve(ClaimHashes.FOLDER).toString()));
-        try {
-            parquetWriter(spark.createDataFrame(rows, SCHEMA)).parquet(work.toString());
-        } catch (Exception e) { // Spark's own SparkException is checked, thrown without a declaration
-            String full = Folders.spaceProblem(e).orElse(null);
-            if (full != null) throw new InputError("cannot store parsed claims in the cache folder " + dir + ": " + full);
-            throw e;
-        }
+        writeParquet(spark.createDataFrame(rows, SCHEMA), work);
         // A retried task reports its partition again, with the same counts.
         Map<Integer, PartitionCount> byPartition = new java.util.TreeMap<>();
         for (PartitionCount c : counted.value()) byPartition.put(c.part(), c);
@@ -872,14 +875,7 @@ public final class ParsedCache implements AutoCloseable {
                 reported = true;
                 return false;
             }
-            long cents = c.amountCents == null ? 0 : c.amountCents;
-            add(totals, c.reason == null ? VALID : c.reason.code(), 1, cents, "C".equals(c.debitCredit) ? -cents : cents);
-            Long hash = null;
-            if (c.reason == null) {
-                hash = claimHash(c.claimId);
-                hashes.add(hash);
-            }
-            next = toRow(c, hash, partOfRow(), position());
+            next = toRow(c, tally(c, totals, hashes), partOfRow(), position());
             return true;
         }
 
