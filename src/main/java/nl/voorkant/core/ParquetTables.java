@@ -17,37 +17,34 @@ import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 import org.apache.parquet.schema.Types;
+import nl.voorkant.core.schema.Type;
 
 /**
  * A {@link Table} as one Parquet file, written by the driver like the CSV beside it: no Spark job,
- * and on a cluster no executor that must see the output folder. Column types follow the values:
- * whole numbers as INT32/INT64, euros as DECIMAL(18, s), fractions as DOUBLE, text as UTF-8 strings;
- * an empty cell is null.
+ * and on a cluster no executor that must see the output folder. Column types come from the table's
+ * schema: years and small whole numbers as INT32, counts as INT64, euros as DECIMAL(18, 2), fractions
+ * as DOUBLE, text and months as UTF-8 strings; an empty cell is null.
  */
 public final class ParquetTables {
     private ParquetTables() {}
 
-    private enum Kind { INT, LONG, DOUBLE, BOOLEAN, DECIMAL, STRING }
-
     public static void write(Table t, Path file) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
+        if (t.schema() == null) throw new IllegalStateException("table " + t.name() + " has no schema: its column types are unknown");
         int n = t.columns().size();
-        Kind[] kinds = new Kind[n];
-        int[] scales = new int[n];
+        Type[] kinds = new Type[n];
         Types.MessageTypeBuilder schema = Types.buildMessage();
         for (int c = 0; c < n; c++) {
-            kinds[c] = kindOf(t, c);
+            kinds[c] = t.schema().columns().get(c).type();
             String name = t.columns().get(c);
             switch (kinds[c]) {
-                case INT -> schema.optional(PrimitiveTypeName.INT32).named(name);
+                case YEAR, INT -> schema.optional(PrimitiveTypeName.INT32).named(name);
                 case LONG -> schema.optional(PrimitiveTypeName.INT64).named(name);
-                case DOUBLE -> schema.optional(PrimitiveTypeName.DOUBLE).named(name);
+                case DOUBLE, SHARE, EURO_FIGURE, FIGURE -> schema.optional(PrimitiveTypeName.DOUBLE).named(name);
                 case BOOLEAN -> schema.optional(PrimitiveTypeName.BOOLEAN).named(name);
-                case DECIMAL -> {
-                    scales[c] = scaleOf(t, c);
-                    schema.optional(PrimitiveTypeName.INT64).as(LogicalTypeAnnotation.decimalType(scales[c], 18)).named(name);
-                }
-                case STRING -> schema.optional(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named(name);
+                case EUROS -> schema.optional(PrimitiveTypeName.INT64)
+                        .as(LogicalTypeAnnotation.decimalType(Type.EURO_SCALE, 18)).named(name);
+                case TEXT, MONTH -> schema.optional(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named(name);
             }
         }
         MessageType type = schema.named(t.name());
@@ -60,49 +57,18 @@ public final class ParquetTables {
                     Object v = row.get(c);
                     if (v == null) continue;
                     switch (kinds[c]) {
-                        case INT -> g.add(c, ((Number) v).intValue());
-                        case LONG -> g.add(c, ((Number) v).longValue());
-                        case DOUBLE -> g.add(c, ((Number) v).doubleValue());
+                        case YEAR, INT -> g.add(c, (Integer) v);
+                        case LONG -> g.add(c, (Long) v);
+                        case DOUBLE, SHARE, EURO_FIGURE -> g.add(c, (Double) v);
+                        case FIGURE -> g.add(c, ((Number) v).doubleValue());
                         case BOOLEAN -> g.add(c, (Boolean) v);
-                        case DECIMAL -> g.add(c, (v instanceof BigDecimal b ? b : BigDecimal.valueOf(((Number) v).longValue()))
-                                .setScale(scales[c], RoundingMode.UNNECESSARY).unscaledValue().longValueExact());
-                        case STRING -> g.add(c, v.toString());
+                        case EUROS -> g.add(c, ((BigDecimal) v).setScale(Type.EURO_SCALE, RoundingMode.UNNECESSARY)
+                                .unscaledValue().longValueExact());
+                        case TEXT, MONTH -> g.add(c, (String) v);
                     }
                 }
                 w.write(g);
             }
         }
-    }
-
-    /** The narrowest kind that holds every value of a column: whole numbers widen to LONG, DOUBLE or DECIMAL; anything else mixed is a string. */
-    private static Kind kindOf(Table t, int column) {
-        Kind kind = null;
-        for (List<Object> r : t.rows()) {
-            Object v = r.get(column);
-            if (v == null) continue;
-            Kind k = v instanceof BigDecimal ? Kind.DECIMAL : v instanceof Integer ? Kind.INT : v instanceof Long ? Kind.LONG
-                    : v instanceof Double ? Kind.DOUBLE : v instanceof Boolean ? Kind.BOOLEAN : Kind.STRING;
-            kind = kind == null ? k : wider(kind, k);
-        }
-        return kind == null ? Kind.STRING : kind;
-    }
-
-    private static Kind wider(Kind a, Kind b) {
-        if (a == b) return a;
-        List<Kind> whole = List.of(Kind.INT, Kind.LONG);
-        if (whole.contains(a) && whole.contains(b)) return Kind.LONG;
-        if (whole.contains(a) || whole.contains(b)) {
-            Kind other = whole.contains(a) ? b : a;
-            if (other == Kind.DOUBLE || other == Kind.DECIMAL) return other;
-        }
-        return Kind.STRING;
-    }
-
-    private static int scaleOf(Table t, int column) {
-        int scale = 0;
-        for (List<Object> r : t.rows()) {
-            if (r.get(column) instanceof BigDecimal b) scale = Math.max(scale, b.scale());
-        }
-        return scale;
     }
 }

@@ -11,6 +11,9 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Predicate;
+import nl.voorkant.core.schema.Column;
+import nl.voorkant.core.schema.Role;
+import nl.voorkant.core.schema.Schema;
 
 /**
  * A small, driver-side result table: named columns and rows of plain values (String, Long, Integer,
@@ -51,16 +54,29 @@ public final class Table {
                 throw new IllegalArgumentException("table " + name + ": row has " + row.size()
                         + " values for " + columns.size() + " columns");
             }
+            if (schema != null) checkTypes(row);
             copy.add(Collections.unmodifiableList(new ArrayList<>(row)));
         }
         this.rows = Collections.unmodifiableList(copy);
+    }
+
+    /** A value of the wrong kind would reach the Parquet file and the report as whatever it happens to be. */
+    private void checkTypes(List<Object> row) {
+        for (int c = 0; c < row.size(); c++) {
+            Column column = schema.columns().get(c);
+            if (!column.type().admits(row.get(c))) {
+                throw new IllegalArgumentException("table " + name + ", column " + column.name() + ": a "
+                        + row.get(c).getClass().getSimpleName() + " where " + column.type() + " was declared");
+            }
+        }
     }
 
     public static Builder builder(String name, String... columns) {
         return new Builder(name, List.of(columns), null);
     }
 
-    static Builder builder(String name, Schema schema) {
+    /** A builder for a table of a schema; use {@link Schema#builder()}. */
+    public static Builder builder(String name, Schema schema) {
         return new Builder(name, schema.columnNames(), schema);
     }
 
@@ -86,8 +102,16 @@ public final class Table {
         return i;
     }
 
+    public int columnIndex(Column column) {
+        return columnIndex(column.name());
+    }
+
     public Object value(int row, String column) {
         return rows.get(row).get(columnIndex(column));
+    }
+
+    public Object value(int row, Column column) {
+        return value(row, column.name());
     }
 
     /** The rows for which the predicate on one column's value holds, as a new table of the same name. */
@@ -106,6 +130,14 @@ public final class Table {
 
     public Table where(String column, Object equalTo) {
         return where(column, v -> Objects.equals(v, equalTo));
+    }
+
+    public Table where(Column column, Predicate<Object> predicate) {
+        return where(column.name(), predicate);
+    }
+
+    public Table where(Column column, Object equalTo) {
+        return where(column.name(), equalTo);
     }
 
     /**
@@ -174,7 +206,7 @@ public final class Table {
 
         public Builder row(Object... values) {
             // A modelled figure without its basis could not follow the suppression of what it was computed from.
-            if (schema != null && schema.columns().stream().anyMatch(c -> c.role() == Schema.Role.MODELLED)) {
+            if (schema != null && schema.columns().stream().anyMatch(c -> c.role() == Role.MODELLED)) {
                 throw new IllegalStateException("table " + name + " has modelled columns: give each row its basis");
             }
             return basedRow(List.of(), values);

@@ -10,7 +10,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import nl.voorkant.core.CellRef;
-import nl.voorkant.core.Schema;
+import nl.voorkant.core.schema.Column;
+import nl.voorkant.core.schema.Role;
+import nl.voorkant.core.schema.Schema;
+import nl.voorkant.flow.tables.*;
 import nl.voorkant.core.Table;
 import nl.voorkant.ingest.Reference;
 
@@ -47,7 +50,7 @@ public final class Disclosure {
 
     /** The schema of a flow table, for reading a published table back (tests, notebooks); null when there is none. */
     public static Schema flowSchema(String table) {
-        return FlowTables.SCHEMAS.stream().filter(s -> s.matches(table)).findFirst().orElse(null);
+        return FlowSchemas.ALL.stream().filter(s -> s.matches(table)).findFirst().orElse(null);
     }
 
     /**
@@ -127,14 +130,14 @@ public final class Disclosure {
         if (!t.columns().equals(s.columnNames())) {
             throw new DisclosureError("table " + t.name() + " does not have the columns it declares");
         }
-        for (Schema.Column c : s.columns()) {
-            if (c.role() == Schema.Role.MODELLED && t.bases() == null) {
+        for (Column c : s.columns()) {
+            if (c.role() == Role.MODELLED && t.bases() == null) {
                 throw new DisclosureError("table " + t.name() + " column " + c.name() + " is modelled but its rows name no basis");
             }
             if (c.sums() && !c.sources().isEmpty()) {
                 throw new DisclosureError("table " + t.name() + " column " + c.name() + " adds up but follows another table");
             }
-            for (Schema.Source src : c.sources()) {
+            for (Column.Source src : c.sources()) {
                 Table other = tables.get(src.table());
                 if (other != null && src.column() != null && !other.columns().contains(src.column())) {
                     throw new DisclosureError("table " + t.name() + " column " + c.name() + " follows unknown column "
@@ -204,7 +207,7 @@ public final class Disclosure {
             for (int t = 0; t < cells.tables.size(); t++) {
                 Schema s = cells.schema(t);
                 for (int c = 0; c < s.columns().size(); c++) {
-                    if (s.columns().get(c).role() != Schema.Role.COUNT) continue;
+                    if (s.columns().get(c).role() != Role.COUNT) continue;
                     for (int r = 0; r < cells.table(t).size(); r++) {
                         int id = cells.id(t, r, c);
                         if (isSmallCount(cells.value(id))) {
@@ -226,8 +229,8 @@ public final class Disclosure {
             queue.add(first);
             while (!queue.isEmpty()) {
                 int id = queue.poll();
-                Schema.Column col = cells.column(id);
-                if (suppressed.get(id) || (cells.value(id) == null && col.role() != Schema.Role.CUMULATIVE)) continue;
+                Column col = cells.column(id);
+                if (suppressed.get(id) || (cells.value(id) == null && col.role() != Role.CUMULATIVE)) continue;
                 suppressed.set(id);
                 if (added != null) added.set(id);
                 for (int r : built.relations().relationsOf(id)) {
@@ -235,7 +238,7 @@ public final class Disclosure {
                 }
                 int t = cells.tableOf(id), r = cells.rowOf(id), c = cells.columnOf(id);
                 for (int d : dependents[t][c]) queue.add(cells.id(t, r, d));
-                if (col.role() == Schema.Role.CUMULATIVE && next[t][r] >= 0) queue.add(cells.id(t, next[t][r], c));
+                if (col.role() == Role.CUMULATIVE && next[t][r] >= 0) queue.add(cells.id(t, next[t][r], c));
             }
         }
 
@@ -398,8 +401,8 @@ public final class Disclosure {
                 for (int r = 0; r < table.size(); r++) {
                     boolean basisSuppressed = table.bases() != null && anySuppressed(table.bases().get(r));
                     for (int c = 0; c < s.columns().size(); c++) {
-                        Schema.Column col = s.columns().get(c);
-                        boolean follow = col.role() == Schema.Role.MODELLED ? basisSuppressed
+                        Column col = s.columns().get(c);
+                        boolean follow = col.role() == Role.MODELLED ? basisSuppressed
                                 : anySuppressed(sourceCells(t, r, col));
                         if (follow) suppress(cells.id(t, r, c), null);
                     }
@@ -407,16 +410,16 @@ public final class Disclosure {
             }
         }
 
-        private List<CellRef> sourceCells(int t, int r, Schema.Column col) {
+        private List<CellRef> sourceCells(int t, int r, Column col) {
             List<CellRef> out = new ArrayList<>();
-            for (Schema.Source src : col.sources()) {
+            for (Column.Source src : col.sources()) {
                 int other = cells.table(src.table());
                 if (other < 0) continue;
                 Map<String, Object> key = new HashMap<>();
                 Schema mine = cells.schema(t);
-                for (Schema.Column d : mine.columns()) {
-                    Schema.Column theirs = cells.schema(other).column(d.name());
-                    if (d.role() == Schema.Role.DIMENSION && theirs != null && theirs.role() == Schema.Role.DIMENSION) {
+                for (Column d : mine.columns()) {
+                    Column theirs = cells.schema(other).column(d.name());
+                    if (d.role() == Role.DIMENSION && theirs != null && theirs.role() == Role.DIMENSION) {
                         key.put(d.name(), cells.value(t, r, d.name()));
                     }
                 }

@@ -5,7 +5,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import nl.voorkant.core.Schema;
+import nl.voorkant.core.schema.Column;
+import nl.voorkant.core.schema.Role;
+import nl.voorkant.core.schema.Schema;
 import nl.voorkant.core.Table;
 
 /**
@@ -64,7 +66,7 @@ final class DisclosureCells {
         return tables.get(t).rows().get(row).get(tables.get(t).columnIndex(column));
     }
 
-    Schema.Column column(int id) {
+    Column column(int id) {
         int t = tableOf(id);
         return schema(t).columns().get(columnOf(id));
     }
@@ -75,7 +77,7 @@ final class DisclosureCells {
         StringBuilder key = new StringBuilder();
         Schema s = schema(t);
         for (int c = 0; c < s.columns().size(); c++) {
-            if (s.columns().get(c).role() != Schema.Role.DIMENSION) continue;
+            if (s.columns().get(c).role() != Role.DIMENSION) continue;
             if (key.length() > 0) key.append(',');
             key.append(s.columns().get(c).name()).append('=').append(tables.get(t).rows().get(row).get(c));
         }
@@ -109,8 +111,8 @@ final class DisclosureCells {
         Schema s = schema(t);
         List<Integer> out = new ArrayList<>();
         for (int c = 0; c < s.columns().size(); c++) {
-            Schema.Column col = s.columns().get(c);
-            if (col.role() == Schema.Role.DIMENSION && !except.contains(col.name())) out.add(c);
+            Column col = s.columns().get(c);
+            if (col.role() == Role.DIMENSION && !except.contains(col.name())) out.add(c);
         }
         return out.stream().mapToInt(Integer::intValue).toArray();
     }

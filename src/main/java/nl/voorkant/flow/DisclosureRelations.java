@@ -9,7 +9,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import nl.voorkant.core.Schema;
+import nl.voorkant.core.schema.Column;
+import nl.voorkant.core.schema.Role;
+import nl.voorkant.core.schema.Schema;
 import nl.voorkant.core.Table;
 import nl.voorkant.ingest.Reference;
 
@@ -98,7 +100,7 @@ final class DisclosureRelations {
 
     private List<String> additive(int t) {
         List<String> out = new ArrayList<>();
-        for (Schema.Column c : cells.schema(t).columns()) if (c.sums()) out.add(c.name());
+        for (Column c : cells.schema(t).columns()) if (c.sums()) out.add(c.name());
         return out;
     }
 

@@ -9,13 +9,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
-import nl.voorkant.core.Schema;
 import nl.voorkant.core.Table;
+import nl.voorkant.core.schema.Schema;
+import nl.voorkant.flow.tables.Durations;
+import nl.voorkant.flow.tables.FlowMonth;
+import nl.voorkant.flow.tables.FlowYear;
+import nl.voorkant.flow.tables.KmSurvival;
+import nl.voorkant.flow.tables.LocalShareYear;
+import nl.voorkant.flow.tables.ProvidersYear;
 import nl.voorkant.ingest.Reference;
-import static nl.voorkant.core.Schema.count;
-import static nl.voorkant.core.Schema.cumulative;
-import static nl.voorkant.core.Schema.derived;
-import static nl.voorkant.core.Schema.dimension;
 
 /**
  * The flow tables of DOMAIN.md, built on the driver from the pass's summed partial counts: those
@@ -27,71 +29,6 @@ import static nl.voorkant.core.Schema.dimension;
  * in the first {@code maxGap + 1} months, outflow in the last, and every year containing such a month.
  */
 final class FlowTables {
-    /*
-     * The flow tables' columns, in order, with how each is disclosed (Schema): a count of people is
-     * suppressed from 1 to 4, a figure computed from counts goes with them, and the additive ones take
-     * part in complementary suppression along areas, months and products (Disclosure).
-     */
-    static final Schema FLOW_MONTH = Schema.of("flow_month", dimension("area"), dimension("area_level"),
-            dimension(FlowMetrics.UNIT), dimension("month"), count("clients"), count("inflow"), count("outflow"),
-            derived("cost_eur", "clients").additive());
-
-    /** The yearly figures of flow_year and flow_product_year, after their key columns. */
-    private static final List<Schema.Column> YEARLY = List.of(dimension("year"), count("unique_clients"),
-            derived("avg_monthly_clients", "unique_clients").additive(), count("inflow"), count("outflow"),
-            derived("mean_duration_months", "unique_clients", "outflow"),
-            derived("km_median_duration_months", "unique_clients", "inflow"),
-            derived("cost_eur", "unique_clients").additive(),
-            derived("cost_per_client_month_eur", "unique_clients", "avg_monthly_clients", "cost_eur"),
-            derived("local_referral_share", "unique_clients", "inflow", "local_referral_inflow"),
-            // Four starts of which none came via the local team reveal as much as four that all did.
-            new Schema.Column("local_referral_inflow", Schema.Role.COUNT, List.of("inflow"), List.of(), true));
-
-    static final Schema FLOW_YEAR = yearlySchema("flow_year", dimension(FlowMetrics.UNIT));
-    static final Schema FLOW_PRODUCT_YEAR = yearlySchema("flow_product_year", dimension(FlowMetrics.UNIT),
-            dimension("product_code"));
-
-    static final Schema KM_SURVIVAL = Schema.of("km_survival", dimension("area"), dimension("area_level"),
-            dimension(FlowMetrics.UNIT), dimension("duration_months"), count("at_risk"),
-            new Schema.Column("events", Schema.Role.COUNT, List.of("at_risk"), List.of(), true),
-            new Schema.Column("censored", Schema.Role.COUNT, List.of("at_risk"), List.of(), true),
-            // survival(d) = survival(d−1)·(1 − events/at_risk): published after a suppressed step it would give the events.
-            cumulative("survival", "at_risk", "events", "censored"),
-            cumulative("lower95", "at_risk", "events", "censored"),
-            cumulative("upper95", "at_risk", "events", "censored"))
-            .along("duration_months", new Schema.Chain("at_risk", List.of("events", "censored")));
-
-    static final Schema DURATIONS = Schema.of("durations", dimension("area"), dimension("area_level"),
-            dimension(FlowMetrics.UNIT), count("trajectories"),
-            new Schema.Column("closed", Schema.Role.COUNT, List.of("trajectories"), List.of(), true),
-            derived("km_median_months", "trajectories"),
-            // The area under the curve adds up its survival figures, so it goes with any of them.
-            derived("km_restricted_mean_months", "trajectories").alsoFrom("km_survival", "survival"),
-            derived("restricted_to_months", "trajectories"),
-            derived("naive_mean_closed_months", "closed"),
-            derived("avg_monthly_clients", "trajectories").additive(),
-            derived("monthly_inflow", "trajectories").additive(),
-            derived("little_ratio", "trajectories", "avg_monthly_clients", "monthly_inflow", "km_restricted_mean_months"));
-
-    static final Schema LOCAL_SHARE_YEAR = Schema.of("local_share_year", dimension("area"), dimension("area_level"),
-            dimension("year"), count("local_client_months"), count("total_client_months"),
-            derived("local_share", "local_client_months", "total_client_months"),
-            derived("local_cost_share", "local_client_months", "total_client_months"));
-
-    static final Schema PROVIDERS_YEAR = Schema.of("providers_year", dimension("area"), dimension("area_level"),
-            dimension(FlowMetrics.UNIT), dimension("year"), count("providers"), derived("hhi", "providers"));
-
-    /** Every flow table's schema. */
-    static final List<Schema> SCHEMAS = List.of(FLOW_MONTH, FLOW_YEAR, KM_SURVIVAL, DURATIONS, LOCAL_SHARE_YEAR,
-            PROVIDERS_YEAR, FLOW_PRODUCT_YEAR);
-
-    private static Schema yearlySchema(String name, Schema.Column... unitColumns) {
-        List<Schema.Column> columns = new ArrayList<>(List.of(dimension("area"), dimension("area_level")));
-        columns.addAll(List.of(unitColumns));
-        columns.addAll(YEARLY);
-        return new Schema(name, columns, null, null);
-    }
-
     /** One summed partial count; see {@link Partials} for the kinds. */
     record Partial(String kind, String unitType, String area, String level, String unit, int a, int b, String s,
                    long n, long m, long cents) {}
@@ -329,7 +266,7 @@ final class FlowTables {
                 () -> {
                     TreeMap<Key, TreeMap<Integer, long[]>> groupYears = new TreeMap<>(Key.ORDER);
                     groupYears.putAll(groups.years);
-                    return yearly(groups, groupYears, FLOW_YEAR, key -> List.of(key.unit()));
+                    return yearly(groups, groupYears, FlowYear.SCHEMA, key -> List.of(key.unit()));
                 },
                 () -> kmSurvival(groups),
                 () -> durations(groups),
@@ -342,7 +279,7 @@ final class FlowTables {
                             Comparator.comparingInt((Key k) -> Key.levelOrder(k.level())).thenComparing(Key::area)
                                     .thenComparing(k -> groupOf.get(k.unit())).thenComparing(Key::unit));
                     products.years.forEach((k, v) -> { if (groupOf.containsKey(k.unit())) byGroup.put(k, v); });
-                    return yearly(products, byGroup, FLOW_PRODUCT_YEAR, key -> List.of(groupOf.get(key.unit()), key.unit()));
+                    return yearly(products, byGroup, FlowYear.PRODUCT_SCHEMA, key -> List.of(groupOf.get(key.unit()), key.unit()));
                 });
         // The tables only read the maps, so they are built side by side; a national run has millions of cells.
         for (Table t : tables.parallelStream().map(java.util.function.Supplier::get).toList()) out.put(t.name(), t);
@@ -368,7 +305,7 @@ final class FlowTables {
     }
 
     private Table flowMonth(Unit u) {
-        Table.Builder t = FLOW_MONTH.builder();
+        Table.Builder t = FlowMonth.SCHEMA.builder();
         for (Map.Entry<Key, TreeMap<Integer, long[]>> e : sorted(u.months)) {
             Key k = e.getKey();
             e.getValue().forEach((month, c) -> t.row(k.area(), k.level(), k.unit(), MonthActivity.label(month), c[0],
@@ -437,7 +374,7 @@ final class FlowTables {
     }
 
     private Table kmSurvival(Unit u) {
-        Table.Builder t = KM_SURVIVAL.builder();
+        Table.Builder t = KmSurvival.SCHEMA.builder();
         for (Map.Entry<Key, TreeMap<Integer, TreeMap<Integer, long[]>>> e : sorted(u.survival)) {
             Key k = e.getKey();
             for (KaplanMeier.Point p : KaplanMeier.curve(pooled(e.getValue()))) {
@@ -450,7 +387,7 @@ final class FlowTables {
 
     /** Kaplan–Meier summaries beside the naive mean, and Little's law: clients ≈ inflow × mean duration. */
     private Table durations(Unit u) {
-        Table.Builder t = DURATIONS.builder();
+        Table.Builder t = Durations.SCHEMA.builder();
         // Months without any row for a group had no clients and no inflow: average over all data months.
         long dataMonths = months.last() - months.first() + 1L;
         long knownInflowMonths = Math.max(1, dataMonths - (maxGap + 1));
@@ -499,7 +436,7 @@ final class FlowTables {
                 a[3] += c[1];
             });
         });
-        Table.Builder t = LOCAL_SHARE_YEAR.builder();
+        Table.Builder t = LocalShareYear.SCHEMA.builder();
         perArea.forEach((k, years) -> years.forEach((year, a) -> t.row(k.area(), k.level(), year, a[0], a[1],
                 a[1] == 0 ? null : round((double) a[0] / a[1], 4), a[3] == 0 ? null : round((double) a[2] / a[3], 4))));
         return t.build();
@@ -510,7 +447,7 @@ final class FlowTables {
      * has it all): the memo complains of fragmented guardianship, many providers per municipality.
      */
     private Table providersYear(Unit u) {
-        Table.Builder t = PROVIDERS_YEAR.builder();
+        Table.Builder t = ProvidersYear.SCHEMA.builder();
         for (Map.Entry<Key, TreeMap<Integer, Map<String, Long>>> e : sorted(u.providers)) {
             Key k = e.getKey();
             e.getValue().forEach((year, perProvider) -> {

@@ -8,13 +8,21 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import nl.voorkant.core.CellRef;
-import nl.voorkant.core.Schema;
+import nl.voorkant.core.schema.Column;
+import nl.voorkant.core.schema.Role;
+import nl.voorkant.core.schema.Schema;
+import nl.voorkant.core.schema.Type;
+import nl.voorkant.flow.tables.FlowYear;
+import static nl.voorkant.flow.tables.Dimensions.AREA;
+import static nl.voorkant.flow.tables.Dimensions.MONTH;
+import static nl.voorkant.flow.tables.Dimensions.PRODUCT_GROUP;
+import static nl.voorkant.flow.tables.Dimensions.YEAR;
 import nl.voorkant.core.Table;
 import nl.voorkant.ingest.Reference;
-import static nl.voorkant.core.Schema.dimension;
-import static nl.voorkant.core.Schema.modelled;
-import static nl.voorkant.core.Schema.observed;
-import static nl.voorkant.core.Schema.parameter;
+import static nl.voorkant.core.schema.Column.dimension;
+import static nl.voorkant.core.schema.Column.modelled;
+import static nl.voorkant.core.schema.Column.observed;
+import static nl.voorkant.core.schema.Column.parameter;
 
 /**
  * The scenario stage's one entry point: runs every configured scenario (typed in, or read from the
@@ -32,15 +40,18 @@ public final class ScenarioRun {
      * computed from the cells of the flow tables named by its row's basis (none for typed-in
      * baselines), so a model cannot give back a figure that disclosure control left empty.
      */
-    static final Schema MONTHS = Schema.of("scenario_*_months", dimension("month"), modelled("front_clients"),
-            modelled("front_budget_eur"), modelled("market_clients"), modelled("market_cost_eur"), modelled("saving_eur"),
-            modelled("fund_draw_eur"), modelled("cumulative_fund_draw_eur"));
-    static final Schema SUMMARY = Schema.of("scenario_summary", dimension("scenario"), dimension("area"),
-            dimension("product_group"), parameter("mode"), parameter("start_month"), parameter("horizon_months"),
-            modelled("total_fund_draw_eur"), modelled("steady_state_yearly_saving_eur"), modelled("payback_month"),
-            parameter("fund_cap_eur"), modelled("fund_cap_ok"), modelled("thirteen_percent_ok"),
+    /** The flow_year column a row of a long table of several measures is about. */
+    static final Column MEASURE = dimension("measure", Type.TEXT);
+
+    static final Schema MONTHS = Schema.of("scenario_*_months", MONTH, modelled("front_clients", Type.DOUBLE),
+            modelled("front_budget_eur", Type.EUROS), modelled("market_clients", Type.DOUBLE), modelled("market_cost_eur", Type.EUROS), modelled("saving_eur", Type.EUROS),
+            modelled("fund_draw_eur", Type.EUROS), modelled("cumulative_fund_draw_eur", Type.EUROS));
+    static final Schema SUMMARY = Schema.of("scenario_summary", dimension("scenario", Type.TEXT), AREA,
+            PRODUCT_GROUP, parameter("mode", Type.TEXT), parameter("start_month", Type.MONTH), parameter("horizon_months", Type.INT),
+            modelled("total_fund_draw_eur", Type.EUROS), modelled("steady_state_yearly_saving_eur", Type.EUROS), modelled("payback_month", Type.MONTH),
+            parameter("fund_cap_eur", Type.EUROS), modelled("fund_cap_ok", Type.TEXT), modelled("thirteen_percent_ok", Type.TEXT),
             // The note quotes the baseline read from the data (clients, inflow, duration).
-            modelled("note"));
+            modelled("note", Type.TEXT));
 
     public static Result run(ScenarioConfig config, Map<String, Table> flowTables, PrintStream out) {
         Map<String, Table> tables = new LinkedHashMap<>();
@@ -82,9 +93,9 @@ public final class ScenarioRun {
         return new Result(tables, notes);
     }
 
-    static final Schema ON_BASELINE = Schema.of("scenario_on_baseline", dimension("scenario"), dimension("area"),
-            dimension("product_group"), dimension("year"), parameter("months_modelled"), modelled("baseline_cost_eur"),
-            modelled("front_budget_eur"), modelled("market_saving_eur"), modelled("cost_with_shift_eur"));
+    static final Schema ON_BASELINE = Schema.of("scenario_on_baseline", dimension("scenario", Type.TEXT), AREA,
+            PRODUCT_GROUP, YEAR, parameter("months_modelled", Type.INT), modelled("baseline_cost_eur", Type.EUROS),
+            modelled("front_budget_eur", Type.EUROS), modelled("market_saving_eur", Type.EUROS), modelled("cost_with_shift_eur", Type.EUROS));
 
     /**
      * Each scenario on top of the projected no-shift cost of its area and group: per modelled year the
@@ -117,14 +128,14 @@ public final class ScenarioRun {
         return out.build();
     }
 
-    static final Schema MC = Schema.of("montecarlo", dimension("scenario"), dimension("measure"), parameter("runs"),
-            parameter("seed"), modelled("p10"), modelled("p50"), modelled("p90"));
-    static final Schema MC_MONTHS = Schema.of("montecarlo_months", dimension("scenario"), dimension("month"),
-            dimension("measure"), modelled("p10"), modelled("p50"), modelled("p90"));
+    static final Schema MC = Schema.of("montecarlo", dimension("scenario", Type.TEXT), MEASURE, parameter("runs", Type.INT),
+            parameter("seed", Type.LONG), modelled("p10", Type.EUROS), modelled("p50", Type.EUROS), modelled("p90", Type.EUROS));
+    static final Schema MC_MONTHS = Schema.of("montecarlo_months", dimension("scenario", Type.TEXT), MONTH,
+            MEASURE, modelled("p10", Type.EUROS), modelled("p50", Type.EUROS), modelled("p90", Type.EUROS));
     /** The swung values are the baseline's own (clients, cost, duration) times 1 ± swing. */
-    static final Schema SENSITIVITY = Schema.of("sensitivity", dimension("scenario"), dimension("parameter"),
-            modelled("low_value"), modelled("high_value"), modelled("fund_draw_low_eur"), modelled("fund_draw_high_eur"),
-            modelled("saving_low_eur"), modelled("saving_high_eur"));
+    static final Schema SENSITIVITY = Schema.of("sensitivity", dimension("scenario", Type.TEXT), dimension("parameter", Type.TEXT),
+            modelled("low_value", Type.DOUBLE), modelled("high_value", Type.DOUBLE), modelled("fund_draw_low_eur", Type.EUROS), modelled("fund_draw_high_eur", Type.EUROS),
+            modelled("saving_low_eur", Type.EUROS), modelled("saving_high_eur", Type.EUROS));
 
     static void monteCarloRows(MonteCarlo.Result r, List<CellRef> basis, Table.Builder totals, Table.Builder months) {
         String name = r.scenario().name();
@@ -141,13 +152,13 @@ public final class ScenarioRun {
         }
     }
 
-    static final Schema TARGETS = Schema.of("targets", parameter("target_share"), parameter("objective"),
-            dimension("product_group"), modelled("fraction_moved"), modelled("moved_client_months_per_year"),
-            modelled("yearly_net_saving_eur"));
-    static final Schema TARGETS_SUMMARY = Schema.of("targets_summary", parameter("target_share"), modelled("feasible"),
-            modelled("achieved_share"), modelled("binding_constraint"), modelled("yearly_net_saving_eur"),
-            modelled("fund_draw_eur"), modelled("months_to_target_gradual"), modelled("months_to_target_big_bang"),
-            modelled("staff_fte"), modelled("paperwork_hours_saved"), modelled("thirteen_percent_ok"), modelled("fund_cap_ok"));
+    static final Schema TARGETS = Schema.of("targets", parameter("target_share", Type.SHARE), parameter("objective", Type.TEXT),
+            PRODUCT_GROUP, modelled("fraction_moved", Type.DOUBLE), modelled("moved_client_months_per_year", Type.DOUBLE),
+            modelled("yearly_net_saving_eur", Type.EUROS));
+    static final Schema TARGETS_SUMMARY = Schema.of("targets_summary", parameter("target_share", Type.SHARE), modelled("feasible", Type.TEXT),
+            modelled("achieved_share", Type.SHARE), modelled("binding_constraint", Type.TEXT), modelled("yearly_net_saving_eur", Type.EUROS),
+            modelled("fund_draw_eur", Type.EUROS), modelled("months_to_target_gradual", Type.INT), modelled("months_to_target_big_bang", Type.INT),
+            modelled("staff_fte", Type.DOUBLE), modelled("paperwork_hours_saved", Type.DOUBLE), modelled("thirteen_percent_ok", Type.TEXT), modelled("fund_cap_ok", Type.TEXT));
 
     static void targets(ScenarioConfig config, Map<String, Table> flow, Map<String, Table> tables, List<String> notes,
                         PrintStream out) {
@@ -195,12 +206,12 @@ public final class ScenarioRun {
         return plans;
     }
 
-    static final Schema TRENDS = Schema.of("trends", dimension("area"), dimension("product_group"), dimension("measure"),
-            dimension("years"), modelled("growth_rate"), modelled("lower95"), modelled("upper95"), modelled("r2"));
+    static final Schema TRENDS = Schema.of("trends", AREA, PRODUCT_GROUP, MEASURE,
+            dimension("years", Type.TEXT), modelled("growth_rate", Type.DOUBLE), modelled("lower95", Type.DOUBLE), modelled("upper95", Type.DOUBLE), modelled("r2", Type.DOUBLE));
     /** A fit through the observed years gives back each of them from the others, so it goes with every one. */
-    static final Schema PROJECTION = Schema.of("baseline_projection", dimension("area"), dimension("product_group"),
-            dimension("measure"), dimension("year"), observed("observed", "flow_year", "measure"), modelled("projected"),
-            modelled("lower95"), modelled("upper95"));
+    static final Schema PROJECTION = Schema.of("baseline_projection", AREA, PRODUCT_GROUP,
+            MEASURE, YEAR, observed("observed", Type.FIGURE, FlowYear.SCHEMA.name(), MEASURE), modelled("projected", Type.FIGURE),
+            modelled("lower95", Type.FIGURE), modelled("upper95", Type.FIGURE));
 
     /** The flow_year cells a trend of {@code measure} is fitted to: every year of the area and group. */
     static List<CellRef> trendBasis(String area, String group, String measure) {

@@ -1,23 +1,23 @@
 package nl.voorkant.flow;
 
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import nl.voorkant.core.Schema;
+import nl.voorkant.core.schema.Schema;
+import nl.voorkant.flow.tables.*;
 import nl.voorkant.core.Table;
 
-/** The flow tables of a report folder read back with their schemas (numbers as numbers, empty as null). */
+/** The flow tables of a report folder read back with their schemas (each cell as its column's type, empty as null). */
 public final class FlowCsvTables {
     private FlowCsvTables() {}
 
     public static Map<String, Table> read(Path tablesDir) throws IOException {
         Map<String, Table> out = new LinkedHashMap<>();
-        for (Schema s : FlowTables.SCHEMAS) {
+        for (Schema s : FlowSchemas.ALL) {
             Path file = tablesDir.resolve(s.name() + ".csv");
             if (!Files.exists(file)) continue;
             List<String> lines = Files.readAllLines(file);
@@ -27,18 +27,12 @@ public final class FlowCsvTables {
             List<List<Object>> rows = new ArrayList<>();
             for (String line : lines.subList(1, lines.size())) {
                 List<Object> row = new ArrayList<>();
-                for (String v : line.split(",", -1)) row.add(value(v));
+                String[] values = line.split(",", -1);
+                for (int c = 0; c < values.length; c++) row.add(s.columns().get(c).type().parse(values[c]));
                 rows.add(row);
             }
             out.put(s.name(), new Table(s.name(), s, rows, null));
         }
         return out;
-    }
-
-    static Object value(String v) {
-        if (v.isEmpty()) return null;
-        if (v.matches("-?\\d{1,18}")) return Long.parseLong(v);
-        if (v.matches("-?\\d+\\.\\d+")) return new BigDecimal(v);
-        return v;
     }
 }

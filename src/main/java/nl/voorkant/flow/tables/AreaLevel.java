@@ -1,0 +1,22 @@
+package nl.voorkant.flow.tables;
+
+/** The levels an area is counted at, in the order the tables list them: municipalities first. */
+public enum AreaLevel {
+    MUNICIPALITY("municipality"), SUBREGION("subregion"), REGION("region");
+
+    private final String code;
+
+    AreaLevel(String code) {
+        this.code = code;
+    }
+
+    /** The value in the tables' {@link Dimensions#AREA_LEVEL} column. */
+    public String code() {
+        return code;
+    }
+
+    public static AreaLevel of(String code) {
+        for (AreaLevel l : values()) if (l.code.equals(code)) return l;
+        throw new IllegalArgumentException("no area level " + code);
+    }
+}

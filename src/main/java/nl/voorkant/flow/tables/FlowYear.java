@@ -1,0 +1,62 @@
+package nl.voorkant.flow.tables;
+
+import static nl.voorkant.core.schema.Column.count;
+import static nl.voorkant.core.schema.Column.countWithin;
+import static nl.voorkant.core.schema.Column.derived;
+import static nl.voorkant.flow.tables.Dimensions.AREA;
+import static nl.voorkant.flow.tables.Dimensions.AREA_LEVEL;
+import static nl.voorkant.flow.tables.Dimensions.PRODUCT_CODE;
+import static nl.voorkant.flow.tables.Dimensions.PRODUCT_GROUP;
+import static nl.voorkant.flow.tables.Dimensions.YEAR;
+
+import java.util.ArrayList;
+import java.util.List;
+import nl.voorkant.core.schema.Column;
+import nl.voorkant.core.schema.Schema;
+import nl.voorkant.core.schema.Type;
+
+/**
+ * flow_year (per area, product group and year) and flow_product_year (the same per product):
+ * one set of yearly columns, so that both tables are disclosed and read alike.
+ */
+public final class FlowYear {
+    private FlowYear() {}
+
+    /** Distinct clients active in at least one month of the year. */
+    public static final Column UNIQUE_CLIENTS = count("unique_clients");
+    /** Client-months over the data's months of the year. */
+    public static final Column AVG_MONTHLY_CLIENTS = derived("avg_monthly_clients", Type.DOUBLE, UNIQUE_CLIENTS).additive();
+    /** Trajectories started in the year; empty for a year with a month whose starts cannot be known. */
+    public static final Column INFLOW = count("inflow");
+    /** Trajectories ended in the year; empty for a year with a month whose ends cannot be known. */
+    public static final Column OUTFLOW = count("outflow");
+    /** The mean length of the trajectories ended in the year whose start is known. */
+    public static final Column MEAN_DURATION_MONTHS = derived("mean_duration_months", Type.DOUBLE, UNIQUE_CLIENTS, OUTFLOW);
+    /** Kaplan–Meier median of the trajectories started in the year (censored ones count). */
+    public static final Column KM_MEDIAN_DURATION_MONTHS = derived("km_median_duration_months", Type.INT, UNIQUE_CLIENTS,
+            INFLOW);
+    public static final Column COST_EUR = derived("cost_eur", Type.EUROS, UNIQUE_CLIENTS).additive();
+    public static final Column COST_PER_CLIENT_MONTH_EUR = derived("cost_per_client_month_eur", Type.EURO_FIGURE,
+            UNIQUE_CLIENTS, AVG_MONTHLY_CLIENTS, COST_EUR);
+    /** Starts via the local team. Four starts of which none came via the local team reveal as much as four that all did. */
+    public static final Column LOCAL_REFERRAL_INFLOW = countWithin("local_referral_inflow", INFLOW);
+    /** Local-team starts over the starts whose referrer is known. */
+    public static final Column LOCAL_REFERRAL_SHARE = derived("local_referral_share", Type.SHARE, UNIQUE_CLIENTS, INFLOW,
+            LOCAL_REFERRAL_INFLOW);
+
+    /** The yearly figures, after the key columns. */
+    public static final List<Column> FIGURES = List.of(YEAR, UNIQUE_CLIENTS, AVG_MONTHLY_CLIENTS, INFLOW, OUTFLOW,
+            MEAN_DURATION_MONTHS, KM_MEDIAN_DURATION_MONTHS, COST_EUR, COST_PER_CLIENT_MONTH_EUR, LOCAL_REFERRAL_SHARE,
+            LOCAL_REFERRAL_INFLOW);
+
+    public static final Schema SCHEMA = yearly("flow_year", PRODUCT_GROUP);
+    /** flow_product_year: the same figures per product, listed under its group. */
+    public static final Schema PRODUCT_SCHEMA = yearly("flow_product_year", PRODUCT_GROUP, PRODUCT_CODE);
+
+    private static Schema yearly(String name, Column... unitColumns) {
+        List<Column> columns = new ArrayList<>(List.of(AREA, AREA_LEVEL));
+        columns.addAll(List.of(unitColumns));
+        columns.addAll(FIGURES);
+        return Schema.of(name, columns);
+    }
+}
