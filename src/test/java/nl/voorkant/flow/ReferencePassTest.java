@@ -91,7 +91,7 @@ class ReferencePassTest {
     }
 
     @Test
-    void theShippedSampleGivesTheSameTables(@TempDir Path work) {
+    void theShippedSampleGivesTheSameTables(@TempDir Path work) throws java.io.IOException {
         Ingested.use(Path.of("data"), work, (Reference reference, ClaimIngest.Result r) -> {
             Dataset<Row> accepted = r.accepted().cache();
             // The default max_gap; the hand-built cases take every rule through 0, 1 and 2.

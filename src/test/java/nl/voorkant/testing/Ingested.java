@@ -1,5 +1,7 @@
 package nl.voorkant.testing;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.function.BiFunction;
@@ -17,13 +19,13 @@ public final class Ingested {
 
     /**
      * Ingests {@code folder}/claims with {@code folder}/reference and hands the result to {@code use}
-     * while its parsed lines exist (they live in a temporary cache under {@code work}).
+     * while its parsed lines exist (they live in a temporary cache under {@code work}, made if missing).
      */
-    public static <T> T use(Path folder, Path work, BiFunction<Reference, ClaimIngest.Result, T> use) {
+    public static <T> T use(Path folder, Path work, BiFunction<Reference, ClaimIngest.Result, T> use) throws IOException {
         Reference reference = Reference.load(folder.resolve("reference"));
         ClaimParser parser = new ClaimParser(reference, LocalDate.of(2015, 1, 1),
                 LocalDate.of(LocalDate.now().getYear(), 12, 31), KEY);
-        try (ParsedCache cache = ParsedCache.temporary(work)) {
+        try (ParsedCache cache = ParsedCache.temporary(Files.createDirectories(work))) {
             return use.apply(reference, ClaimIngest.ingest(SharedSpark.session(),
                     ClaimIngest.listInputs(folder.resolve("claims")), parser, cache));
         }
