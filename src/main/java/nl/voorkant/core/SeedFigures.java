@@ -50,9 +50,7 @@ public final class SeedFigures {
             new PlanBaseline(ALBLASSERDAM, "begeleiding", 2019, 50, 27_333, 2.0 / 3.0, 5, true, 5.5),
             new PlanBaseline(ALBLASSERDAM, "jo_netwerk", 2019, 24, 14_000, 0.55, 2, false, 9));
 
-    /** The plan's share of front-end cost relative to the market price, and the regional rules. */
+    /** The plan's share of front-end cost relative to the market price, and Alblasserdam's part of the regional fund. */
     public static final double FRONT_COST_RATIO = 0.9;
-    public static final double MAX_FRONT_SHARE_OF_BACK_END = 0.13;
-    public static final long REGIONAL_FUND_EUR = 400_000;
     public static final long ALBLASSERDAM_FUND_EUR = 19_000;
 }

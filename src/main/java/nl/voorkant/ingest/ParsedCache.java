@@ -35,6 +35,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 import nl.voorkant.core.Folders;
+import nl.voorkant.core.Hash64;
 import nl.voorkant.core.WorkFolders;
 import org.apache.hadoop.io.LongWritable;
 import org.apache.hadoop.io.Text;
@@ -956,8 +957,6 @@ public final class ParsedCache implements AutoCloseable {
     static long claimHash(String claimId) {
         long h = 0xcbf29ce484222325L;
         for (int i = 0; i < claimId.length(); i++) h = (h ^ claimId.charAt(i)) * 0x100000001b3L;
-        h = (h ^ (h >>> 30)) * 0xbf58476d1ce4e5b9L;
-        h = (h ^ (h >>> 27)) * 0x94d049bb133111ebL;
-        return h ^ (h >>> 31);
+        return Hash64.mix(h);
     }
 }

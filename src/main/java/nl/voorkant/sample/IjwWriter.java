@@ -1,5 +1,7 @@
 package nl.voorkant.sample;
 
+import static nl.voorkant.ingest.ClaimColumns.*;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -49,7 +51,8 @@ final class IjwWriter {
                 r.readLine();
                 for (String line; (line = r.readLine()) != null; ) {
                     String[] v = line.split(",", -1);
-                    String municipality = v[3].substring(2), provider = v[6], bsn = v[1], code = v[5], referrer = v[7];
+                    String municipality = v[MUNICIPALITY_CODE].substring(2), provider = v[PROVIDER_CODE];
+                    String bsn = v[CLIENT_ID], code = v[PRODUCT_CODE], referrer = v[REFERRER];
                     String client = municipality + "|" + provider + "|" + bsn;
                     String allocation = allocationOf.computeIfAbsent(client + "|" + code + "|" + referrer, k -> {
                         Map<String, String> own = allocations.computeIfAbsent(client, c -> new TreeMap<>());
@@ -58,9 +61,10 @@ final class IjwWriter {
                         return number;
                     });
                     // A credit repeats the debit it reverses: the latest debit with the same fields.
-                    String same = client + "|" + String.join("|", v[5], v[8], v[9], v[10], v[12]);
+                    String same = client + "|" + String.join("|", v[PRODUCT_CODE], v[PERIOD_START], v[PERIOD_END],
+                            v[VOLUME], v[AMOUNT]);
                     String previous = "";
-                    if (v[13].equals("D")) debitOf.put(same, v[0]);
+                    if (v[DEBIT_CREDIT].equals("D")) debitOf.put(same, v[CLAIM_ID]);
                     else previous = debitOf.getOrDefault(same, "");
                     split(v, allocation, previous, declarations, provider, municipality);
                 }
@@ -99,9 +103,9 @@ final class IjwWriter {
     /** A CSV line's parts per calendar month, each into its month's declaration. */
     private static void split(String[] v, String allocation, String previous, Map<String, List<Piece>> declarations,
                               String provider, String municipality) {
-        LocalDate start = LocalDate.parse(v[8]), end = LocalDate.parse(v[9]);
-        long cents = Math.round(Double.parseDouble(v[12]) * 100);
-        long volume = Math.round(Double.parseDouble(v[10]));
+        LocalDate start = LocalDate.parse(v[PERIOD_START]), end = LocalDate.parse(v[PERIOD_END]);
+        long cents = Math.round(Double.parseDouble(v[AMOUNT]) * 100);
+        long volume = Math.round(Double.parseDouble(v[VOLUME]));
         long days = end.toEpochDay() - start.toEpochDay() + 1;
         int part = 0;
         long daysBefore = 0;
@@ -114,8 +118,9 @@ final class IjwWriter {
             boolean whole = from.equals(start) && to.equals(end);
             String suffix = whole ? "" : "-" + (part + 1);
             declarations.computeIfAbsent(provider + "|" + municipality + "|" + YearMonth.from(from), x -> new ArrayList<>())
-                    .add(new Piece(v[0] + suffix, previous.isEmpty() ? "" : previous + suffix, allocation, v[1], v[4],
-                            v[5], from, to, pieceVolume, v[11], pieceCents, v[13]));
+                    .add(new Piece(v[CLAIM_ID] + suffix, previous.isEmpty() ? "" : previous + suffix, allocation,
+                            v[CLIENT_ID], v[PRODUCT_CATEGORY], v[PRODUCT_CODE], from, to, pieceVolume, v[UNIT], pieceCents,
+                            v[DEBIT_CREDIT]));
             daysBefore += d;
             from = to.plusDays(1);
         }

@@ -16,7 +16,9 @@ import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.zip.GZIPOutputStream;
 
+import nl.voorkant.core.Hash64;
 import nl.voorkant.core.SeedFigures;
+import nl.voorkant.ingest.ClaimParser;
 import nl.voorkant.sample.Catalogue.Group;
 import nl.voorkant.sample.Municipalities.Municipality;
 import nl.voorkant.sample.Targets.YearTarget;
@@ -85,9 +87,9 @@ public final class SampleGenerator {
         }
     }
 
-    /** What was written: rows per year file (defective rows included) and defective rows per kind. */
+    /** What was written: rows per year file (defective rows included) and defective rows per reject reason. */
     public record Summary(Path claimsDir, Path referenceDir, int municipalities, Map<Integer, Long> rowsPerYear,
-                          Map<DefectKind, Long> defects) {
+                          Map<ClaimParser.Reason, Long> defects) {
         public long rows() {
             return rowsPerYear.values().stream().mapToLong(Long::longValue).sum();
         }
@@ -158,7 +160,7 @@ public final class SampleGenerator {
 
     /** One independent stream per municipality, group and purpose: switching defects off changes nothing else. */
     private static SplittableRandom random(long seed, Municipality m, Group g, int purpose) {
-        return new SplittableRandom(seed * 0x9E3779B97F4A7C15L + m.code().hashCode() * 1_000_003L
+        return new SplittableRandom(seed * Hash64.GOLDEN_GAMMA + m.code().hashCode() * 1_000_003L
                 + g.id().hashCode() * 8_191L + purpose);
     }
 

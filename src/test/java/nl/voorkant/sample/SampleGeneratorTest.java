@@ -6,17 +6,24 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.zip.GZIPInputStream;
 
+import nl.voorkant.ingest.ClaimColumns;
+import nl.voorkant.ingest.ClaimParser;
+import nl.voorkant.ingest.IngestSummary;
+import nl.voorkant.ingest.Reference;
+import nl.voorkant.testing.Ingested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,29 +46,39 @@ class SampleGeneratorTest {
     }
 
     @Test
-    void everyDefectKindIsWrittenAndRejectedForItsOwnReason() throws IOException {
+    void everyDefectIsWrittenAndIngestionRejectsItForItsReason() throws IOException {
         SampleGenerator.Summary s = SampleGenerator.generate(SMALL, tmp);
-        ClaimsMetrics m = ClaimsMetrics.of(s.claimsDir(), s.referenceDir());
+        IngestSummary ingested = Ingested.use(tmp, tmp.resolve("work"), (reference, r) -> r.summary());
+        assertEquals(Set.copyOf(ClaimEmitter.DEFECTS), s.defects().keySet(), "the reasons the generator writes");
         long total = 0;
-        for (Map.Entry<DefectKind, Long> e : s.defects().entrySet()) {
-            assertTrue(e.getValue() > 0, "no rows of " + e.getKey());
-            String reason = e.getKey().name().toLowerCase(Locale.ROOT);
-            assertEquals(e.getValue(), m.rejects.get(reason), reason);
+        for (Map.Entry<ClaimParser.Reason, Long> e : s.defects().entrySet()) {
+            assertTrue(e.getValue() > 0, "no rows of " + e.getKey().code());
+            assertEquals(e.getValue(), ingested.rejectsByReason().get(e.getKey().code()), e.getKey().code() + " rows rejected");
             total += e.getValue();
         }
-        assertEquals(total, m.rejects.values().stream().mapToLong(Long::longValue).sum());
-        assertEquals(s.rows(), m.rowsRead);
-        // About one row in a hundred is defective.
-        assertTrue(total > 0.005 * s.rows() && total < 0.02 * s.rows(), total + " of " + s.rows());
+        assertEquals(total, ingested.rowsRejected(), "rows rejected: the defective ones and no other");
+        assertEquals(s.rows(), ingested.rowsRead(), "rows read");
+        assertTrue(total > 0.005 * s.rows() && total < 0.02 * s.rows(), "about one row in a hundred is defective: "
+                + total + " of " + s.rows());
     }
 
     @Test
     void clientIdsPassTheElevenProof() throws IOException {
         SampleGenerator.Summary s = SampleGenerator.generate(SMALL.withDefects(false), tmp);
-        List<Map<String, String>> rows = ClaimsMetrics.readCsv(s.claimsDir().resolve("claims_2018.csv.gz"));
-        assertTrue(rows.size() > 1000);
-        for (Map<String, String> r : rows) {
-            assertTrue(Bsn.isValid(r.get("client_id")), r.get("client_id"));
+        List<String> ids = column(s.claimsDir().resolve("claims_2018.csv.gz"), ClaimColumns.CLIENT_ID);
+        assertTrue(ids.size() > 1000, "lines: " + ids.size());
+        for (String id : ids) {
+            assertTrue(Bsn.isValid(id), "a client id fails the eleven-proof");
+        }
+    }
+
+    /** One canonical column of every line of a generated claims file (the generator quotes nothing). */
+    private static List<String> column(Path file, int column) throws IOException {
+        try (InputStream raw = Files.newInputStream(file);
+             InputStream in = file.toString().endsWith(".gz") ? new GZIPInputStream(raw) : raw;
+             BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            assertEquals(ClaimWriter.HEADER, r.readLine(), "the header of " + file.getFileName());
+            return r.lines().map(line -> line.split(",", -1)[column]).toList();
         }
     }
 
@@ -71,21 +88,18 @@ class SampleGeneratorTest {
         SampleGenerator.Summary two = SampleGenerator.generate(SMALL.withGzip(false).withScale(3), tmp.resolve("three"));
         assertEquals(1, one.municipalities());
         assertEquals(12, two.municipalities());
-        List<Map<String, String>> municipalities = ClaimsMetrics.readCsv(two.referenceDir().resolve("municipalities.csv"));
+        List<Reference.Municipality> municipalities = List.copyOf(Reference.load(two.referenceDir()).municipalities().values());
         Set<String> codes = new HashSet<>();
-        for (Map<String, String> r : municipalities) {
-            assertTrue(r.get("municipality_code").matches("GM\\d{4}"));
-            assertTrue(codes.add(r.get("municipality_code")));
-            assertTrue(Integer.parseInt(r.get("youth_population")) >= 400);
+        for (Reference.Municipality m : municipalities) {
+            assertTrue(m.code().matches("GM\\d{4}"), m.code() + " is a GM code");
+            assertTrue(codes.add(m.code()), m.code() + " once");
+            assertTrue(m.youthPopulation() >= 400, m.code() + " youth population");
         }
-        assertTrue(codes.containsAll(Set.of("GM0482", "GM0523", "GM0590", "GM0610", "GM2001", "GM2008")));
-        assertEquals("Drechtsteden-Noord", municipalities.get(0).get("subregion"));
-        assertFalse(municipalities.get(4).get("subregion").equals(municipalities.get(9).get("subregion")));
-        Set<String> claimed = new HashSet<>();
-        for (Map<String, String> r : ClaimsMetrics.readCsv(two.claimsDir().resolve("claims_2018.csv"))) {
-            claimed.add(r.get("municipality_code"));
-        }
-        assertTrue(claimed.containsAll(codes));
+        assertTrue(codes.containsAll(Set.of("GM0482", "GM0523", "GM0590", "GM0610", "GM2001", "GM2008")), "codes " + codes);
+        assertEquals("Drechtsteden-Noord", municipalities.get(0).subregion());
+        assertFalse(municipalities.get(4).subregion().equals(municipalities.get(9).subregion()), "synthetic subregions");
+        Set<String> claimed = new HashSet<>(column(two.claimsDir().resolve("claims_2018.csv"), ClaimColumns.MUNICIPALITY_CODE));
+        assertTrue(claimed.containsAll(codes), "every municipality has claims");
         // Alblasserdam comes first and has its own random streams, so its lines do not change with scale.
         String small = Files.readString(one.claimsDir().resolve("claims_2018.csv"));
         assertTrue(Files.readString(two.claimsDir().resolve("claims_2018.csv")).startsWith(small));
