@@ -25,7 +25,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import nl.voorkant.core.Schema;
+import nl.voorkant.core.schema.Schema;
+import nl.voorkant.flow.tables.Durations;
+import nl.voorkant.flow.tables.FlowMonth;
+import nl.voorkant.flow.tables.FlowYear;
+import nl.voorkant.flow.tables.KmSurvival;
+import nl.voorkant.flow.tables.LocalShareYear;
+import nl.voorkant.flow.tables.ProvidersYear;
 import nl.voorkant.core.Table;
 import nl.voorkant.ingest.Reference;
 import org.apache.spark.api.java.function.FlatMapFunction;
@@ -245,7 +251,7 @@ public final class ReferencePass {
                             when(outflowKnown(col("month")), coalesce(col("outflow"), lit(0L))).as("outflow"),
                             col("cents"))
                     .orderBy(col("level_order"), col("area"), col("unit"), col("month"));
-            Table.Builder t = FlowTables.FLOW_MONTH.builder();
+            Table.Builder t = FlowMonth.SCHEMA.builder();
             for (Row r : plan.collectAsList()) {
                 t.row(r.getString(0), r.getString(1), r.getString(2), MonthActivity.label(r.getInt(3)), r.getLong(4),
                         r.get(5), r.get(6), FlowTables.euros(r.getLong(7)));
@@ -285,7 +291,7 @@ public final class ReferencePass {
                             coalesce(col("closed"), lit(0L)).as("closed"), coalesce(col("closed_months"), lit(0L))
                                     .as("closed_months"), col("curve"))
                     .orderBy(col("level_order"), col("area"), col(products ? "group_of" : "unit"), col("unit"), col("year"));
-            Schema schema = products ? FlowTables.FLOW_PRODUCT_YEAR : FlowTables.FLOW_YEAR;
+            Schema schema = products ? FlowYear.PRODUCT_SCHEMA : FlowYear.SCHEMA;
             Table.Builder t = schema.builder();
             for (Row r : plan.collectAsList()) {
                 long clientMonths = r.getLong(6), cents = r.getLong(7), closed = r.getLong(13), referred = r.getLong(11);
@@ -318,7 +324,7 @@ public final class ReferencePass {
         }
 
         Table kmSurvival(Map<List<String>, TreeMap<Integer, long[]>> curves) {
-            Table.Builder t = FlowTables.KM_SURVIVAL.builder();
+            Table.Builder t = KmSurvival.SCHEMA.builder();
             curves.forEach((k, counts) -> {
                 for (KaplanMeier.Point p : KaplanMeier.curve(counts)) {
                     t.row(k.get(0), k.get(1), k.get(2), p.durationMonths(), p.atRisk(), p.events(), p.censored(),
@@ -344,7 +350,7 @@ public final class ReferencePass {
             long dataMonths = months.last() - months.first() + 1L;
             // Months without any row for a group had no clients and no inflow: average over all data months.
             long knownInflowMonths = Math.max(1, months.last() - months.lastLeftCensored(maxGap));
-            Table.Builder t = FlowTables.DURATIONS.builder();
+            Table.Builder t = Durations.SCHEMA.builder();
             curves.forEach((k, counts) -> {
                 KaplanMeier.Summary s = KaplanMeier.summary(KaplanMeier.curve(counts));
                 Row m = perArea.get(k);
@@ -372,7 +378,7 @@ public final class ReferencePass {
                             sum(when(col("local"), col("cents")).otherwise(0L)).as("local_cents"), sum("cents").as("cents"))
                     .orderBy("level_order", "area", "year")
                     .select("area", "area_level", "year", "local_client_months", "client_months", "local_cents", "cents");
-            Table.Builder t = FlowTables.LOCAL_SHARE_YEAR.builder();
+            Table.Builder t = LocalShareYear.SCHEMA.builder();
             for (Row r : plan.collectAsList()) {
                 long local = r.getLong(3), all = r.getLong(4), localCents = r.getLong(5), cents = r.getLong(6);
                 t.row(r.getString(0), r.getString(1), r.getInt(2), local, all,
@@ -396,7 +402,7 @@ public final class ReferencePass {
                     .agg(count(lit(1)).as("providers"), sum("cents").as("cents"), sum(exact.multiply(exact)).as("squares"))
                     .orderBy("level_order", "area", "unit", "year")
                     .select("area", "area_level", "unit", "year", "providers", "cents", "squares");
-            Table.Builder t = FlowTables.PROVIDERS_YEAR.builder();
+            Table.Builder t = ProvidersYear.SCHEMA.builder();
             for (Row r : plan.collectAsList()) {
                 double total = r.getLong(5);
                 BigDecimal squares = r.getDecimal(6);
