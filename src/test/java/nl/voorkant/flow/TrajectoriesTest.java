@@ -55,10 +55,12 @@ class TrajectoriesTest {
     /**
      * Data 2019-01 .. 2019-12 (P's first month, S's last), max_gap 1, so the first and last two months
      * are censored; begeleiding in GM0482, one client each:
+     * <pre>
      * P 2019-01 .. 2019-02   its start may lie before the data: no inflow, no known duration, but its end is known
      * Q 2019-03              the first month whose inflow is known; ends there: outflow, an event of 1 month
      * R 2019-10              the last month whose outflow is known; an event of 1 month
      * S 2019-11 .. 2019-12   starts in a known month, but may go on: no outflow, censored at 2 months
+     * </pre>
      */
     @Test
     void trajectoriesAtTheEdgesAreCensored() {
