@@ -4,6 +4,11 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Map;
+import nl.voorkant.core.Table;
+import nl.voorkant.testing.ClaimsBuilder;
+import nl.voorkant.testing.TableRows;
+import nl.voorkant.testing.TestReference;
 import org.junit.jupiter.api.Test;
 
 class TrajectoriesTest {
@@ -47,12 +52,46 @@ class TrajectoriesTest {
         assertTrue(t.get(1).viaLocalTeam());
     }
 
+    /**
+     * Data 2019-01 .. 2019-12 (P's first month, S's last), max_gap 1, so the first and last two months
+     * are censored; begeleiding in GM0482, one client each:
+     * <pre>
+     * P 2019-01 .. 2019-02   its start may lie before the data: no inflow, no known duration, but its end is known
+     * Q 2019-03              the first month whose inflow is known; ends there: outflow, an event of 1 month
+     * R 2019-10              the last month whose outflow is known; an event of 1 month
+     * S 2019-11 .. 2019-12   starts in a known month, but may go on: no outflow, censored at 2 months
+     * </pre>
+     */
     @Test
     void trajectoriesAtTheEdgesAreCensored() {
-        // Data 2019-01 .. 2019-12, max_gap 1: starts in 2019-01 or 2019-02 are left-censored, ends in 2019-11 or 2019-12 right-censored.
-        Trajectories.DataMonths data = new Trajectories.DataMonths(JAN_2019, JAN_2019 + 11);
-        assertEquals(JAN_2019 + 1, data.lastLeftCensored(1));
-        assertEquals(JAN_2019 + 10, data.firstRightCensored(1));
-        assertEquals(JAN_2019, data.lastLeftCensored(0));
+        Map<String, Table> t = FlowMetrics.compute(new ClaimsBuilder()
+                .month(1, "GM0482", "H300", "2019-01", 10000, "01").month(1, "GM0482", "H300", "2019-02", 10000, "01")
+                .month(2, "GM0482", "H300", "2019-03", 10000, "01").month(3, "GM0482", "H300", "2019-10", 10000, "01")
+                .month(4, "GM0482", "H300", "2019-11", 10000, "01").month(4, "GM0482", "H300", "2019-12", 10000, "01")
+                .build(), TestReference.small(), 1).tables();
+        assertNull(month(t, "2019-01").get("inflow"), "inflow of the first month is unknown, not zero");
+        assertNull(month(t, "2019-02").get("inflow"), "nor of the second (max_gap + 1 = 2 months)");
+        assertEquals(1L, month(t, "2019-03").get("inflow"), "the third month's inflow is known: Q");
+        assertEquals(1L, month(t, "2019-11").get("inflow"), "a start near the end is known: S");
+        assertEquals(1L, month(t, "2019-02").get("outflow"), "a left-censored trajectory's end is known: P's outflow");
+        assertEquals(1L, month(t, "2019-10").get("outflow"), "the last month whose outflow is known: R");
+        assertNull(month(t, "2019-11").get("outflow"), "outflow of the last but one month is unknown, not zero");
+        assertNull(month(t, "2019-12").get("outflow"), "nor of the last");
+
+        TableRows.KeyedRow one = TableRows.one(t, "km_survival", "area", "GM0482", "product_group", "begeleiding",
+                "duration_months", 1);
+        assertEquals(List.of(3L, 2L, 0L), List.of(one.get("at_risk"), one.get("events"), one.get("censored")),
+                "at 1 month: Q, R and S at risk (P, left-censored, is not), Q and R end");
+        TableRows.KeyedRow two = TableRows.one(t, "km_survival", "area", "GM0482", "product_group", "begeleiding",
+                "duration_months", 2);
+        assertEquals(List.of(1L, 0L, 1L), List.of(two.get("at_risk"), two.get("events"), two.get("censored")),
+                "at 2 months: S is censored, never counted as ended");
+        TableRows.KeyedRow d = TableRows.one(t, "durations", "area", "GM0482", "product_group", "begeleiding");
+        assertEquals(List.of(3L, 2L), List.of(d.get("trajectories"), d.get("closed")),
+                "durations count the trajectories with a known start, and close only those with a known end");
+    }
+
+    private static TableRows.KeyedRow month(Map<String, Table> tables, String month) {
+        return TableRows.one(tables, "flow_month", "area", "GM0482", "product_group", "begeleiding", "month", month);
     }
 }

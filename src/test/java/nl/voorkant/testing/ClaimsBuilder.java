@@ -17,7 +17,8 @@ public final class ClaimsBuilder {
     private final Reference reference = TestReference.small();
     private final List<Row> rows = new ArrayList<>();
 
-    static final StructType SCHEMA = new StructType()
+    /** The accepted lines' columns and types; {@code AcceptedClaimsShapeTest} holds them to what ingestion hands on. */
+    public static final StructType SCHEMA = new StructType()
             .add("claim_id", DataTypes.StringType).add("client_key", DataTypes.LongType)
             .add("birth_year", DataTypes.IntegerType).add("municipality_code", DataTypes.StringType)
             .add("product_category", DataTypes.StringType).add("product_code", DataTypes.StringType)
@@ -25,14 +26,15 @@ public final class ClaimsBuilder {
             .add("provider_code", DataTypes.StringType).add("referrer", DataTypes.StringType)
             .add("start_day", DataTypes.IntegerType).add("end_day", DataTypes.IntegerType)
             .add("volume", DataTypes.DoubleType).add("unit", DataTypes.StringType)
-            .add("amount_cents", DataTypes.LongType).add("debit_credit", DataTypes.StringType);
+            .add("amount_cents", DataTypes.LongType).add("debit_credit", DataTypes.StringType)
+            .add("declaration_day", DataTypes.IntegerType);
 
     public ClaimsBuilder line(long client, String municipality, String product, String start, String end, double volume,
                               long amountCents, String debitCredit, String referrer) {
         Reference.Product p = reference.product(product);
         rows.add(RowFactory.create("c" + rows.size(), client, null, municipality, p.category(), product, p.group(),
                 p.provision().name(), "P" + product, referrer, (int) LocalDate.parse(start).toEpochDay(),
-                (int) LocalDate.parse(end).toEpochDay(), volume, "04", amountCents, debitCredit));
+                (int) LocalDate.parse(end).toEpochDay(), volume, "04", amountCents, debitCredit, null));
         return this;
     }
 
@@ -45,7 +47,11 @@ public final class ClaimsBuilder {
     }
 
     public Dataset<Row> build() {
-        if (!SCHEMA.fieldNames()[0].equals(ClaimIngest.ACCEPTED_COLUMNS.get(0))) throw new IllegalStateException();
+        // Every column, in order: a flow stage that reads a column these lines lack would otherwise fail far from here.
+        if (!List.of(SCHEMA.fieldNames()).equals(ClaimIngest.ACCEPTED_COLUMNS)) {
+            throw new IllegalStateException("ClaimsBuilder has columns " + List.of(SCHEMA.fieldNames())
+                    + ", ingestion accepts " + ClaimIngest.ACCEPTED_COLUMNS);
+        }
         return SharedSpark.session().createDataFrame(rows, SCHEMA);
     }
 }
