@@ -11,7 +11,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import nl.voorkant.core.Schema;
+import nl.voorkant.core.schema.Column;
+import nl.voorkant.core.schema.Role;
+import nl.voorkant.core.schema.Schema;
 import nl.voorkant.core.Table;
 import nl.voorkant.testing.ClaimsBuilder;
 import nl.voorkant.testing.TestReference;
@@ -48,7 +50,7 @@ class FlowDisclosureTest {
     static List<String> countColumns(Table t) {
         assertNotNull(t.schema(), t.name() + " carries its schema");
         List<String> out = new ArrayList<>();
-        for (Schema.Column c : t.schema().columns()) if (c.role() == Schema.Role.COUNT) out.add(c.name());
+        for (Column c : t.schema().columns()) if (c.role() == Role.COUNT) out.add(c.name());
         return out;
     }
 
@@ -104,7 +106,7 @@ class FlowDisclosureTest {
     void whatIsComputedFromASuppressedCountIsEmptyToo() {
         for (Table before : tables.values()) {
             Table after = published.tables().get(before.name());
-            for (Schema.Column c : after.schema().columns()) {
+            for (Column c : after.schema().columns()) {
                 for (String from : c.from()) {
                     for (int r = 0; r < after.size(); r++) {
                         if (before.value(r, from) != null && after.value(r, from) == null) {
@@ -148,9 +150,9 @@ class FlowDisclosureTest {
     @Test
     void aFlowTableWithARenamedCountColumnIsRefusedInPublishMode() {
         Table year = tables.get("flow_year");
-        List<Schema.Column> columns = new ArrayList<>();
-        for (Schema.Column c : year.schema().columns()) {
-            columns.add(new Schema.Column(c.name().equals("inflow") ? "instroom" : c.name(), c.role(),
+        List<Column> columns = new ArrayList<>();
+        for (Column c : year.schema().columns()) {
+            columns.add(new Column(c.name().equals("inflow") ? "instroom" : c.name(), c.type(), c.role(),
                     c.from().stream().map(f -> f.equals("inflow") ? "instroom" : f).toList(), c.sources(), c.sums()));
         }
         Map<String, Table> renamed = new LinkedHashMap<>(tables);
