@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
+import nl.voorkant.core.Message;
 import nl.voorkant.core.Table;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -51,7 +52,8 @@ class HtmlReportTest {
 
     @Test
     void writesASelfContainedDutchReportWithTheMemoBesideTheData(@TempDir Path out) throws IOException {
-        Report.write(out, tables(), manifest(), List.of("scenario x overgeslagen"), Map.of("GM0482", "Alblasserdam"), "nl");
+        Report.write(out, tables(), manifest(), List.of(Message.of("note.trends.no_area", "X")), Map.of(),
+                Map.of("GM0482", "Alblasserdam"), "nl");
         String html = Files.readString(out.resolve("index.html"), StandardCharsets.UTF_8);
         assertTrue(html.contains("<h2>1. Data en kwaliteit</h2>"), "numbered Dutch sections");
         assertTrue(html.contains("77 · € 247.332"), "computed cell in the memo's layout, Dutch format");
@@ -59,7 +61,7 @@ class HtmlReportTest {
         assertTrue(html.contains("€ 1.234,56"), "amounts as Dutch euros");
         assertTrue(html.contains("– · € 1.041.939"), "a suppressed count shows as a dash");
         assertTrue(html.contains("Publicatiemodus"), "the disclosure mode is stated");
-        assertTrue(html.contains("scenario x overgeslagen"), "notes reach the reader");
+        assertTrue(html.contains("trends voor X overgeslagen: gebied komt niet voor in de data"), "notes reach the reader");
         assertFalse(html.contains("http://") || html.contains("https://"), "no network needed");
         for (String chart : List.of("clients_per_month.png", "inflow_outflow.png", "local_share.png")) {
             var image = ImageIO.read(out.resolve("charts").resolve(chart).toFile());
@@ -67,7 +69,7 @@ class HtmlReportTest {
         }
         assertTrue(html.contains("<th>grootheid</th><th>waarde</th>"), "the report's own tables, Dutch headers");
         assertTrue(html.contains("<th>gebied</th><th>niveau</th><th>jaar</th><th>lokaal aandeel</th>"), "Dutch headers");
-        Report.write(out, tables(), manifest(), List.of(), Map.of(), "en");
+        Report.write(out, tables(), manifest(), List.of(), Map.of(), Map.of(), "en");
         String english = Files.readString(out.resolve("index.html"));
         assertTrue(english.contains("<h2>1. Data and quality</h2>"));
         assertTrue(english.contains("<th>area</th><th>level</th><th>year</th><th>local share</th>"), "English headers");
@@ -77,7 +79,7 @@ class HtmlReportTest {
     void rendersInHeadlessChromiumWithEveryImageLoaded(@TempDir Path out) throws Exception {
         Path chromium = Path.of("/usr/bin/chromium");
         Assumptions.assumeTrue(Files.isExecutable(chromium), "Chromium is not installed (apt-get install chromium): skipped");
-        Report.write(out, tables(), manifest(), List.of(), Map.of(), "nl");
+        Report.write(out, tables(), manifest(), List.of(), Map.of(), Map.of(), "nl");
         // The page itself counts its images that failed to load; --dump-dom prints the result.
         Path page = out.resolve("index.html");
         Files.writeString(page, Files.readString(page).replace("</body>", "<script>document.body.setAttribute('data-broken',"

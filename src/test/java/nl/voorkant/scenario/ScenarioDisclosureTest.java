@@ -51,7 +51,7 @@ class ScenarioDisclosureTest {
                   horizon_years: 1
                 """, "t.yaml");
         ScenarioRun.Result r = ScenarioRun.run(c, Map.of("flow_year", flowYear),
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+                null);
         Map<String, Table> all = new LinkedHashMap<>(Map.of("flow_year", flowYear));
         all.putAll(r.tables());
         Map<String, Table> published = Disclosure.publish(all, Disclosure.Mode.PUBLISH, TestReference.small()).tables();
