@@ -14,6 +14,8 @@ import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 import nl.voorkant.core.Message;
 import nl.voorkant.core.Table;
+import nl.voorkant.scenario.ScenarioConfig;
+import nl.voorkant.scenario.ScenarioRun;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -73,6 +75,48 @@ class HtmlReportTest {
         String english = Files.readString(out.resolve("index.html"));
         assertTrue(english.contains("<h2>1. Data and quality</h2>"));
         assertTrue(english.contains("<th>area</th><th>level</th><th>year</th><th>local share</th>"), "English headers");
+    }
+
+    @Test
+    void scenarioNotesAndTableTextsAreWordedInTheReportsLanguage(@TempDir Path out) throws IOException {
+        // A typed-in scenario (its note), one read from data that is not there, and targets without a catalogue.
+        ScenarioConfig c = ScenarioConfig.parse("""
+                scenarios:
+                  - name: typed
+                    area: GM0482
+                    product_group: begeleiding
+                    base_clients: 10
+                    monthly_cost_eur: 10000
+                    monthly_inflow: 1
+                    duration_months: 2
+                    start_month: 2020-11
+                    horizon_months: 2
+                  - name: p
+                    area: GM0590
+                    product_group: begeleiding
+                    base_year: 2019
+                targets:
+                  area: GM0590
+                  base_year: 2019
+                  shares: [0.3]
+                """, "t.yaml");
+        ScenarioRun.Result r = ScenarioRun.run(c, null, null);
+        Table summary = r.tables().get("scenario_summary");
+        assertEquals("basis ingevoerd; 13%-toets onbekend: geen budget achterkant", summary.value(0, "note"),
+                "the table holds the Dutch wording, as its CSV always has");
+        Map<String, Table> tables = new LinkedHashMap<>(tables());
+        tables.putAll(r.tables());
+        Report.write(out, tables, manifest(), r.notes(), r.texts(), Map.of(), "en");
+        String english = Files.readString(out.resolve("index.html"), StandardCharsets.UTF_8);
+        assertTrue(english.contains("<td>baseline typed in; 13% test unknown: no back-end budget</td>"), "the note in English");
+        assertTrue(english.contains("<li>scenario p skipped: no flow tables (flow_year and km_survival) available; "
+                + "run analyse on claims</li>"), "a skipped scenario's note in English");
+        assertTrue(english.contains("<li>targets skipped: no product catalogue (reference) found</li>"));
+        assertFalse(english.contains("overgeslagen") || english.contains("basis ingevoerd"), "no Dutch note is left");
+        Report.write(out, tables, manifest(), r.notes(), r.texts(), Map.of(), "nl");
+        String dutch = Files.readString(out.resolve("index.html"), StandardCharsets.UTF_8);
+        assertTrue(dutch.contains("<td>basis ingevoerd; 13%-toets onbekend: geen budget achterkant</td>"), "and in Dutch");
+        assertTrue(dutch.contains("<li>doelen overgeslagen: geen productcatalogus (reference) gevonden</li>"));
     }
 
     @Test
