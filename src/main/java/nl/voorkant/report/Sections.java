@@ -18,6 +18,7 @@ import nl.voorkant.core.SeedFigures;
 import nl.voorkant.core.Table;
 import nl.voorkant.core.schema.Column;
 import nl.voorkant.core.schema.Schema;
+import nl.voorkant.core.schema.Type;
 import nl.voorkant.flow.tables.AreaLevel;
 import nl.voorkant.flow.tables.Durations;
 import nl.voorkant.flow.tables.FlowMonth;
@@ -370,19 +371,27 @@ final class Sections {
         List<String> headers = table.columns().stream().map(t::column).toList();
         List<List<Block.Cell>> rows = new ArrayList<>();
         int area = table.columns().indexOf(AREA.name());
+        List<Type> types = new ArrayList<>();
+        for (int i = 0; i < table.columns().size(); i++) types.add(Formats.type(table, i));
         for (List<Object> row : table.rows()) {
             List<Block.Cell> cells = new ArrayList<>();
             for (int i = 0; i < row.size(); i++) {
                 Object v = row.get(i);
-                String text = !(v instanceof String s) ? f.cell(Formats.type(table, i), v)
-                        : i == area ? name(s)
-                        : texts.containsKey(s) ? t.render(texts.get(s))
-                        : f.cell(Formats.type(table, i), v);
-                cells.add(new Block.Cell(text, v instanceof Number || v == null));
+                cells.add(new Block.Cell(shown(v, types.get(i), i == area), v instanceof Number || v == null));
             }
             rows.add(cells);
         }
         blocks.add(new Block.TableBlock(table.name(), headers, rows));
+    }
+
+    /** A cell as the reader sees it: an area by its name, another stage's text in the report's language, a figure by its type. */
+    private String shown(Object v, Type type, boolean area) {
+        if (v instanceof String s) {
+            if (area) return name(s);
+            Message m = texts.get(s);
+            if (m != null) return t.render(m);
+        }
+        return f.cell(type, v);
     }
 
     private String name(String area) {
