@@ -16,7 +16,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import nl.voorkant.core.schema.Column;
-import nl.voorkant.core.schema.Role;
 import nl.voorkant.core.schema.Schema;
 import nl.voorkant.core.Table;
 import nl.voorkant.flow.tables.AreaLevel;
