@@ -14,7 +14,6 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Properties;
 import nl.voorkant.core.ParquetTables;
 import nl.voorkant.core.Progress;
@@ -63,43 +62,25 @@ final class AnalyseCommand {
                 .value("scenarios", "scenario file (default data/scenarios.yaml when present; 'none' to skip)");
     }
 
+    /** What the options ask for, read and checked before anything is created. */
+    record Settings(Path claims, Path referenceDir, String master, String lang, Disclosure.Mode disclosure, int maxGap,
+                    LocalDate[] window, Path keyFile, String scenariosOption, ScenarioConfig scenarios, boolean defaultOut,
+                    Path target, boolean rejectsApart, Path rejectsTarget) {}
+
     static int run(List<String> args) {
         Options o = options();
         if (!o.parse(args, "[OPTIONS]")) return 0;
-        Path claims = o.existingPath("claims", "data/claims");
-        Path referenceDir = o.existingPath("reference", "data/reference");
-        // Under spark-submit the master comes from its --master (as the spark.master property).
-        String master = o.get("master", System.getProperty("spark.master", "local[*]"));
-        String lang = o.choice("lang", "nl", "nl", "en");
-        Disclosure.Mode disclosure = Disclosure.mode(o.choice("disclosure", "publish", "publish", "internal"));
-        int maxGap = o.intValue("max-gap", 1, 0, 24);
-        LocalDate[] window = window(o.get("window", null));
-        Path keyFile = o.has("key-file") ? o.existingPath("key-file", null) : null;
-        String scenariosOption = o.get("scenarios", Files.exists(DEFAULT_SCENARIOS) ? DEFAULT_SCENARIOS.toString() : "none");
-        ScenarioConfig scenarios = scenariosOption.equals("none") ? null
-                : ScenarioConfig.load(o.existingPath("scenarios", scenariosOption)).withReference(referenceDir);
-        boolean defaultOut = !o.has("out");
-        Path target = defaultOut
-                ? Path.of("reports", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")))
-                : Path.of(o.get("out", null));
-        boolean rejectsApart = disclosure == Disclosure.Mode.PUBLISH;
-        Path rejectsTarget = o.has("rejects") ? Path.of(o.get("rejects", null)) : null;
-        if (!rejectsApart && rejectsTarget != null) {
-            throw new InputError("analyse: --rejects is for --disclosure publish; internal mode keeps rejects/rejects.csv in the report");
-        }
-        // A refused --out or --rejects stops the run before anything is created.
-        if (!defaultOut) OutputFolder.refuseUnlessReplaceable(target);
-        if (rejectsApart && (rejectsTarget != null || !defaultOut)) {
-            OutputFolder.refuseUnlessReplaceable(rejectsTarget(target, rejectsTarget));
-        }
+        Settings settings = settings(o);
+        refuseUnreplaceable(settings);
 
         Progress progress = new Progress(System.out);
-        progress.stage("reference", referenceDir.toString());
-        Reference reference = Reference.load(referenceDir);
-        List<ClaimIngest.InputFile> files = ClaimIngest.listInputs(claims);
-        Pseudonymiser pseudonymiser = Pseudonymiser.fromEnvironment(keyFile);
+        progress.stage("reference", settings.referenceDir().toString());
+        Reference reference = Reference.load(settings.referenceDir());
+        List<ClaimIngest.InputFile> files = ClaimIngest.listInputs(settings.claims());
+        Pseudonymiser pseudonymiser = Pseudonymiser.fromEnvironment(settings.keyFile());
 
-        OutputFolder folder = defaultOut ? OutputFolder.unique(target, true) : OutputFolder.replacing(target, true);
+        OutputFolder folder = settings.defaultOut() ? OutputFolder.unique(settings.target(), true)
+                : OutputFolder.replacing(settings.target(), true);
         OutputFolder rejectsFolder = null;
         Path out = folder.work();
         boolean done = false;
@@ -107,78 +88,34 @@ final class AnalyseCommand {
         SparkSession spark = null;
         // Without a lasting cache the parsed files live in the run's work folder, removed with it if the run dies.
         try (ParsedCache cache = cache(o, out)) {
-            if (rejectsApart) rejectsFolder = OutputFolder.replacing(rejectsTarget(folder.target(), rejectsTarget), false);
+            boolean rejectsApart = settings.rejectsApart();
+            if (rejectsApart) {
+                rejectsFolder = OutputFolder.replacing(rejectsTarget(folder.target(), settings.rejectsTarget()), false);
+            }
             Path rejectsDir = rejectsApart ? rejectsFolder.work() : out.resolve("rejects");
             String rejectsFile = rejectsApart ? shown(rejectsFolder.target().resolve(REJECTS_FILE))
                     : "rejects/" + REJECTS_FILE;
 
-            progress.stage("spark", "starting " + master);
+            progress.stage("spark", "starting " + settings.master());
             // A caller that already runs Spark (the tests) keeps its session; one we start, we stop.
-            spark = SparkSessions.create(master, "voorkant analyse");
-            progress.stage("ingest", files.size() + " claims file(s) from " + claims);
-            ClaimParser parser = new ClaimParser(reference, window[0], window[1], pseudonymiser);
-            ClaimIngest.Result ingested = ClaimIngest.ingest(spark, files, parser, cache);
+            spark = SparkSessions.create(settings.master(), "voorkant analyse");
+            ClaimParser parser = new ClaimParser(reference, settings.window()[0], settings.window()[1], pseudonymiser);
+            ClaimIngest.Result ingested = ingest(spark, settings, files, parser, cache, progress);
             IngestSummary s = ingested.summary();
-            long reused = ingested.entries().stream().filter(ParsedCache.Entry::reused).count();
-            progress.say(String.format("ingest: %,d rows read, %,d accepted, %,d rejected; %d of %d file(s) parsed "
-                    + "this run, %d from the cache", s.rowsRead(), s.rowsAccepted(), s.rowsRejected(),
-                    files.size() - reused, files.size(), reused));
-            for (ParsedCache.Entry e : ingested.entries()) e.notes().forEach(n -> progress.say("  " + e.file().name() + ": " + n));
-            Optional<Map<String, Object>> ijw = InputFiles.ijwSummary(ingested.entries());
-            ijw.ifPresent(summary -> progress.say("ingest: iJw messages read "
-                    + versionCounts((Map<?, ?>) summary.get("messages_read")) + "; " + summary.get("lines_without_referrer")
-                    + " accepted line(s) without a referrer; " + ((List<?>) summary.get("files_unreadable")).size()
-                    + " unreadable file(s); " + ((List<?>) summary.get("total_mismatches")).size()
-                    + " message total(s) not matching their lines (see manifest.json, ijw)"));
             OutputFiles.writeRejects(ingested.rejects(), rejectsDir);
             OutputFiles.writeRejectsByReason(s, out.resolve("rejects"));
 
             progress.stage("flow", "trajectories, flows, durations, local share");
-            FlowMetrics.Result flow = FlowMetrics.compute(ingested.accepted(), reference, maxGap);
+            FlowMetrics.Result flow = FlowMetrics.compute(ingested.accepted(), reference, settings.maxGap());
+            ScenarioRun.Result scenarioResult = scenarios(settings, flow, reference, progress);
+            Disclosure.Published disclosed = publishTables(flow, scenarioResult, settings.disclosure(), reference, out, progress);
 
-            ScenarioRun.Result scenarioResult = null;
-            if (scenarios != null && !flow.tables().isEmpty()) {
-                progress.stage("scenarios", scenariosOption);
-                // Scenarios model the unsuppressed figures; disclosure then empties what would give a suppressed one away.
-                scenarioResult = ScenarioRun.run(scenarios, flow.tables(), new java.io.PrintStream(
-                        java.io.OutputStream.nullOutputStream()));
-            }
-
-            progress.stage("tables", "writing CSV and Parquet");
-            Map<String, Table> all = new LinkedHashMap<>(flow.tables());
-            if (scenarioResult != null) all.putAll(scenarioResult.tables());
-            Disclosure.Published disclosed = Disclosure.publish(all, disclosure, reference);
-            Map<String, Table> published = disclosed.tables();
-            for (Table t : published.values()) {
-                t.writeCsv(out.resolve("tables").resolve(t.name() + ".csv"));
-                ParquetTables.write(t, out.resolve("tables").resolve("parquet").resolve(t.name() + ".parquet"));
-            }
-            progress.finish();
-
-            Map<String, Object> parameters = new LinkedHashMap<>();
-            parameters.put("claims", claims.toString());
-            parameters.put("reference", referenceDir.toString());
-            parameters.put("out", shown(folder.target()));
-            parameters.put("master", master);
-            parameters.put("lang", lang);
-            parameters.put("disclosure", disclosure.name().toLowerCase(java.util.Locale.ROOT));
-            parameters.put("disclosure_threshold", Disclosure.THRESHOLD);
-            parameters.put("max_gap", maxGap);
-            parameters.put("window", window[0] + ":" + window[1]);
-            parameters.put("cache", o.has("no-cache") ? "none" : cache.dir().toString());
-            parameters.put("scenarios", scenariosOption);
-            parameters.put("pseudonym_key_source", pseudonymiser.source());
-            parameters.put("pseudonym_key_fingerprint", pseudonymiser.keyFingerprint());
+            Map<String, Object> parameters = parameters(settings, o, folder, cache, pseudonymiser);
             Map<String, Object> manifest = manifest(s, InputFiles.describe(ingested.entries()), parameters, flow, progress,
                     rejectsFile);
             manifest.put("disclosure", disclosed.summary());
-            ijw.ifPresent(summary -> manifest.put("ijw", summary));
-            progress.stage("report", "index.html, report.ipynb, tables.xlsx");
-            Map<String, String> names = new LinkedHashMap<>();
-            reference.municipalities().values().forEach(m -> names.put(m.code(), m.name()));
-            Report.write(out, published, manifest, scenarioResult == null ? List.of() : scenarioResult.notes(),
-                    names, lang);
-            progress.finish();
+            InputFiles.ijwSummary(ingested.entries()).ifPresent(summary -> manifest.put("ijw", summary));
+            writeReport(out, disclosed.tables(), manifest, scenarioResult, reference, settings.lang(), progress);
             // Written after the report, so that its timings include the report's own stage.
             manifest.put("stage_timings", progress.stageSeconds());
             writeJson(manifest, out.resolve("manifest.json"));
@@ -188,7 +125,7 @@ final class AnalyseCommand {
             cache.close(); // before the commit: a temporary cache is inside the work folder
             // The rejects first, so that the report never names a file that is not there.
             if (rejectsApart) rejectsFolder.commit(false);
-            folder.commit(defaultOut);
+            folder.commit(settings.defaultOut());
             done = true;
             progress.say("done: " + folder.target());
             if (rejectsApart) progress.say("rejects: " + rejectsFile + " (line-level, not for sharing)");
@@ -202,6 +139,114 @@ final class AnalyseCommand {
             }
             if (ownSession && spark != null) spark.stop();
         }
+    }
+
+    static Settings settings(Options o) {
+        Path claims = o.existingPath("claims", "data/claims");
+        Path referenceDir = o.existingPath("reference", "data/reference");
+        // Under spark-submit the master comes from its --master (as the spark.master property).
+        String master = o.get("master", System.getProperty("spark.master", "local[*]"));
+        String lang = o.choice("lang", "nl", "nl", "en");
+        Disclosure.Mode disclosure = Disclosure.mode(o.choice("disclosure", "publish", "publish", "internal"));
+        int maxGap = o.intValue("max-gap", 1, 0, 24);
+        LocalDate[] window = window(o.get("window", null));
+        Path keyFile = o.has("key-file") ? o.existingPath("key-file", null) : null;
+        String scenariosOption = o.get("scenarios", Files.exists(DEFAULT_SCENARIOS) ? DEFAULT_SCENARIOS.toString() : "none");
+        ScenarioConfig scenarios = scenariosOption.equals("none") ? null
+                : ScenarioConfig.load(o.existingPath("scenarios", scenariosOption));
+        boolean defaultOut = !o.has("out");
+        Path target = defaultOut
+                ? Path.of("reports", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")))
+                : Path.of(o.get("out", null));
+        boolean rejectsApart = disclosure == Disclosure.Mode.PUBLISH;
+        Path rejectsTarget = o.has("rejects") ? Path.of(o.get("rejects", null)) : null;
+        if (!rejectsApart && rejectsTarget != null) {
+            throw new InputError("analyse: --rejects is for --disclosure publish; internal mode keeps rejects/rejects.csv in the report");
+        }
+        return new Settings(claims, referenceDir, master, lang, disclosure, maxGap, window, keyFile, scenariosOption, scenarios,
+                defaultOut, target, rejectsApart, rejectsTarget);
+    }
+
+    /** A refused --out or --rejects stops the run before anything is created. */
+    static void refuseUnreplaceable(Settings s) {
+        if (!s.defaultOut()) OutputFolder.refuseUnlessReplaceable(s.target());
+        if (s.rejectsApart() && (s.rejectsTarget() != null || !s.defaultOut())) {
+            OutputFolder.refuseUnlessReplaceable(rejectsTarget(s.target(), s.rejectsTarget()));
+        }
+    }
+
+    /** The claims, parsed (or taken from the cache), with what was read said on the console. */
+    static ClaimIngest.Result ingest(SparkSession spark, Settings settings, List<ClaimIngest.InputFile> files,
+                                     ClaimParser parser, ParsedCache cache, Progress progress) {
+        progress.stage("ingest", files.size() + " claims file(s) from " + settings.claims());
+        ClaimIngest.Result ingested = ClaimIngest.ingest(spark, files, parser, cache);
+        IngestSummary s = ingested.summary();
+        long reused = ingested.entries().stream().filter(ParsedCache.Entry::reused).count();
+        progress.say(String.format("ingest: %,d rows read, %,d accepted, %,d rejected; %d of %d file(s) parsed "
+                + "this run, %d from the cache", s.rowsRead(), s.rowsAccepted(), s.rowsRejected(),
+                files.size() - reused, files.size(), reused));
+        for (ParsedCache.Entry e : ingested.entries()) e.notes().forEach(n -> progress.say("  " + e.file().name() + ": " + n));
+        InputFiles.ijwSummary(ingested.entries()).ifPresent(summary -> progress.say("ingest: iJw messages read "
+                + versionCounts((Map<?, ?>) summary.get("messages_read")) + "; " + summary.get("lines_without_referrer")
+                + " accepted line(s) without a referrer; " + ((List<?>) summary.get("files_unreadable")).size()
+                + " unreadable file(s); " + ((List<?>) summary.get("total_mismatches")).size()
+                + " message total(s) not matching their lines (see manifest.json, ijw)"));
+        return ingested;
+    }
+
+    /** The configured scenarios on the flow tables, or null when none are configured or there are no flows. */
+    static ScenarioRun.Result scenarios(Settings settings, FlowMetrics.Result flow, Reference reference, Progress progress) {
+        if (settings.scenarios() == null || flow.tables().isEmpty()) return null;
+        progress.stage("scenarios", settings.scenariosOption());
+        // Scenarios model the unsuppressed figures; disclosure then empties what would give a suppressed one away.
+        // The analysis's own catalogue beats the one the scenario file names.
+        return ScenarioRun.run(settings.scenarios(), flow.tables(), reference);
+    }
+
+    /** Every table as it may be published, written as CSV and Parquet in {@code out/tables}. */
+    static Disclosure.Published publishTables(FlowMetrics.Result flow, ScenarioRun.Result scenarios, Disclosure.Mode mode,
+                                              Reference reference, Path out, Progress progress) throws IOException {
+        progress.stage("tables", "writing CSV and Parquet");
+        Map<String, Table> all = new LinkedHashMap<>(flow.tables());
+        if (scenarios != null) all.putAll(scenarios.tables());
+        Disclosure.Published disclosed = Disclosure.publish(all, mode, reference);
+        for (Table t : disclosed.tables().values()) {
+            t.writeCsv(out.resolve("tables").resolve(t.name() + ".csv"));
+            ParquetTables.write(t, out.resolve("tables").resolve("parquet").resolve(t.name() + ".parquet"));
+        }
+        progress.finish();
+        return disclosed;
+    }
+
+    /** The run's settings as the manifest and the report's method section state them. */
+    static Map<String, Object> parameters(Settings s, Options o, OutputFolder folder, ParsedCache cache,
+                                          Pseudonymiser pseudonymiser) {
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        parameters.put("claims", s.claims().toString());
+        parameters.put("reference", s.referenceDir().toString());
+        parameters.put("out", shown(folder.target()));
+        parameters.put("master", s.master());
+        parameters.put("lang", s.lang());
+        parameters.put("disclosure", s.disclosure().name().toLowerCase(java.util.Locale.ROOT));
+        parameters.put("disclosure_threshold", Disclosure.THRESHOLD);
+        parameters.put("max_gap", s.maxGap());
+        parameters.put("window", s.window()[0] + ":" + s.window()[1]);
+        parameters.put("cache", o.has("no-cache") ? "none" : cache.dir().toString());
+        parameters.put("scenarios", s.scenariosOption());
+        parameters.put("pseudonym_key_source", pseudonymiser.source());
+        parameters.put("pseudonym_key_fingerprint", pseudonymiser.keyFingerprint());
+        return parameters;
+    }
+
+    /** index.html, report.ipynb and tables.xlsx from the published tables, areas by their names. */
+    static void writeReport(Path out, Map<String, Table> published, Map<String, Object> manifest,
+                            ScenarioRun.Result scenarios, Reference reference, String lang, Progress progress) {
+        progress.stage("report", "index.html, report.ipynb, tables.xlsx");
+        Map<String, String> names = new LinkedHashMap<>();
+        reference.municipalities().values().forEach(m -> names.put(m.code(), m.name()));
+        Report.write(out, published, manifest, scenarios == null ? List.of() : scenarios.notes(),
+                scenarios == null ? Map.of() : scenarios.texts(), names, lang);
+        progress.finish();
     }
 
     static final String REJECTS_FILE = "rejects.csv";

@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import nl.voorkant.core.Folders;
 import nl.voorkant.core.Progress;
 import nl.voorkant.flow.FlowMetrics;
+import nl.voorkant.flow.tables.FlowYear;
 import nl.voorkant.ingest.ClaimIngest;
 import nl.voorkant.ingest.ClaimParser;
 import nl.voorkant.ingest.InputError;
@@ -117,7 +118,7 @@ final class BenchCommand {
             progress.stage("flow", r.summary().rowsAccepted() + " lines accepted");
             FlowMetrics.Result flow = FlowMetrics.compute(r.accepted(), reference, 1);
             progress.finish();
-            progress.say("flow: " + flow.tables().get("flow_year").size() + " yearly rows; " + progress.stageSeconds());
+            progress.say("flow: " + flow.tables().get(FlowYear.SCHEMA.name()).size() + " yearly rows; " + progress.stageSeconds());
             return 0;
         } finally {
             spark.stop();

@@ -16,6 +16,7 @@ import nl.voorkant.core.Folders;
 import nl.voorkant.core.Table;
 import nl.voorkant.ingest.IngestSummary;
 import nl.voorkant.ingest.InputError;
+import nl.voorkant.report.ReportTables;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -61,8 +62,8 @@ final class OutputFiles {
 
     /** The rejected rows per reason as {@code dir/rejects_by_reason.csv}: counts only, fit for a published folder. */
     static void writeRejectsByReason(IngestSummary s, Path dir) throws IOException {
-        Table.Builder t = Table.builder("rejects_by_reason", "reason", "rows");
+        Table.Builder t = ReportTables.REJECTS_BY_REASON.builder();
         new TreeMap<>(s.rejectsByReason()).forEach(t::row);
-        t.build().writeCsv(dir.resolve("rejects_by_reason.csv"));
+        t.build().writeCsv(dir.resolve(ReportTables.REJECTS_BY_REASON.name() + ".csv"));
     }
 }

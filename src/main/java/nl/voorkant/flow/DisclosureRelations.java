@@ -1,5 +1,11 @@
 package nl.voorkant.flow;
 
+import static nl.voorkant.flow.tables.Dimensions.AREA;
+import static nl.voorkant.flow.tables.Dimensions.AREA_LEVEL;
+import static nl.voorkant.flow.tables.Dimensions.MONTH;
+import static nl.voorkant.flow.tables.Dimensions.PRODUCT_GROUP;
+import static nl.voorkant.flow.tables.Dimensions.YEAR;
+
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
@@ -10,9 +16,14 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import nl.voorkant.core.schema.Column;
-import nl.voorkant.core.schema.Role;
 import nl.voorkant.core.schema.Schema;
 import nl.voorkant.core.Table;
+import nl.voorkant.flow.tables.AreaLevel;
+import nl.voorkant.flow.tables.Durations;
+import nl.voorkant.flow.tables.FlowMonth;
+import nl.voorkant.flow.tables.FlowYear;
+import nl.voorkant.flow.tables.KmSurvival;
+import nl.voorkant.flow.tables.LocalShareYear;
 import nl.voorkant.ingest.Reference;
 
 /**
@@ -35,9 +46,6 @@ import nl.voorkant.ingest.Reference;
 final class DisclosureRelations {
     record Built(LinearDeterminacy.Relations relations, BitSet totals, BitSet members) {}
 
-    static final String AREA = "area";
-    static final String LEVEL = "area_level";
-    static final String MUNICIPALITY = "municipality";
 
     private static final class Relation {
         final List<Integer> cells = new ArrayList<>();
@@ -58,7 +66,7 @@ final class DisclosureRelations {
         DisclosureRelations b = new DisclosureRelations(cells);
         for (int t = 0; t < cells.tables.size(); t++) {
             Schema s = cells.schema(t);
-            if (s.column(AREA) != null && s.column(LEVEL) != null) b.areas(t, reference);
+            if (s.column(AREA.name()) != null && s.column(AREA_LEVEL.name()) != null) b.areas(t, reference);
             if (s.chain() != null) b.chains(t);
         }
         b.monthsToYears();
@@ -113,29 +121,34 @@ final class DisclosureRelations {
         }
         Table table = cells.table(t);
         Schema s = cells.schema(t);
-        List<String> except = new ArrayList<>(List.of(AREA, LEVEL));
+        List<String> except = new ArrayList<>(List.of(AREA.name(), AREA_LEVEL.name()));
         if (s.sequence() != null) except.add(s.sequence());
         int[] slice = cells.dimensions(t, except);
-        int area = table.columnIndex(AREA), level = table.columnIndex(LEVEL);
+        int area = table.columnIndex(AREA), level = table.columnIndex(AREA_LEVEL);
         int seq = s.sequence() == null ? -1 : table.columnIndex(s.sequence());
         // slice → level|area → position along the curve (0 without one) → row
         Map<List<String>, Map<String, TreeMap<Long, Integer>>> rows = new LinkedHashMap<>();
         for (int r = 0; r < table.size(); r++) {
             List<Object> row = table.rows().get(r);
             rows.computeIfAbsent(DisclosureCells.keyOf(row, slice), k -> new HashMap<>())
-                    .computeIfAbsent(row.get(level) + "|" + row.get(area), k -> new TreeMap<>())
+                    .computeIfAbsent(levelAndArea(row.get(level), row.get(area)), k -> new TreeMap<>())
                     .put(seq < 0 ? 0L : ((Number) row.get(seq)).longValue(), r);
         }
         String stock = s.chain() == null ? null : s.chain().stock();
         for (Map<String, TreeMap<Long, Integer>> inSlice : rows.values()) {
             for (String column : additive(t)) {
                 boolean carried = column.equals(stock);
-                municipalities.forEach((sub, codes) -> rollUp(t, inSlice, "subregion|" + sub,
-                        codes.stream().map(c -> MUNICIPALITY + "|" + c).toList(), column, carried));
-                subregions.forEach((region, subs) -> rollUp(t, inSlice, "region|" + region,
-                        subs.stream().map(x -> "subregion|" + x).toList(), column, carried));
+                municipalities.forEach((sub, codes) -> rollUp(t, inSlice, levelAndArea(AreaLevel.SUBREGION.code(), sub),
+                        codes.stream().map(c -> levelAndArea(AreaLevel.MUNICIPALITY.code(), c)).toList(), column, carried));
+                subregions.forEach((region, subs) -> rollUp(t, inSlice, levelAndArea(AreaLevel.REGION.code(), region),
+                        subs.stream().map(x -> levelAndArea(AreaLevel.SUBREGION.code(), x)).toList(), column, carried));
             }
         }
+    }
+
+    /** An area's key among the rows of a slice: a subregion and a municipality may share a name. */
+    private static String levelAndArea(Object level, Object area) {
+        return level + "|" + area;
     }
 
     /** The total's row at each position = the sum of its parts' rows there (or, for a risk set, at their next row). */
@@ -204,39 +217,46 @@ final class DisclosureRelations {
         end(rel);
     }
 
-    private static final List<String> AREA_UNIT = List.of(AREA, LEVEL, FlowMetrics.UNIT);
+    private void sum(int total, int totalRow, Column totalColumn, long weight, int parts, List<Integer> partRows,
+                     Column partColumn, boolean skipUnknownParts) {
+        sum(total, totalRow, totalColumn.name(), weight, parts, partRows, partColumn.name(), skipUnknownParts);
+    }
+
+    private static final List<String> AREA_UNIT = List.of(AREA.name(), AREA_LEVEL.name(), PRODUCT_GROUP.name());
 
     /** The data's months per year, and in all, from flow_month (every month of the data has a row in it). */
     private Map<String, Long> monthsPerYear(int month) {
         Map<String, Long> out = new TreeMap<>();
         Set<Object> seen = new java.util.HashSet<>();
         for (List<Object> row : cells.table(month).rows()) {
-            Object m = row.get(cells.table(month).columnIndex("month"));
+            Object m = row.get(cells.table(month).columnIndex(MONTH));
             if (seen.add(m)) out.merge(String.valueOf(m).substring(0, 4), 1L, Long::sum);
         }
         return out;
     }
 
     private void monthsToYears() {
-        int month = cells.table("flow_month"), year = cells.table("flow_year");
+        int month = cells.table(FlowMonth.SCHEMA.name()), year = cells.table(FlowYear.SCHEMA.name());
         if (month < 0 || year < 0) return;
         Map<String, Long> months = monthsPerYear(month);
         List<String> key = new ArrayList<>(AREA_UNIT);
-        key.add("month");
+        key.add(MONTH.name());
         List<String> yearKey = new ArrayList<>(AREA_UNIT);
-        yearKey.add("year");
+        yearKey.add(YEAR.name());
         groups(month, key, true).forEach((k, rows) -> {
             int y = rowAt(year, yearKey, k);
-            for (String c : List.of("inflow", "outflow", "cost_eur")) sum(year, y, c, 1, month, rows, c, false);
-            sum(year, y, "avg_monthly_clients", months.get(k.get(k.size() - 1)), month, rows, "clients", false);
+            sum(year, y, FlowYear.INFLOW, 1, month, rows, FlowMonth.INFLOW, false);
+            sum(year, y, FlowYear.OUTFLOW, 1, month, rows, FlowMonth.OUTFLOW, false);
+            sum(year, y, FlowYear.COST_EUR, 1, month, rows, FlowMonth.COST_EUR, false);
+            sum(year, y, FlowYear.AVG_MONTHLY_CLIENTS, months.get(k.get(k.size() - 1)), month, rows, FlowMonth.CLIENTS, false);
         });
     }
 
     private void productsToGroups() {
-        int product = cells.table("flow_product_year"), year = cells.table("flow_year");
+        int product = cells.table(FlowYear.PRODUCT_SCHEMA.name()), year = cells.table(FlowYear.SCHEMA.name());
         if (product < 0 || year < 0) return;
         List<String> key = new ArrayList<>(AREA_UNIT);
-        key.add("year");
+        key.add(YEAR.name());
         List<String> shared = new ArrayList<>(additive(product));
         shared.retainAll(additive(year));
         groups(product, key, false).forEach((k, rows) -> {
@@ -246,70 +266,72 @@ final class DisclosureRelations {
     }
 
     private void monthsToDurations() {
-        int month = cells.table("flow_month"), durations = cells.table("durations");
+        int month = cells.table(FlowMonth.SCHEMA.name()), durations = cells.table(Durations.SCHEMA.name());
         if (month < 0 || durations < 0) return;
         long dataMonths = monthsPerYear(month).values().stream().mapToLong(Long::longValue).sum();
         Set<Object> known = new java.util.HashSet<>();
+        int inflow = cells.table(month).columnIndex(FlowMonth.INFLOW), monthColumn = cells.table(month).columnIndex(MONTH);
         for (List<Object> row : cells.table(month).rows()) {
-            if (row.get(cells.table(month).columnIndex("inflow")) != null) known.add(row.get(cells.table(month).columnIndex("month")));
+            if (row.get(inflow) != null) known.add(row.get(monthColumn));
         }
         long knownInflowMonths = Math.max(1, known.size());
         groups(month, AREA_UNIT, false).forEach((k, rows) -> {
             int d = rowAt(durations, AREA_UNIT, k);
-            sum(durations, d, "avg_monthly_clients", dataMonths, month, rows, "clients", false);
-            sum(durations, d, "monthly_inflow", knownInflowMonths, month, rows, "inflow", true);
-            sum(durations, d, "trajectories", 1, month, rows, "inflow", true);
+            sum(durations, d, Durations.AVG_MONTHLY_CLIENTS, dataMonths, month, rows, FlowMonth.CLIENTS, false);
+            sum(durations, d, Durations.MONTHLY_INFLOW, knownInflowMonths, month, rows, FlowMonth.INFLOW, true);
+            sum(durations, d, Durations.TRAJECTORIES, 1, month, rows, FlowMonth.INFLOW, true);
         });
     }
 
     private void curvesToDurations() {
-        int km = cells.table("km_survival"), durations = cells.table("durations");
+        int km = cells.table(KmSurvival.SCHEMA.name()), durations = cells.table(Durations.SCHEMA.name());
         if (km < 0 || durations < 0) return;
         for (List<Integer> curve : cells.curves(km)) {
             List<String> k = DisclosureCells.keyOf(cells.table(km).rows().get(curve.get(0)),
                     AREA_UNIT.stream().mapToInt(cells.table(km)::columnIndex).toArray());
             int d = rowAt(durations, AREA_UNIT, k);
-            sum(durations, d, "trajectories", 1, km, curve.subList(0, 1), "at_risk", false);
-            sum(durations, d, "closed", 1, km, curve, "events", false);
+            sum(durations, d, Durations.TRAJECTORIES, 1, km, curve.subList(0, 1), KmSurvival.AT_RISK, false);
+            sum(durations, d, Durations.CLOSED, 1, km, curve, KmSurvival.EVENTS, false);
         }
     }
 
     private void groupsToLocalShare(Reference reference) {
-        int year = cells.table("flow_year"), share = cells.table("local_share_year"), month = cells.table("flow_month");
+        int year = cells.table(FlowYear.SCHEMA.name()), share = cells.table(LocalShareYear.SCHEMA.name());
+        int month = cells.table(FlowMonth.SCHEMA.name());
         if (year < 0 || share < 0 || month < 0) return;
         Map<String, Long> months = monthsPerYear(month);
-        List<String> key = List.of(AREA, LEVEL, "year");
+        List<String> key = List.of(AREA.name(), AREA_LEVEL.name(), YEAR.name());
         groups(year, key, false).forEach((k, rows) -> {
             int s = rowAt(share, key, k);
             if (s < 0) return;
             List<Integer> local = new ArrayList<>(), market = new ArrayList<>();
             for (int r : rows) {
-                Reference.Product group = reference.groups().get(String.valueOf(cells.value(year, r, FlowMetrics.UNIT)));
+                Reference.Product group = reference.groups().get(String.valueOf(cells.value(year, r, PRODUCT_GROUP.name())));
                 if (group == null) continue;
                 (group.provision() == Reference.Provision.LOCAL ? local : market).add(r);
             }
             long n = months.getOrDefault(k.get(2), 12L);
             List<Integer> all = new ArrayList<>(local);
             all.addAll(market);
-            weightedSum(share, s, "local_client_months", year, local, "avg_monthly_clients", n);
-            weightedSum(share, s, "total_client_months", year, all, "avg_monthly_clients", n);
-            if (cells.value(share, s, "local_cost_share") instanceof Number costShare) {
+            weightedSum(share, s, LocalShareYear.LOCAL_CLIENT_MONTHS, year, local, FlowYear.AVG_MONTHLY_CLIENTS, n);
+            weightedSum(share, s, LocalShareYear.TOTAL_CLIENT_MONTHS, year, all, FlowYear.AVG_MONTHLY_CLIENTS, n);
+            if (cells.value(share, s, LocalShareYear.LOCAL_COST_SHARE.name()) instanceof Number costShare) {
                 // s = local / (local + market), published to 4 decimals: local·(10⁴ − k) − market·k = 0 with k = 10⁴·s.
                 long k4 = Math.round(costShare.doubleValue() * 10_000);
                 Relation rel = begin();
-                for (int r : local) term(rel, year, r, "cost_eur", 10_000 - k4, false);
-                for (int r : market) term(rel, year, r, "cost_eur", -k4, false);
+                for (int r : local) term(rel, year, r, FlowYear.COST_EUR.name(), 10_000 - k4, false);
+                for (int r : market) term(rel, year, r, FlowYear.COST_EUR.name(), -k4, false);
                 end(rel);
             }
         });
     }
 
     /** The total = weight × the sum of the parts (client-months from monthly averages). */
-    private void weightedSum(int total, int totalRow, String totalColumn, int parts, List<Integer> partRows,
-                             String partColumn, long weight) {
+    private void weightedSum(int total, int totalRow, Column totalColumn, int parts, List<Integer> partRows,
+                             Column partColumn, long weight) {
         Relation rel = begin();
-        term(rel, total, totalRow, totalColumn, 1, true);
-        for (int r : partRows) term(rel, parts, r, partColumn, -weight, false);
+        term(rel, total, totalRow, totalColumn.name(), 1, true);
+        for (int r : partRows) term(rel, parts, r, partColumn.name(), -weight, false);
         end(rel);
     }
 }

@@ -1,5 +1,11 @@
 package nl.voorkant.report;
 
+import static nl.voorkant.flow.tables.Dimensions.AREA;
+import static nl.voorkant.flow.tables.Dimensions.AREA_LEVEL;
+import static nl.voorkant.flow.tables.Dimensions.MONTH;
+import static nl.voorkant.flow.tables.Dimensions.PRODUCT_GROUP;
+import static nl.voorkant.flow.tables.Dimensions.YEAR;
+
 import java.text.NumberFormat;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -8,6 +14,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import nl.voorkant.core.Table;
+import nl.voorkant.core.schema.Column;
+import nl.voorkant.flow.tables.AreaLevel;
+import nl.voorkant.flow.tables.FlowMonth;
+import nl.voorkant.flow.tables.KmSurvival;
+import nl.voorkant.scenario.ScenarioTables;
+import nl.voorkant.scenario.ScenarioTables.BaselineProjection;
+import nl.voorkant.scenario.ScenarioTables.MonteCarloTotals;
+import nl.voorkant.scenario.ScenarioTables.ScenarioMonths;
+import nl.voorkant.scenario.ScenarioTables.SensitivityTable;
+import nl.voorkant.scenario.ScenarioTables.SwungParameters;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.time.Month;
 import org.jfree.data.time.TimeSeries;
@@ -27,11 +43,11 @@ final class ChartData {
     /** Clients per month per product group at region level, for the stacked area. */
     static TimeTableXYDataset clientsByGroup(Table flowMonth) {
         TimeTableXYDataset data = new TimeTableXYDataset();
-        Table region = flowMonth.where("area_level", "region");
+        Table region = flowMonth.where(AREA_LEVEL, AreaLevel.REGION.code());
         for (int i = 0; i < region.size(); i++) {
             // A suppressed month would make the stack's top a lie; it counts as no clients of that group.
-            double clients = region.value(i, "clients") instanceof Number n ? n.doubleValue() : 0;
-            data.add(month(region.value(i, "month")), clients, (String) region.value(i, "product_group"));
+            double clients = region.value(i, FlowMonth.CLIENTS) instanceof Number n ? n.doubleValue() : 0;
+            data.add(month(region.value(i, MONTH)), clients, (String) region.value(i, PRODUCT_GROUP));
         }
         return data;
     }
@@ -43,12 +59,12 @@ final class ChartData {
      */
     static TimeSeriesCollection inflowOutflow(Table flowMonth, Texts t) {
         TimeSeriesCollection data = new TimeSeriesCollection();
-        Table region = flowMonth.where("area_level", "region");
-        for (String column : List.of("inflow", "outflow")) {
-            TimeSeries s = new TimeSeries(t.column(column));
+        Table region = flowMonth.where(AREA_LEVEL, AreaLevel.REGION.code());
+        for (Column column : List.of(FlowMonth.INFLOW, FlowMonth.OUTFLOW)) {
+            TimeSeries s = new TimeSeries(t.column(column.name()));
             for (int i = 0; i < region.size(); i++) {
                 if (region.value(i, column) instanceof Number n) {
-                    Month m = month(region.value(i, "month"));
+                    Month m = month(region.value(i, MONTH));
                     Number sum = s.getValue(m);
                     s.addOrUpdate(m, (sum == null ? 0 : sum.doubleValue()) + n.doubleValue());
                 }
@@ -61,17 +77,18 @@ final class ChartData {
     /** Per product group at region level: survival by duration with its 95% band, starting at 1 at duration 0. */
     static Map<String, YIntervalSeriesCollection> survival(Table km) {
         Map<String, YIntervalSeries> series = new LinkedHashMap<>();
-        Table region = km.where("area_level", "region");
+        Table region = km.where(AREA_LEVEL, AreaLevel.REGION.code());
         for (int i = 0; i < region.size(); i++) {
-            if (!(region.value(i, "survival") instanceof Number s)) continue;
-            String group = (String) region.value(i, "product_group");
+            if (!(region.value(i, KmSurvival.SURVIVAL) instanceof Number s)) continue;
+            String group = (String) region.value(i, PRODUCT_GROUP);
             YIntervalSeries curve = series.computeIfAbsent(group, g -> {
                 YIntervalSeries c = new YIntervalSeries(g);
                 c.add(0, 1, 1, 1);
                 return c;
             });
-            double d = ((Number) region.value(i, "duration_months")).doubleValue();
-            curve.add(d, s.doubleValue(), number(region.value(i, "lower95"), s), number(region.value(i, "upper95"), s));
+            double d = ((Number) region.value(i, KmSurvival.DURATION_MONTHS)).doubleValue();
+            curve.add(d, s.doubleValue(), number(region.value(i, KmSurvival.LOWER95), s),
+                    number(region.value(i, KmSurvival.UPPER95), s));
         }
         Map<String, YIntervalSeriesCollection> out = new LinkedHashMap<>();
         series.forEach((g, s) -> {
@@ -86,20 +103,24 @@ final class ChartData {
      * Per product group, one measure of baseline_projection: the observed years (a band of no width)
      * and the projection with its 95% band.
      */
-    static Map<String, YIntervalSeriesCollection> projection(Table baseline, String measure, Texts t) {
+    static Map<String, YIntervalSeriesCollection> projection(Table baseline, Column measure, Texts t) {
         Map<String, YIntervalSeries[]> series = new LinkedHashMap<>();
-        Table rows = baseline.where("measure", measure);
+        Table rows = baseline.where(ScenarioTables.MEASURE, measure.name());
         // Panels are named by group, and by area too when the table holds more than one area.
-        boolean areas = rows.rows().stream().map(r -> r.get(rows.columnIndex("area"))).distinct().count() > 1;
+        int area = rows.columnIndex(AREA);
+        boolean areas = rows.rows().stream().map(r -> r.get(area)).distinct().count() > 1;
         for (int i = 0; i < rows.size(); i++) {
-            String panel = (areas ? rows.value(i, "area") + ": " : "") + rows.value(i, "product_group");
+            String panel = (areas ? rows.value(i, AREA) + ": " : "") + rows.value(i, PRODUCT_GROUP);
             YIntervalSeries[] s = series.computeIfAbsent(panel,
                     g -> new YIntervalSeries[] {new YIntervalSeries(t.get("chart.observed")),
                             new YIntervalSeries(t.get("chart.projected"))});
-            double year = ((Number) rows.value(i, "year")).doubleValue();
-            if (rows.value(i, "observed") instanceof Number o) s[0].add(year, o.doubleValue(), o.doubleValue(), o.doubleValue());
-            if (rows.value(i, "projected") instanceof Number p) {
-                s[1].add(year, p.doubleValue(), number(rows.value(i, "lower95"), p), number(rows.value(i, "upper95"), p));
+            double year = ((Number) rows.value(i, YEAR)).doubleValue();
+            if (rows.value(i, BaselineProjection.OBSERVED) instanceof Number o) {
+                s[0].add(year, o.doubleValue(), o.doubleValue(), o.doubleValue());
+            }
+            if (rows.value(i, BaselineProjection.PROJECTED) instanceof Number p) {
+                s[1].add(year, p.doubleValue(), number(rows.value(i, BaselineProjection.LOWER95), p),
+                        number(rows.value(i, BaselineProjection.UPPER95), p));
             }
         }
         Map<String, YIntervalSeriesCollection> out = new LinkedHashMap<>();
@@ -121,9 +142,9 @@ final class ChartData {
         TimeSeries balance = new TimeSeries(t.get("chart.payback.balance"));
         double net = 0;
         for (int i = 0; i < months.size(); i++) {
-            Month m = month(months.value(i, "month"));
-            draw.add(m, number(months.value(i, "fund_draw_eur"), 0));
-            net += number(months.value(i, "saving_eur"), 0) - number(months.value(i, "front_budget_eur"), 0);
+            Month m = month(months.value(i, MONTH));
+            draw.add(m, number(months.value(i, ScenarioMonths.FUND_DRAW_EUR), 0));
+            net += number(months.value(i, ScenarioMonths.SAVING_EUR), 0) - number(months.value(i, ScenarioMonths.FRONT_BUDGET_EUR), 0);
             balance.add(m, net);
         }
         TimeSeriesCollection data = new TimeSeriesCollection();
@@ -136,12 +157,13 @@ final class ChartData {
     static Map<String, YIntervalSeriesCollection> fan(Table mcMonths, Texts t) {
         Map<String, Map<String, YIntervalSeries>> byScenario = new LinkedHashMap<>();
         for (int i = 0; i < mcMonths.size(); i++) {
-            String measure = (String) mcMonths.value(i, "measure");
-            YIntervalSeries s = byScenario.computeIfAbsent((String) mcMonths.value(i, "scenario"), k -> new LinkedHashMap<>())
+            String measure = (String) mcMonths.value(i, ScenarioTables.MEASURE);
+            YIntervalSeries s = byScenario.computeIfAbsent((String) mcMonths.value(i, ScenarioTables.SCENARIO),
+                            k -> new LinkedHashMap<>())
                     .computeIfAbsent(measure, k -> new YIntervalSeries(t.column(k)));
-            if (mcMonths.value(i, "p50") instanceof Number p50) {
-                s.add(month(mcMonths.value(i, "month")).getFirstMillisecond(), p50.doubleValue(),
-                        number(mcMonths.value(i, "p10"), p50), number(mcMonths.value(i, "p90"), p50));
+            if (mcMonths.value(i, MonteCarloTotals.P50) instanceof Number p50) {
+                s.add(month(mcMonths.value(i, MONTH)).getFirstMillisecond(), p50.doubleValue(),
+                        number(mcMonths.value(i, MonteCarloTotals.P10), p50), number(mcMonths.value(i, MonteCarloTotals.P90), p50));
             }
         }
         Map<String, YIntervalSeriesCollection> out = new LinkedHashMap<>();
@@ -157,7 +179,7 @@ final class ChartData {
      * One scenario's sensitivity for one outcome: per parameter the change from the base figure at
      * the parameter's low and high value, the widest swing first (the tornado's shape).
      */
-    static DefaultCategoryDataset tornado(Table sensitivity, String lowColumn, String highColumn, double base, Texts t) {
+    static DefaultCategoryDataset tornado(Table sensitivity, Column lowColumn, Column highColumn, double base, Texts t) {
         NumberFormat twoDecimals = NumberFormat.getNumberInstance(t.locale());
         twoDecimals.setMaximumFractionDigits(2);
         NumberFormat whole = NumberFormat.getIntegerInstance(t.locale());
@@ -167,12 +189,13 @@ final class ChartData {
                 - number(sensitivity.value(i, lowColumn), base))));
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         for (int i : order) {
-            String parameter = (String) sensitivity.value(i, "parameter");
+            String parameter = (String) sensitivity.value(i, SensitivityTable.PARAMETER);
+            Column swung = SwungParameters.of(parameter);
             // The parameter's label already says "(€)"; an amount needs no cents here.
-            Function<Object, String> value = v -> !(v instanceof Number n) ? Formats.EMPTY
-                    : (Formats.kind(parameter) == Formats.Kind.EUROS ? whole : twoDecimals).format(n);
-            String label = t.column(parameter) + " (" + value.apply(sensitivity.value(i, "low_value")) + " – "
-                    + value.apply(sensitivity.value(i, "high_value")) + ")";
+            NumberFormat format = swung != null && Formats.euros(swung.type()) ? whole : twoDecimals;
+            Function<Object, String> value = v -> !(v instanceof Number n) ? Formats.EMPTY : format.format(n);
+            String label = t.column(parameter) + " (" + value.apply(sensitivity.value(i, SensitivityTable.LOW_VALUE)) + " – "
+                    + value.apply(sensitivity.value(i, SensitivityTable.HIGH_VALUE)) + ")";
             data.addValue(number(sensitivity.value(i, lowColumn), base) - base, t.get("chart.tornado.low"), label);
             data.addValue(number(sensitivity.value(i, highColumn), base) - base, t.get("chart.tornado.high"), label);
         }

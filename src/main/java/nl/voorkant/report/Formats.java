@@ -5,6 +5,10 @@ import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.text.NumberFormat;
 import java.util.Locale;
+import nl.voorkant.core.Table;
+import nl.voorkant.core.schema.Column;
+import nl.voorkant.core.schema.Schema;
+import nl.voorkant.core.schema.Type;
 
 /** Numbers as a reader of the report's language expects them: "€ 1.234,56" and "12,5" in Dutch. */
 public final class Formats {
@@ -36,23 +40,31 @@ public final class Formats {
         return f.format(n.doubleValue());
     }
 
-    /** What a column holds, read from its name; the HTML cells and the spreadsheet's number formats follow it. */
-    public enum Kind { EUROS, PERCENT, YEAR, NUMBER }
-
-    public static Kind kind(String column) {
-        if (column.endsWith("_eur")) return Kind.EUROS;
-        if (column.endsWith("share")) return Kind.PERCENT;
-        if (column.equals("year")) return Kind.YEAR;
-        return Kind.NUMBER;
+    /** A cell by the type its column declares: euros, a percentage, a year as it is, anything else as a number or text. */
+    public String cell(Type type, Object v) {
+        if (type == null) return number(v);
+        return switch (type) {
+            case EUROS, EURO_FIGURE -> euros(v);
+            case SHARE -> percent(v);
+            case YEAR -> v == null ? EMPTY : v.toString();
+            default -> number(v);
+        };
     }
 
-    /** A cell by its column: *_eur as euros, *share as a percentage, everything else as a number or text. */
-    public String cell(String column, Object v) {
-        return switch (kind(column)) {
-            case EUROS -> euros(v);
-            case PERCENT -> percent(v);
-            case YEAR -> v == null ? EMPTY : v.toString();
-            case NUMBER -> number(v);
-        };
+    /**
+     * The type a table declares for one of its columns. A table without its schema (read back from a CSV
+     * file, or an excerpt of a few columns) is shown by the published schema of its name; a column that
+     * none declares (null) is shown plainly.
+     */
+    public static Type type(Table table, int column) {
+        if (table.schema() != null) return table.schema().columns().get(column).type();
+        Schema published = ReportTables.published(table.name());
+        Column c = published == null ? null : published.column(table.columns().get(column));
+        return c == null ? null : c.type();
+    }
+
+    /** Whether the column holds amounts in euros. */
+    public static boolean euros(Type type) {
+        return type == Type.EUROS || type == Type.EURO_FIGURE;
     }
 }

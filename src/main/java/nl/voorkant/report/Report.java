@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import nl.voorkant.core.Message;
 import nl.voorkant.core.Table;
 
 /**
@@ -23,13 +24,15 @@ public final class Report {
      * Writes OUT/index.html, OUT/report.ipynb, OUT/tables.xlsx and OUT/charts/*.png.
      *
      * @param tables the run's published tables, by name; all of them go into the workbook
+     * @param notes the other stages' notes for the reader, worded in the report's language
+     * @param texts the messages behind the tables' text cells, by the Dutch text each holds (see {@link Sections#build})
      * @param areaNames display names of area codes (municipalities)
      * @param lang "nl" or "en"
      */
-    public static void write(Path outDir, Map<String, Table> tables, Map<String, Object> manifest, List<String> notes,
-                             Map<String, String> areaNames, String lang) {
+    public static void write(Path outDir, Map<String, Table> tables, Map<String, Object> manifest, List<Message> notes,
+                             Map<String, Message> texts, Map<String, String> areaNames, String lang) {
         Texts t = new Texts(lang);
-        List<Block> blocks = Sections.build(tables, manifest, notes, areaNames, t);
+        List<Block> blocks = Sections.build(tables, manifest, notes, texts, areaNames, t);
         String title = t.get("title");
         String subtitle = t.get("subtitle", LocalDate.now().toString(),
                 new Formats(t.locale()).number(manifest.get("rows_read")),

@@ -1,5 +1,10 @@
 package nl.voorkant.report;
 
+import static nl.voorkant.flow.tables.Dimensions.AREA;
+import static nl.voorkant.flow.tables.Dimensions.AREA_LEVEL;
+import static nl.voorkant.flow.tables.Dimensions.PRODUCT_GROUP;
+import static nl.voorkant.flow.tables.Dimensions.YEAR;
+
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -8,8 +13,30 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import nl.voorkant.core.Message;
 import nl.voorkant.core.SeedFigures;
 import nl.voorkant.core.Table;
+import nl.voorkant.core.schema.Column;
+import nl.voorkant.core.schema.Schema;
+import nl.voorkant.core.schema.Type;
+import nl.voorkant.flow.tables.AreaLevel;
+import nl.voorkant.flow.tables.Durations;
+import nl.voorkant.flow.tables.FlowMonth;
+import nl.voorkant.flow.tables.FlowYear;
+import nl.voorkant.flow.tables.KmSurvival;
+import nl.voorkant.flow.tables.LocalShareYear;
+import nl.voorkant.flow.tables.ProvidersYear;
+import nl.voorkant.scenario.ScenarioTables;
+import nl.voorkant.scenario.ScenarioTables.BaselineProjection;
+import nl.voorkant.scenario.ScenarioTables.MonteCarloMonths;
+import nl.voorkant.scenario.ScenarioTables.MonteCarloTotals;
+import nl.voorkant.scenario.ScenarioTables.ScenarioMonths;
+import nl.voorkant.scenario.ScenarioTables.ScenarioOnBaseline;
+import nl.voorkant.scenario.ScenarioTables.ScenarioSummary;
+import nl.voorkant.scenario.ScenarioTables.SensitivityTable;
+import nl.voorkant.scenario.ScenarioTables.TargetsSummary;
+import nl.voorkant.scenario.ScenarioTables.TargetsTable;
+import nl.voorkant.scenario.ScenarioTables.TrendsTable;
 import org.jfree.data.category.CategoryDataset;
 
 /**
@@ -20,26 +47,33 @@ import org.jfree.data.category.CategoryDataset;
 final class Sections {
     private final Map<String, Table> tables;
     private final Map<String, Object> manifest;
-    private final List<String> notes;
+    private final List<Message> notes;
+    private final Map<String, Message> texts;
     private final Map<String, String> areaNames;
     private final Texts t;
     private final Formats f;
     private final List<Block> blocks = new ArrayList<>();
     private int sections;
 
-    private Sections(Map<String, Table> tables, Map<String, Object> manifest, List<String> notes,
-                     Map<String, String> areaNames, Texts t) {
+    private Sections(Map<String, Table> tables, Map<String, Object> manifest, List<Message> notes,
+                     Map<String, Message> texts, Map<String, String> areaNames, Texts t) {
         this.tables = tables;
         this.manifest = manifest;
         this.notes = notes;
+        this.texts = texts;
         this.areaNames = areaNames;
         this.t = t;
         this.f = new Formats(t.locale());
     }
 
-    static List<Block> build(Map<String, Table> tables, Map<String, Object> manifest, List<String> notes,
-                             Map<String, String> areaNames, Texts t) {
-        Sections s = new Sections(tables, manifest, notes, areaNames, t);
+    /**
+     * @param notes the other stages' notes for the reader
+     * @param texts the messages behind the tables' text cells, by the Dutch text each cell holds: worded
+     *              in the report's language wherever such a cell is shown
+     */
+    static List<Block> build(Map<String, Table> tables, Map<String, Object> manifest, List<Message> notes,
+                             Map<String, Message> texts, Map<String, String> areaNames, Texts t) {
+        Sections s = new Sections(tables, manifest, notes, texts, areaNames, t);
         s.dataAndQuality();
         s.careUse();
         s.flows();
@@ -53,20 +87,20 @@ final class Sections {
 
     private void dataAndQuality() {
         open("s1", "s1.intro");
-        Table.Builder counts = Table.builder("quality", "measure", "value");
-        for (String k : List.of("rows_read", "rows_accepted", "rows_rejected")) counts.row(t.value(k), manifest.get(k));
+        Table.Builder counts = ReportTables.QUALITY.builder();
+        for (String k : List.of("rows_read", "rows_accepted", "rows_rejected")) counts.row(t.value(k), f.number(manifest.get(k)));
         for (String k : List.of("amount_read", "amount_accepted", "amount_rejected")) {
             counts.row(t.value(k), f.euros(new BigDecimal(String.valueOf(manifest.get(k)))));
         }
         table(counts.build());
-        Table.Builder reasons = Table.builder("rejects_by_reason", "reason", "rows");
+        Table.Builder reasons = ReportTables.REJECTS_BY_REASON.builder();
         // The reason's code stays beside its label: the rejects files carry the code.
-        asMap(manifest.get("rejects_by_reason")).forEach((k, v) -> reasons.row(t.value(k) + " (" + k + ")", v));
+        asMap(manifest.get("rejects_by_reason")).forEach((k, v) -> reasons.row(t.value(k) + " (" + k + ")", asLong(v)));
         table(reasons.build());
-        Table.Builder files = Table.builder("input_files", "name", "format", "size", "sha256");
+        Table.Builder files = ReportTables.INPUT_FILES.builder();
         for (Object o : (List<?>) manifest.getOrDefault("input_files", List.of())) {
             Map<String, Object> m = asMap(o);
-            files.row(m.get("name"), m.get("format"), m.get("size"), m.get("sha256"));
+            files.row(m.get("name"), m.get("format"), asLong(m.get("size")), m.get("sha256"));
         }
         table(files.build());
         boolean publish = "publish".equals(asMap(manifest.get("parameters")).get("disclosure"));
@@ -76,41 +110,40 @@ final class Sections {
 
     private void careUse() {
         open("s2", "s2.intro", String.valueOf(SeedFigures.MEMO_YEAR));
-        Table year = tables.get("flow_year");
+        Table year = tables.get(FlowYear.SCHEMA.name());
         if (year == null) {
             paragraph(t.get("missing"));
             return;
         }
         List<String> areas = new ArrayList<>();
         for (int i = 0; i < year.size(); i++) {
-            String level = (String) year.value(i, "area_level");
-            String area = (String) year.value(i, "area");
-            if (level.equals("municipality") || area.equals(SeedFigures.SUBREGION)) {
+            String level = (String) year.value(i, AREA_LEVEL);
+            String area = (String) year.value(i, AREA);
+            if (level.equals(AreaLevel.MUNICIPALITY.code()) || area.equals(SeedFigures.SUBREGION)) {
                 if (!areas.contains(area)) areas.add(area);
             }
         }
         Set<Object> years = new TreeSet<>();
-        for (int i = 0; i < year.size(); i++) years.add(year.value(i, "year"));
+        for (int i = 0; i < year.size(); i++) years.add(year.value(i, YEAR));
         List<String> groups = List.of("begeleiding", "jo_netwerk", "basis_ggz");
         for (Object y : years) {
             // The memo's layout: one column per area, children · cost in each cell.
-            List<String> columns = new ArrayList<>(List.of("product_group"));
-            for (String a : areas) columns.add(name(a));
+            Schema layout = ReportTables.careUse(y, areas.stream().map(this::name).toList());
             List<List<Object>> rows = new ArrayList<>();
             for (String g : groups) {
                 List<Object> computed = new ArrayList<>(List.of(g + " (" + y + ")"));
                 List<Object> memo = new ArrayList<>(List.of(g + " (" + t.get("memo") + ")"));
                 for (String a : areas) {
-                    Table cell = year.where("area", a).where("product_group", g).where("year", y);
+                    Table cell = year.where(AREA, a).where(PRODUCT_GROUP, g).where(YEAR, y);
                     computed.add(cell.size() == 0 ? Formats.EMPTY
-                            : childrenAndCost(cell.value(0, "unique_clients"), cell.value(0, "cost_eur")));
+                            : childrenAndCost(cell.value(0, FlowYear.UNIQUE_CLIENTS), cell.value(0, FlowYear.COST_EUR)));
                     SeedFigures.MemoCell seed = memoCell(a, g);
                     memo.add(seed == null ? Formats.EMPTY : childrenAndCost((long) seed.uniqueChildren(), seed.costEur()));
                 }
                 rows.add(computed);
                 if (y.equals(SeedFigures.MEMO_YEAR)) rows.add(memo);
             }
-            table(new Table("care_use_" + y, columns, rows));
+            table(new Table(layout.name(), layout, rows, null));
         }
         paragraph(t.get("s2.meaning"));
     }
@@ -130,49 +163,50 @@ final class Sections {
 
     private void flows() {
         open("s3", "s3.intro");
-        Table month = nonEmpty("flow_month");
+        Table month = nonEmpty(FlowMonth.SCHEMA.name());
         if (month != null) {
             chart("clients_per_month", t.get("chart.clients"), t.get("s3.clients.meaning"), Charts.stacked(t.get("chart.clients"),
                     t.get("chart.clients.axis"), t.get("chart.month"), ChartData.clientsByGroup(month), t));
             chart("inflow_outflow", t.get("chart.flows"), t.get("s3.flows.meaning"), Charts.monthly(t.get("chart.flows"),
                     t.get("chart.flows.axis"), t.get("chart.month"), ChartData.inflowOutflow(month, t), t));
         } else {
-            skipped("flow_month");
+            skipped(FlowMonth.SCHEMA.name());
         }
-        Table durations = tables.get("durations");
-        Table km = nonEmpty("km_survival");
+        Table durations = tables.get(Durations.SCHEMA.name());
+        Table km = nonEmpty(KmSurvival.SCHEMA.name());
         if (km != null) {
             // Each panel names its group's median and naive mean, so the gap between them is read off the chart.
             Map<String, String> titles = new LinkedHashMap<>();
-            Table region = durations == null ? null : durations.where("area_level", "region");
+            Table region = durations == null ? null : durations.where(AREA_LEVEL, AreaLevel.REGION.code());
             for (int i = 0; region != null && i < region.size(); i++) {
-                titles.put((String) region.value(i, "product_group"), t.get("chart.km.panel", region.value(i, "product_group"),
-                        f.number(region.value(i, "km_median_months")), f.number(region.value(i, "naive_mean_closed_months"))));
+                titles.put((String) region.value(i, PRODUCT_GROUP), t.get("chart.km.panel", region.value(i, PRODUCT_GROUP),
+                        f.number(region.value(i, Durations.KM_MEDIAN_MONTHS)),
+                        f.number(region.value(i, Durations.NAIVE_MEAN_CLOSED_MONTHS))));
             }
             chart("km_survival", t.get("chart.km"), t.get("s3.km.meaning"), Charts.survivalPanels(t.get("chart.km"), t.get("chart.km.axis"),
                     t.get("chart.duration"), ChartData.survival(km), titles, t));
         } else {
-            skipped("km_survival");
+            skipped(KmSurvival.SCHEMA.name());
         }
-        if (durations != null) table(durations.where("area_level", "region"));
-        Table providers = tables.get("providers_year");
-        if (providers != null) table(providers.where("area_level", "subregion"));
+        if (durations != null) table(durations.where(AREA_LEVEL, AreaLevel.REGION.code()));
+        Table providers = tables.get(ProvidersYear.SCHEMA.name());
+        if (providers != null) table(providers.where(AREA_LEVEL, AreaLevel.SUBREGION.code()));
         paragraph(t.get("s3.meaning"));
     }
 
     private void localShare() {
         open("s4", "s4.intro");
-        Table share = tables.get("local_share_year");
+        Table share = tables.get(LocalShareYear.SCHEMA.name());
         if (share == null) {
             paragraph(t.get("missing"));
             return;
         }
         Map<String, TreeMap<Integer, Double>> series = new LinkedHashMap<>();
-        Table upper = share.where("area_level", v -> !"municipality".equals(v));
+        Table upper = share.where(AREA_LEVEL, v -> !AreaLevel.MUNICIPALITY.code().equals(v));
         for (int i = 0; i < share.size(); i++) {
-            if (share.value(i, "local_share") instanceof Number n) {
-                series.computeIfAbsent(name((String) share.value(i, "area")), k -> new TreeMap<>())
-                        .put(((Number) share.value(i, "year")).intValue(), n.doubleValue());
+            if (share.value(i, LocalShareYear.LOCAL_SHARE) instanceof Number n) {
+                series.computeIfAbsent(name((String) share.value(i, AREA)), k -> new TreeMap<>())
+                        .put(((Number) share.value(i, YEAR)).intValue(), n.doubleValue());
             }
         }
         blocks.add(new Block.Chart("local_share", t.get("chart.share"), Charts.shares(t.get("chart.share"),
@@ -183,7 +217,7 @@ final class Sections {
 
     private void scenarios() {
         open("s6", "s6.intro");
-        Table summary = tables.get("scenario_summary");
+        Table summary = tables.get(ScenarioSummary.SCHEMA.name());
         if (summary == null) {
             paragraph(t.get("missing"));
             return;
@@ -191,12 +225,12 @@ final class Sections {
         table(summary);
         paragraph(t.get("s6.rounding"));
         for (Table table : tables.values()) {
-            if (table.name().startsWith("scenario_") && table.name().endsWith("_months")) {
-                String scenario = table.name().substring("scenario_".length(), table.name().length() - "_months".length());
+            String scenario = ScenarioMonths.scenarioOf(table.name());
+            if (scenario != null) {
                 blocks.add(new Block.Subheading(table.name()));
                 if (table.size() == 0) {
                     skipped(table.name());
-                } else if (!anyFigure(table, "fund_draw_eur")) {
+                } else if (!anyFigure(table, ScenarioMonths.FUND_DRAW_EUR)) {
                     paragraph(t.get("chart.suppressed", table.name()));
                 } else {
                     String title = t.get("chart.payback", scenario);
@@ -206,77 +240,78 @@ final class Sections {
                 table(table);
             }
         }
-        Table on = tables.get("scenario_on_baseline");
+        Table on = tables.get(ScenarioOnBaseline.SCHEMA.name());
         if (on != null && on.size() > 0) table(on);
         paragraph(t.get("s6.targets"));
-        Table targets = tables.get("targets_summary");
+        Table targets = tables.get(TargetsSummary.SCHEMA.name());
         if (targets != null) table(targets);
-        Table moves = tables.get("targets");
-        if (moves != null) table(moves.where("fraction_moved", v -> v instanceof Number n && n.doubleValue() > 0));
+        Table moves = tables.get(TargetsTable.SCHEMA.name());
+        if (moves != null) table(moves.where(TargetsTable.FRACTION_MOVED, v -> v instanceof Number n && n.doubleValue() > 0));
     }
 
     private String payback(String scenario) {
-        Table summary = tables.get("scenario_summary").where("scenario", scenario);
-        Object month = summary.size() == 0 ? null : summary.value(0, "payback_month");
+        Table summary = tables.get(ScenarioSummary.SCHEMA.name()).where(ScenarioTables.SCENARIO, scenario);
+        Object month = summary.size() == 0 ? null : summary.value(0, ScenarioSummary.PAYBACK_MONTH);
         if (month != null) return month.toString();
         // No payback month is a finding only when the scenario's figures are published at all.
-        return anyFigure(summary, "total_fund_draw_eur") ? t.get("s6.payback.none") : t.get("s6.payback.suppressed");
+        return anyFigure(summary, ScenarioSummary.TOTAL_FUND_DRAW_EUR) ? t.get("s6.payback.none") : t.get("s6.payback.suppressed");
     }
 
     /** Whether a column holds any figure: in publish mode a modelled table may have been left empty. */
-    private static boolean anyFigure(Table table, String column) {
+    private static boolean anyFigure(Table table, Column column) {
         for (int i = 0; i < table.size(); i++) if (table.value(i, column) instanceof Number) return true;
         return false;
     }
 
     private void trends() {
         open("s5", "s5.intro");
-        Table baseline = nonEmpty("baseline_projection");
+        Table baseline = nonEmpty(BaselineProjection.SCHEMA.name());
         if (baseline != null) {
-            for (String measure : List.of("unique_clients", "cost_eur")) {
-                String title = t.get("chart.trend." + measure);
-                chart("baseline_" + measure, title, t.get("s5.chart.meaning"), Charts.projectionPanels(title,
-                        t.column(measure), t.get("chart.year"), ChartData.projection(baseline, measure, t),
-                        Formats.kind(measure) == Formats.Kind.EUROS, t));
+            for (Column measure : ScenarioTables.TREND_MEASURES) {
+                String title = t.get("chart.trend." + measure.name());
+                chart("baseline_" + measure.name(), title, t.get("s5.chart.meaning"), Charts.projectionPanels(title,
+                        t.column(measure.name()), t.get("chart.year"), ChartData.projection(baseline, measure, t),
+                        Formats.euros(measure.type()), t));
             }
         } else {
-            skipped("baseline_projection");
+            skipped(BaselineProjection.SCHEMA.name());
         }
-        tablesOrMissing("trends", "baseline_projection");
+        tablesOrMissing(TrendsTable.SCHEMA.name(), BaselineProjection.SCHEMA.name());
     }
 
     private void uncertainty() {
         open("s7", "s7.intro");
-        tablesOrMissing("montecarlo");
-        Table months = nonEmpty("montecarlo_months");
-        if (months == null) skipped("montecarlo_months");
+        tablesOrMissing(MonteCarloTotals.SCHEMA.name());
+        Table months = nonEmpty(MonteCarloMonths.SCHEMA.name());
+        if (months == null) skipped(MonteCarloMonths.SCHEMA.name());
         else ChartData.fan(months, t).forEach((scenario, data) -> {
-            if (!anyFigure(months.where("scenario", scenario), "p50")) {
-                paragraph(t.get("chart.suppressed", "montecarlo_months (" + scenario + ")"));
+            if (!anyFigure(months.where(ScenarioTables.SCENARIO, scenario), MonteCarloTotals.P50)) {
+                paragraph(t.get("chart.suppressed", months.name() + " (" + scenario + ")"));
                 return;
             }
             String title = t.get("chart.fan", scenario);
             chart("fan_" + scenario, title, t.get("s7.fan.meaning"),
                     Charts.fan(title, t.get("chart.euros"), t.get("chart.month"), data, t));
         });
-        Table sensitivity = nonEmpty("sensitivity");
-        Table summary = tables.get("scenario_summary");
+        Table sensitivity = nonEmpty(SensitivityTable.SCHEMA.name());
+        Table summary = tables.get(ScenarioSummary.SCHEMA.name());
         if (sensitivity == null || summary == null) {
-            skipped(sensitivity == null ? "sensitivity" : "scenario_summary");
+            skipped(sensitivity == null ? SensitivityTable.SCHEMA.name() : ScenarioSummary.SCHEMA.name());
             return;
         }
-        for (Object scenario : sensitivity.rows().stream().map(r -> r.get(sensitivity.columnIndex("scenario"))).distinct().toList()) {
-            Table base = summary.where("scenario", scenario);
+        int scenarioColumn = sensitivity.columnIndex(ScenarioTables.SCENARIO);
+        for (Object scenario : sensitivity.rows().stream().map(r -> r.get(scenarioColumn)).distinct().toList()) {
+            Table base = summary.where(ScenarioTables.SCENARIO, scenario);
             if (base.size() == 0) continue;
             // The bars are changes from the scenario's own outcome; without it there is nothing to measure from.
-            if (!(base.value(0, "total_fund_draw_eur") instanceof Number draw)
-                    || !(base.value(0, "steady_state_yearly_saving_eur") instanceof Number saving)) continue;
-            Table rows = sensitivity.where("scenario", scenario);
+            if (!(base.value(0, ScenarioSummary.TOTAL_FUND_DRAW_EUR) instanceof Number draw)
+                    || !(base.value(0, ScenarioSummary.STEADY_STATE_YEARLY_SAVING_EUR) instanceof Number saving)) continue;
+            Table rows = sensitivity.where(ScenarioTables.SCENARIO, scenario);
             Map<String, CategoryDataset> outcomes = new LinkedHashMap<>();
-            outcomes.put(t.get("chart.tornado.draw", f.euros(draw)), ChartData.tornado(rows, "fund_draw_low_eur",
-                    "fund_draw_high_eur", draw.doubleValue(), t));
-            outcomes.put(t.get("chart.tornado.saving", f.euros(saving)), ChartData.tornado(rows, "saving_low_eur",
-                    "saving_high_eur", saving.doubleValue(), t));
+            outcomes.put(t.get("chart.tornado.draw", f.euros(draw)), ChartData.tornado(rows, SensitivityTable.FUND_DRAW_LOW_EUR,
+                    SensitivityTable.FUND_DRAW_HIGH_EUR, draw.doubleValue(), t));
+            outcomes.put(t.get("chart.tornado.saving", f.euros(saving)), ChartData.tornado(rows, SensitivityTable.SAVING_LOW_EUR,
+                    SensitivityTable.SAVING_HIGH_EUR, saving.doubleValue(), t));
             String title = t.get("chart.tornado", scenario);
             chart("tornado_" + scenario, title, t.get("s7.tornado.meaning"),
                     Charts.tornados(title, outcomes, t.get("chart.tornado.axis"), t));
@@ -302,14 +337,14 @@ final class Sections {
 
     private void method() {
         open("s8", "s8.intro");
-        Table.Builder p = Table.builder("parameters", "parameter", "value");
+        Table.Builder p = ReportTables.PARAMETERS.builder();
         asMap(manifest.get("parameters")).forEach((k, v) -> p.row(k, String.valueOf(v)));
         asMap(manifest.get("versions")).forEach((k, v) -> p.row(k, String.valueOf(v)));
         asMap(manifest.get("stage_timings")).forEach((k, v) -> p.row("seconds: " + k, String.valueOf(v)));
         table(p.build());
         if (!notes.isEmpty()) {
             blocks.add(new Block.Subheading(t.get("notes")));
-            blocks.add(new Block.Bullets(List.copyOf(notes)));
+            blocks.add(new Block.Bullets(notes.stream().map(t::render).toList()));
         }
     }
 
@@ -335,21 +370,37 @@ final class Sections {
     private void table(Table table) {
         List<String> headers = table.columns().stream().map(t::column).toList();
         List<List<Block.Cell>> rows = new ArrayList<>();
+        int area = table.columns().indexOf(AREA.name());
+        List<Type> types = new ArrayList<>();
+        for (int i = 0; i < table.columns().size(); i++) types.add(Formats.type(table, i));
         for (List<Object> row : table.rows()) {
             List<Block.Cell> cells = new ArrayList<>();
             for (int i = 0; i < row.size(); i++) {
                 Object v = row.get(i);
-                String column = table.columns().get(i);
-                String text = column.equals("area") && v instanceof String s ? name(s) : f.cell(column, v);
-                cells.add(new Block.Cell(text, v instanceof Number || v == null));
+                cells.add(new Block.Cell(shown(v, types.get(i), i == area), v instanceof Number || v == null));
             }
             rows.add(cells);
         }
         blocks.add(new Block.TableBlock(table.name(), headers, rows));
     }
 
+    /** A cell as the reader sees it: an area by its name, another stage's text in the report's language, a figure by its type. */
+    private String shown(Object v, Type type, boolean area) {
+        if (v instanceof String s) {
+            if (area) return name(s);
+            Message m = texts.get(s);
+            if (m != null) return t.render(m);
+        }
+        return f.cell(type, v);
+    }
+
     private String name(String area) {
         return areaNames.getOrDefault(area, area);
+    }
+
+    /** A count from the manifest, which holds whichever whole number its writer had. */
+    private static Long asLong(Object v) {
+        return v instanceof Number n ? n.longValue() : null;
     }
 
     @SuppressWarnings("unchecked")

@@ -6,12 +6,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import nl.voorkant.core.Table;
+import nl.voorkant.core.schema.Type;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
@@ -29,8 +31,9 @@ final class TablesWorkbook {
     static final int MAX_SHEET_NAME = 31;
     private static final int MAX_COLUMN_CHARS = 60;
     private static final int ROW_WINDOW = 200;
-    private static final Map<Formats.Kind, String> NUMBER_FORMATS = Map.of(
-            Formats.Kind.EUROS, "\"€ \"#,##0.00", Formats.Kind.PERCENT, "0.0%", Formats.Kind.YEAR, "0");
+    /** Number formats by the type a column declares; other numbers keep the spreadsheet's general format. */
+    private static final Map<Type, String> NUMBER_FORMATS = Map.of(Type.EUROS, "\"€ \"#,##0.00",
+            Type.EURO_FIGURE, "\"€ \"#,##0.00", Type.SHARE, "0.0%", Type.YEAR, "0");
 
     private TablesWorkbook() {}
 
@@ -43,12 +46,13 @@ final class TablesWorkbook {
             bold.setBold(true);
             CellStyle header = wb.createCellStyle();
             header.setFont(bold);
-            Map<Formats.Kind, CellStyle> styles = new EnumMap<>(Formats.Kind.class);
-            NUMBER_FORMATS.forEach((kind, format) -> {
+            Map<Type, CellStyle> styles = new EnumMap<>(Type.class);
+            Map<String, CellStyle> byFormat = new HashMap<>();
+            NUMBER_FORMATS.forEach((type, format) -> styles.put(type, byFormat.computeIfAbsent(format, k -> {
                 CellStyle s = wb.createCellStyle();
                 s.setDataFormat(wb.createDataFormat().getFormat(format));
-                styles.put(kind, s);
-            });
+                return s;
+            })));
             Set<String> used = new HashSet<>();
             for (Table table : tables) {
                 Sheet sheet = wb.createSheet(sheetName(table.name(), used));
@@ -63,7 +67,8 @@ final class TablesWorkbook {
                     Row row = sheet.createRow(r + 1);
                     List<Object> values = table.rows().get(r);
                     for (int c = 0; c < values.size(); c++) {
-                        cell(row, c, values.get(c), styles.get(Formats.kind(table.columns().get(c))));
+                        Type type = Formats.type(table, c);
+                        cell(row, c, values.get(c), type == null ? null : styles.get(type));
                     }
                 }
                 fitColumns(sheet, table, t);
@@ -81,9 +86,9 @@ final class TablesWorkbook {
     private static void fitColumns(Sheet sheet, Table table, Texts t) {
         Formats f = new Formats(t.locale());
         for (int c = 0; c < table.columns().size(); c++) {
-            String column = table.columns().get(c);
-            int chars = t.column(column).length() + 1;
-            for (List<Object> row : table.rows()) chars = Math.max(chars, f.cell(column, row.get(c)).length());
+            int chars = t.column(table.columns().get(c)).length() + 1;
+            Type type = Formats.type(table, c);
+            for (List<Object> row : table.rows()) chars = Math.max(chars, f.cell(type, row.get(c)).length());
             sheet.setColumnWidth(c, Math.min(chars + 2, MAX_COLUMN_CHARS) * 256);
         }
     }

@@ -1,53 +1,44 @@
 package nl.voorkant.report;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.text.MessageFormat;
 import java.util.Locale;
-import java.util.Properties;
+import nl.voorkant.core.Catalogue;
+import nl.voorkant.core.Message;
 
 /**
  * The report's words in one language: all of them in texts_nl.properties or texts_en.properties,
  * column headers included (keys {@code column.<name>}).
  */
 public final class Texts {
-    private final Properties texts = new Properties();
-    private final Locale locale;
+    private final Catalogue catalogue;
 
     public Texts(String lang) {
-        this.locale = "en".equals(lang) ? Locale.UK : Locale.forLanguageTag("nl-NL");
-        String file = "texts_" + ("en".equals(lang) ? "en" : "nl") + ".properties";
-        try (InputStream in = Texts.class.getResourceAsStream(file)) {
-            texts.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        this.catalogue = Catalogue.of(lang);
     }
 
     public Locale locale() {
-        return locale;
+        return catalogue.locale();
     }
 
     public String get(String key, Object... args) {
-        String t = texts.getProperty(key);
-        if (t == null) throw new IllegalArgumentException("no text " + key);
-        return args.length == 0 ? t : new MessageFormat(t, locale).format(args);
+        return catalogue.get(key, args);
+    }
+
+    /** A note or a table text of another stage, in the report's language. */
+    public String render(Message m) {
+        return catalogue.render(m);
     }
 
     /** A column's header for the reader; a column without a label (an area name, a new table) keeps its name. */
     public String column(String name) {
-        return texts.getProperty("column." + name, name);
+        return catalogue.getOrDefault("column." + name, name);
     }
 
     /** A value's label for the reader (a measure, a reject reason); a value without one is shown as it is. */
     public String value(String value) {
-        return texts.getProperty("value." + value, value);
+        return catalogue.getOrDefault("value." + value, value);
     }
 
     public boolean hasColumnLabel(String name) {
-        return texts.containsKey("column." + name);
+        return catalogue.has("column." + name);
     }
 }

@@ -1,12 +1,22 @@
 package nl.voorkant.scenario;
 
+import static nl.voorkant.flow.tables.Dimensions.AREA;
+import static nl.voorkant.flow.tables.Dimensions.PRODUCT_GROUP;
+import static nl.voorkant.flow.tables.Dimensions.YEAR;
+
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import nl.voorkant.core.CellRef;
+import nl.voorkant.core.Message;
 import nl.voorkant.core.Table;
+import nl.voorkant.core.schema.Column;
+import nl.voorkant.flow.tables.Durations;
+import nl.voorkant.flow.tables.FlowYear;
+import nl.voorkant.flow.tables.KmSurvival;
+import nl.voorkant.flow.tables.LocalShareYear;
 import nl.voorkant.ingest.Reference;
 
 /**
@@ -17,50 +27,46 @@ import nl.voorkant.ingest.Reference;
 public final class FlowBaselines {
     private FlowBaselines() {}
 
-    /** Either a baseline or, when the data cannot give one, the reason in a sentence. */
-    public record Lookup(Baseline baseline, String problem) {
+    /** Either a baseline or, when the data cannot give one, the reason. */
+    public record Lookup(Baseline baseline, Message problem) {
         public boolean found() { return baseline != null; }
     }
 
     public static Lookup lookup(Map<String, Table> flow, String area, String group, int year) {
-        Table flowYear = flow == null ? null : flow.get("flow_year");
-        Table km = flow == null ? null : flow.get("km_survival");
-        if (flowYear == null || km == null) {
-            return missing("geen flow-tabellen (flow_year en km_survival) beschikbaar; draai analyse op claims");
-        }
-        Table inArea = flowYear.where("area", area);
-        if (inArea.size() == 0) return missing("gebied " + area + " komt niet voor in de data");
-        Table inGroup = inArea.where("product_group", group);
-        if (inGroup.size() == 0) return missing("productgroep " + group + " komt in " + area + " niet voor in de data");
-        Table row = inGroup.where("year", v -> asInt(v) != null && asInt(v) == year);
-        if (row.size() == 0) return missing("jaar " + year + " ontbreekt voor " + group + " in " + area);
-        Double clients = asDouble(row.value(0, "avg_monthly_clients"));
-        Double perClient = asDouble(row.value(0, "cost_per_client_month_eur"));
-        Double inflow = asDouble(row.value(0, "inflow"));
-        Double localInflow = asDouble(row.value(0, "local_referral_inflow"));
+        Table flowYear = flow == null ? null : flow.get(FlowYear.SCHEMA.name());
+        Table km = flow == null ? null : flow.get(KmSurvival.SCHEMA.name());
+        if (flowYear == null || km == null) return missing("baseline.no_flow_tables");
+        Table inArea = flowYear.where(AREA, area);
+        if (inArea.size() == 0) return missing("baseline.no_area", area);
+        Table inGroup = inArea.where(PRODUCT_GROUP, group);
+        if (inGroup.size() == 0) return missing("baseline.no_group", group, area);
+        Table row = inGroup.where(YEAR, v -> asInt(v) != null && asInt(v) == year);
+        if (row.size() == 0) return missing("baseline.no_year", String.valueOf(year), group, area);
+        Double clients = asDouble(row.value(0, FlowYear.AVG_MONTHLY_CLIENTS));
+        Double perClient = asDouble(row.value(0, FlowYear.COST_PER_CLIENT_MONTH_EUR));
+        Double inflow = asDouble(row.value(0, FlowYear.INFLOW));
+        Double localInflow = asDouble(row.value(0, FlowYear.LOCAL_REFERRAL_INFLOW));
         if (clients == null || clients <= 0 || perClient == null) {
-            return missing("geen cliënten of kosten voor " + group + " in " + area + " in " + year);
+            return missing("baseline.no_clients", group, area, String.valueOf(year));
         }
-        if (inflow == null || localInflow == null) {
-            return missing("instroom " + year + " voor " + group + " in " + area
-                    + " is onbekend (het jaar ligt aan de rand van de data)");
-        }
+        if (inflow == null || localInflow == null) return missing("baseline.inflow_unknown", String.valueOf(year), group, area);
         Survival survival = survival(km, area, group);
-        if (survival == null) return missing("geen Kaplan–Meier-curve voor " + group + " in " + area);
+        if (survival == null) return missing("baseline.no_curve", group, area);
         return new Lookup(new Baseline(area, group, year, clients, clients * perClient, inflow / 12, localInflow / 12,
                 survival), null);
     }
 
     /** The cells {@link #lookup} and {@link #backEndBudget} read: what a data-driven scenario's figures are computed from. */
     public static List<CellRef> basis(String area, String group, int year) {
-        Map<String, Object> cell = Map.of("area", area, "product_group", group, "year", year);
+        Map<Column, Object> cell = Map.of(AREA, area, PRODUCT_GROUP, group, YEAR, year);
         List<CellRef> cells = new ArrayList<>();
-        for (String c : List.of("avg_monthly_clients", "cost_per_client_month_eur", "inflow", "local_referral_inflow")) {
-            cells.add(new CellRef("flow_year", cell, c));
+        for (Column c : List.of(FlowYear.AVG_MONTHLY_CLIENTS, FlowYear.COST_PER_CLIENT_MONTH_EUR, FlowYear.INFLOW,
+                FlowYear.LOCAL_REFERRAL_INFLOW)) {
+            cells.add(CellRef.of(FlowYear.SCHEMA, c, cell));
         }
-        cells.add(durationsBasis(Map.of("area", area, "product_group", group)));
-        cells.add(new CellRef("flow_year", Map.of("area", area, "year", year), "cost_eur"));
-        cells.add(new CellRef("local_share_year", Map.of("area", area, "year", year), "local_cost_share"));
+        cells.add(durationsBasis(Map.of(AREA, area, PRODUCT_GROUP, group)));
+        cells.add(CellRef.of(FlowYear.SCHEMA, FlowYear.COST_EUR, Map.of(AREA, area, YEAR, year)));
+        cells.add(CellRef.of(LocalShareYear.SCHEMA, LocalShareYear.LOCAL_COST_SHARE, Map.of(AREA, area, YEAR, year)));
         return cells;
     }
 
@@ -69,15 +75,16 @@ public final class FlowBaselines {
      * its tail: a curve always ends with 1 to 4 at risk, and tying the scenario to every step would
      * leave each data-driven scenario empty. It is published while the trajectories it is fitted on are.
      */
-    private static CellRef durationsBasis(Map<String, Object> areaGroup) {
-        return new CellRef("durations", areaGroup, "trajectories");
+    private static CellRef durationsBasis(Map<Column, Object> areaGroup) {
+        return CellRef.of(Durations.SCHEMA, Durations.TRAJECTORIES, areaGroup);
     }
 
     /** The cells {@link #groups} reads. */
     public static List<CellRef> groupsBasis(String area, int year) {
-        Map<String, Object> areaYear = Map.of("area", area, "year", year);
-        return List.of(new CellRef("flow_year", areaYear, "avg_monthly_clients"), new CellRef("flow_year", areaYear, "cost_eur"),
-                new CellRef("flow_year", areaYear, "inflow"), durationsBasis(Map.of("area", area)));
+        Map<Column, Object> areaYear = Map.of(AREA, area, YEAR, year);
+        return List.of(CellRef.of(FlowYear.SCHEMA, FlowYear.AVG_MONTHLY_CLIENTS, areaYear),
+                CellRef.of(FlowYear.SCHEMA, FlowYear.COST_EUR, areaYear), CellRef.of(FlowYear.SCHEMA, FlowYear.INFLOW, areaYear),
+                durationsBasis(Map.of(AREA, area)));
     }
 
     /**
@@ -85,16 +92,18 @@ public final class FlowBaselines {
      * share of cost from local_share_year; null when either is missing.
      */
     public static Double backEndBudget(Map<String, Table> flow, String area, int year) {
-        if (flow == null || flow.get("flow_year") == null || flow.get("local_share_year") == null) return null;
-        Table rows = flow.get("flow_year").where("area", area).where("year", v -> Objects.equals(asInt(v), year));
+        Table flowYear = flow == null ? null : flow.get(FlowYear.SCHEMA.name());
+        Table localShare = flow == null ? null : flow.get(LocalShareYear.SCHEMA.name());
+        if (flowYear == null || localShare == null) return null;
+        Table rows = flowYear.where(AREA, area).where(YEAR, v -> Objects.equals(asInt(v), year));
         if (rows.size() == 0) return null;
         double total = 0;
         for (int i = 0; i < rows.size(); i++) {
-            Double c = asDouble(rows.value(i, "cost_eur"));
+            Double c = asDouble(rows.value(i, FlowYear.COST_EUR));
             if (c != null) total += c;
         }
-        Table share = flow.get("local_share_year").where("area", area).where("year", v -> Objects.equals(asInt(v), year));
-        Double local = share.size() == 0 ? null : asDouble(share.value(0, "local_cost_share"));
+        Table share = localShare.where(AREA, area).where(YEAR, v -> Objects.equals(asInt(v), year));
+        Double local = share.size() == 0 ? null : asDouble(share.value(0, LocalShareYear.LOCAL_COST_SHARE));
         return local == null ? null : total * (1 - local);
     }
 
@@ -104,21 +113,21 @@ public final class FlowBaselines {
      * that cannot move, and are named in {@code notes}.
      */
     public static List<GroupInput> groups(Map<String, Table> flow, Reference reference, String area, int year,
-                                          List<String> notes) {
+                                          List<Message> notes) {
         List<GroupInput> out = new ArrayList<>();
-        Table flowYear = flow == null ? null : flow.get("flow_year");
-        Table km = flow == null ? null : flow.get("km_survival");
+        Table flowYear = flow == null ? null : flow.get(FlowYear.SCHEMA.name());
+        Table km = flow == null ? null : flow.get(KmSurvival.SCHEMA.name());
         if (flowYear == null || km == null) return out;
-        Table rows = flowYear.where("area", area).where("year", v -> Objects.equals(asInt(v), year));
+        Table rows = flowYear.where(AREA, area).where(YEAR, v -> Objects.equals(asInt(v), year));
         Map<String, Reference.Product> catalogue = reference.groups();
         for (int i = 0; i < rows.size(); i++) {
-            String group = asString(rows.value(i, "product_group"));
-            Double clients = asDouble(rows.value(i, "avg_monthly_clients"));
-            Double cost = asDouble(rows.value(i, "cost_eur"));
-            Double inflow = asDouble(rows.value(i, "inflow"));
+            String group = asString(rows.value(i, PRODUCT_GROUP));
+            Double clients = asDouble(rows.value(i, FlowYear.AVG_MONTHLY_CLIENTS));
+            Double cost = asDouble(rows.value(i, FlowYear.COST_EUR));
+            Double inflow = asDouble(rows.value(i, FlowYear.INFLOW));
             if (clients == null || clients <= 0) continue;
             Reference.Product p = catalogue.get(group);
-            if (p == null) notes.add("productgroep " + group + " staat niet in de catalogus: telt als zorgmarkt die niet verschuift");
+            if (p == null) notes.add(Message.of("note.group_not_in_catalogue", group));
             out.add(new GroupInput(group, p == null ? "MARKET" : p.provision().name(), 12 * clients,
                     cost == null ? 0 : cost, inflow == null ? 0 : inflow, p == null ? 0 : p.shiftableShare(),
                     p == null ? Reference.DEFAULT_CLIENTS_PER_FTE : p.clientsPerFte(),
@@ -128,12 +137,12 @@ public final class FlowBaselines {
     }
 
     static Survival survival(Table km, String area, String group) {
-        Table curve = km.where("area", area).where("product_group", group);
+        Table curve = km.where(AREA, area).where(PRODUCT_GROUP, group);
         List<Integer> durations = new ArrayList<>();
         List<Double> survival = new ArrayList<>();
         for (int i = 0; i < curve.size(); i++) {
-            Integer d = asInt(curve.value(i, "duration_months"));
-            Double s = asDouble(curve.value(i, "survival"));
+            Integer d = asInt(curve.value(i, KmSurvival.DURATION_MONTHS));
+            Double s = asDouble(curve.value(i, KmSurvival.SURVIVAL));
             if (d != null && s != null && d > 0) {
                 durations.add(d);
                 survival.add(s);
@@ -144,8 +153,8 @@ public final class FlowBaselines {
                 survival.stream().mapToDouble(Double::doubleValue).toArray());
     }
 
-    private static Lookup missing(String why) {
-        return new Lookup(null, why);
+    private static Lookup missing(String key, String... args) {
+        return new Lookup(null, Message.of(key, (Object[]) args));
     }
 
     /** Table values are plain Java values from Spark, or strings when a table was read back from CSV. */

@@ -96,13 +96,11 @@ public final class ScenarioConfig {
     public MonteCarlo monteCarlo() { return monteCarlo; }
     /** Null when the configuration asks for no sensitivity analysis. */
     public Sensitivity sensitivity() { return sensitivity; }
-    /** The reference catalogue folder (shiftable shares, clients per FTE, hours per decision), or null. */
+    /**
+     * The reference catalogue folder the file names (shiftable shares, clients per FTE, hours per decision), or
+     * null; {@code scenario} reads it, {@code analyse} hands the scenarios the catalogue it was run with instead.
+     */
     public Path reference() { return reference; }
-
-    /** The same configuration with the catalogue an analysis was run with, which beats the file's own. */
-    public ScenarioConfig withReference(Path catalogue) {
-        return new ScenarioConfig(scenarios, targets, trends, monteCarlo, sensitivity, catalogue);
-    }
 
     public static final String PRESET_ALBLASSERDAM_2020 = "alblasserdam-2020";
 

@@ -3,6 +3,7 @@ package nl.voorkant.scenario;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.DoubleFunction;
+import nl.voorkant.scenario.ScenarioTables.SwungParameters;
 
 /**
  * One-at-a-time swings for a tornado chart: each parameter low and high with the others at their
@@ -20,20 +21,20 @@ public final class Sensitivity {
         Baseline b = sc.baseline();
         List<Swing> out = new ArrayList<>();
         double lo = 1 - swing, hi = 1 + swing;
-        out.add(swing(sc, "base_clients", b.avgMonthlyClients() * lo, b.avgMonthlyClients() * hi,
+        out.add(swing(sc, SwungParameters.BASE_CLIENTS.name(), b.avgMonthlyClients() * lo, b.avgMonthlyClients() * hi,
                 // Same cost per client-month: the market is bigger or smaller, not dearer.
                 v -> sc.withBaseline(b.withClients(v).withMonthlyCost(v * b.costPerClientMonthEur()))));
-        out.add(swing(sc, "monthly_cost_eur", b.monthlyMarketCostEur() * lo, b.monthlyMarketCostEur() * hi,
+        out.add(swing(sc, SwungParameters.MONTHLY_COST_EUR.name(), b.monthlyMarketCostEur() * lo, b.monthlyMarketCostEur() * hi,
                 v -> sc.withBaseline(b.withMonthlyCost(v))));
-        out.add(swing(sc, "monthly_inflow", sc.divertedMonthlyInflow() * lo, sc.divertedMonthlyInflow() * hi,
+        out.add(swing(sc, SwungParameters.MONTHLY_INFLOW.name(), sc.divertedMonthlyInflow() * lo, sc.divertedMonthlyInflow() * hi,
                 v -> sc.withBaseline(b.withInflow(b.monthlyInflow() * v / nonZero(sc.divertedMonthlyInflow()),
                         b.monthlyLocalInflow() * v / nonZero(sc.divertedMonthlyInflow())))));
-        Swing duration = swing(sc, "duration_months", lo, hi, f -> sc.withBaseline(b.withSurvival(b.survival().scaled(f))));
+        Swing duration = swing(sc, SwungParameters.DURATION_MONTHS.name(), lo, hi, f -> sc.withBaseline(b.withSurvival(b.survival().scaled(f))));
         out.add(new Swing(duration.parameter(), b.survival().scaled(lo).meanMonths(), b.survival().scaled(hi).meanMonths(),
                 duration.fundDrawLowEur(), duration.fundDrawHighEur(), duration.savingLowEur(), duration.savingHighEur()));
-        out.add(swing(sc, "front_cost_ratio", sc.frontCostRatio() * lo, sc.frontCostRatio() * hi, sc::withFrontCostRatio));
-        out.add(swing(sc, "lag_months", Math.max(0, sc.lagMonths() - 1), sc.lagMonths() + 1, v -> sc.withLag((int) v)));
-        out.add(swing(sc, "induced_demand", Math.max(0, sc.inducedDemand() - swing), sc.inducedDemand() + swing,
+        out.add(swing(sc, SwungParameters.FRONT_COST_RATIO.name(), sc.frontCostRatio() * lo, sc.frontCostRatio() * hi, sc::withFrontCostRatio));
+        out.add(swing(sc, SwungParameters.LAG_MONTHS.name(), Math.max(0, sc.lagMonths() - 1), sc.lagMonths() + 1, v -> sc.withLag((int) v)));
+        out.add(swing(sc, SwungParameters.INDUCED_DEMAND.name(), Math.max(0, sc.inducedDemand() - swing), sc.inducedDemand() + swing,
                 sc::withInducedDemand));
         return out;
     }

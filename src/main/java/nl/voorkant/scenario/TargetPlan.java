@@ -1,6 +1,7 @@
 package nl.voorkant.scenario;
 
 import java.util.List;
+import nl.voorkant.core.Message;
 
 /**
  * The planner's answer for one target local share. When infeasible, {@code bindingConstraint} says
@@ -10,7 +11,7 @@ import java.util.List;
  * @param monthsToTargetBigBang the same when all current cases move at once
  */
 public record TargetPlan(double targetShare, ScenarioConfig.Objective objective, boolean feasible,
-                         double currentShare, Double achievedShare, String bindingConstraint, List<Move> moves,
+                         double currentShare, Double achievedShare, Message bindingConstraint, List<Move> moves,
                          Double yearlyNetSavingEur, Double fundDrawEur, Integer monthsToTargetGradual,
                          Integer monthsToTargetBigBang, Double staffFte, Double paperworkHoursSaved,
                          Boolean thirteenPercentOk, Boolean fundCapOk) {

@@ -4,6 +4,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import nl.voorkant.core.Message;
 import org.apache.commons.math3.optim.MaxIter;
 import org.apache.commons.math3.optim.PointValuePair;
 import org.apache.commons.math3.optim.linear.LinearConstraint;
@@ -41,7 +42,7 @@ public final class TargetPlanner {
         }
         double current = total > 0 ? local / total : 0;
         int n = groups.size();
-        if (n == 0 || total <= 0) return infeasible(target, s, current, "geen cliënten in de data voor dit gebied en jaar");
+        if (n == 0 || total <= 0) return infeasible(target, s, current, Message.of("target.no_clients"));
         double[] draw = new double[n];
         double[] saving = new double[n];
         double[] moved = new double[n];
@@ -62,18 +63,15 @@ public final class TargetPlanner {
 
         double maxByBounds = maxShare(bounds, moved, local, total);
         if (maxByBounds < target - EPS) {
-            return infeasible(target, s, current, String.format(Locale.ROOT,
-                    "met de verschuifbare aandelen uit de catalogus komt het lokale aandeel hoogstens op %.1f%%",
-                    100 * maxByBounds));
+            return infeasible(target, s, current, Message.of("target.max_by_shares", percent(100 * maxByBounds)));
         }
         List<LinearConstraint> constraints = new ArrayList<>(bounds);
         if (s.thirteenPercentRule()) {
             constraints.add(thirteen);
             double max13 = maxShare(constraints, moved, local, total);
             if (max13 < target - EPS) {
-                return infeasible(target, s, current, String.format(Locale.ROOT,
-                        "de 13%%-regel (voorkant hoogstens 13%% van het budget achterkant, %.0f euro per jaar) "
-                                + "houdt het lokale aandeel op hoogstens %.1f%%", thirteenLimit, 100 * max13));
+                return infeasible(target, s, current, Message.of("target.max_by_thirteen",
+                        String.format(Locale.ROOT, "%.0f", thirteenLimit), percent(100 * max13)));
             }
         }
         // A staged target is reached, not overshot: with a front end cheaper than the market, maximising the
@@ -83,7 +81,7 @@ public final class TargetPlanner {
         double[] x = solve(constraints, s.objective() == ScenarioConfig.Objective.MAX_SAVING ? saving : draw,
                 s.objective() == ScenarioConfig.Objective.MAX_SAVING ? GoalType.MAXIMIZE : GoalType.MINIMIZE);
         if (x == null) {
-            return infeasible(target, s, current, "geen oplossing gevonden");
+            return infeasible(target, s, current, Message.of("target.no_solution"));
         }
         return feasible(groups, target, s, x, moved, saving, draw, frontBudget, local, total, thirteenLimit, need);
     }
@@ -107,15 +105,15 @@ public final class TargetPlanner {
             if (xi > EPS && xi >= g.upperBound() - 1e-7) tight.add(g.group());
         }
         double achieved = total > 0 ? (local + movedTotal) / total : 0;
-        String binding;
+        Message binding;
         if (need <= 0) {
-            binding = String.format(Locale.ROOT, "doel al gehaald: lokaal aandeel nu %.1f%%", 100 * local / total);
+            binding = Message.of("target.already_met", percent(100 * local / total));
         } else {
-            List<String> parts = new ArrayList<>();
-            if (movedTotal <= need * (1 + 1e-7)) parts.add("doel lokaal aandeel");
-            if (!tight.isEmpty()) parts.add("verschuifbaar aandeel " + String.join(", ", tight));
-            if (s.thirteenPercentRule() && front >= thirteenLimit * (1 - 1e-7)) parts.add("13%-regel");
-            binding = String.join("; ", parts);
+            List<Message> parts = new ArrayList<>();
+            if (movedTotal <= need * (1 + 1e-7)) parts.add(Message.of("target.binding.share"));
+            if (!tight.isEmpty()) parts.add(Message.of("target.binding.shiftable", String.join(", ", tight)));
+            if (s.thirteenPercentRule() && front >= thirteenLimit * (1 - 1e-7)) parts.add(Message.of("target.binding.thirteen"));
+            binding = Message.parts(parts);
         }
         Integer gradual = monthsToTarget(groups, x, s, Scenario.Mode.GRADUAL, local, total, target);
         Integer bigBang = monthsToTarget(groups, x, s, Scenario.Mode.BIG_BANG, local, total, target);
@@ -124,7 +122,12 @@ public final class TargetPlanner {
                 s.fundCapEur() == null ? null : fund <= s.fundCapEur() + 0.005);
     }
 
-    private static TargetPlan infeasible(double target, Settings s, double current, String why) {
+    /** A percentage as the binding constraint quotes it: one decimal, decimal point. */
+    private static String percent(double percentage) {
+        return String.format(Locale.ROOT, "%.1f", percentage);
+    }
+
+    private static TargetPlan infeasible(double target, Settings s, double current, Message why) {
         return new TargetPlan(target, s.objective(), false, current, null, why, List.of(), null, null, null, null, null,
                 null, null, null);
     }

@@ -22,8 +22,4 @@ final class Values {
         double r = BigDecimal.valueOf(value).setScale(decimals, RoundingMode.HALF_UP).doubleValue();
         return r == 0 ? 0.0 : r;
     }
-
-    static String bool(Boolean b) {
-        return b == null ? null : b.toString();
-    }
 }

@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
 import nl.voorkant.core.Table;
+import nl.voorkant.flow.tables.FlowYear;
+import nl.voorkant.scenario.ScenarioTables.SensitivityTable;
 import org.jfree.data.category.CategoryDataset;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.time.Month;
@@ -95,7 +97,7 @@ class ChartsTest {
                 .row("D", "begeleiding", "cost_eur", 2019L, new BigDecimal("1000.00"), 990.0, 900.0, 1100.0)
                 .row("D", "jo_netwerk", "unique_clients", 2019L, 150L, 151.0, 140.0, 160.0)
                 .build();
-        Map<String, YIntervalSeriesCollection> data = ChartData.projection(baseline, "unique_clients", NL);
+        Map<String, YIntervalSeriesCollection> data = ChartData.projection(baseline, FlowYear.UNIQUE_CLIENTS, NL);
         assertEquals(List.of("begeleiding", "jo_netwerk"), List.copyOf(data.keySet()), "one area: panels by group");
         YIntervalSeriesCollection b = data.get("begeleiding");
         assertEquals("waargenomen", b.getSeriesKey(0));
@@ -107,7 +109,7 @@ class ChartsTest {
         assertEquals(327.0, b.getYValue(1, 1), EPS);
         assertEquals(298.59, b.getStartYValue(1, 1), EPS);
         assertEquals(358.11, b.getEndYValue(1, 1), EPS);
-        assertEquals(1000, ChartData.projection(baseline, "cost_eur", NL).get("begeleiding").getYValue(0, 0), EPS);
+        assertEquals(1000, ChartData.projection(baseline, FlowYear.COST_EUR, NL).get("begeleiding").getYValue(0, 0), EPS);
         assertSlide(Charts.projectionPanels("t", "y", "x", data, false, NL));
     }
 
@@ -161,7 +163,7 @@ class ChartsTest {
                 .row("a", "front_cost_ratio", 0.72, 1.08, new BigDecimal("50.00"), new BigDecimal("190.00"), new BigDecimal("60.00"), new BigDecimal("-20.00"))
                 .row("a", "monthly_cost_eur", 21866.4, 32799.6, new BigDecimal("90.00"), new BigDecimal("110.00"), new BigDecimal("15.00"), new BigDecimal("25.00"))
                 .build();
-        DefaultCategoryDataset draw = ChartData.tornado(s, "fund_draw_low_eur", "fund_draw_high_eur", 100, NL);
+        DefaultCategoryDataset draw = ChartData.tornado(s, SensitivityTable.FUND_DRAW_LOW_EUR, SensitivityTable.FUND_DRAW_HIGH_EUR, 100, NL);
         assertEquals(List.of("kosten voorkant / marktprijs (0,72 – 1,08)", "instroom per maand (4 – 6)",
                 "kosten per maand (€) (21.866 – 32.800)"), draw.getColumnKeys());
         assertEquals(List.of("lage waarde", "hoge waarde"), draw.getRowKeys());
@@ -169,7 +171,7 @@ class ChartsTest {
         assertEquals(90, draw.getValue(1, 0).doubleValue(), EPS);
         assertEquals(-20, draw.getValue(0, 1).doubleValue(), EPS);
         assertEquals(10, draw.getValue(1, 2).doubleValue(), EPS);
-        DefaultCategoryDataset saving = ChartData.tornado(s, "saving_low_eur", "saving_high_eur", 20, NL);
+        DefaultCategoryDataset saving = ChartData.tornado(s, SensitivityTable.SAVING_LOW_EUR, SensitivityTable.SAVING_HIGH_EUR, 20, NL);
         assertEquals(-40, saving.getValue(1, 0).doubleValue(), EPS, "-20 against a base of 20");
         Map<String, CategoryDataset> outcomes = new LinkedHashMap<>();
         outcomes.put("draw", draw);
@@ -181,7 +183,7 @@ class ChartsTest {
     void aMissingOrEmptyTableSkipsItsChartWithANote(@TempDir Path out) throws IOException {
         Map<String, Table> tables = new LinkedHashMap<>(HtmlReportTest.tables());
         tables.put("montecarlo_months", Table.builder("montecarlo_months", "scenario", "month", "measure", "p10", "p50", "p90").build());
-        Report.write(out, tables, HtmlReportTest.manifest(), List.of(), Map.of(), "en");
+        Report.write(out, tables, HtmlReportTest.manifest(), List.of(), Map.of(), Map.of(), "en");
         String html = Files.readString(out.resolve("index.html"));
         for (String table : List.of("km_survival", "baseline_projection", "montecarlo_months", "sensitivity")) {
             assertTrue(html.contains("Chart skipped: the table " + table + " is not part of this run or is empty."), table);

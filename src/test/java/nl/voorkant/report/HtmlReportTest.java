@@ -12,7 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
+import nl.voorkant.core.Message;
 import nl.voorkant.core.Table;
+import nl.voorkant.scenario.ScenarioConfig;
+import nl.voorkant.scenario.ScenarioRun;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,7 +54,8 @@ class HtmlReportTest {
 
     @Test
     void writesASelfContainedDutchReportWithTheMemoBesideTheData(@TempDir Path out) throws IOException {
-        Report.write(out, tables(), manifest(), List.of("scenario x overgeslagen"), Map.of("GM0482", "Alblasserdam"), "nl");
+        Report.write(out, tables(), manifest(), List.of(Message.of("note.trends.no_area", "X")), Map.of(),
+                Map.of("GM0482", "Alblasserdam"), "nl");
         String html = Files.readString(out.resolve("index.html"), StandardCharsets.UTF_8);
         assertTrue(html.contains("<h2>1. Data en kwaliteit</h2>"), "numbered Dutch sections");
         assertTrue(html.contains("77 · € 247.332"), "computed cell in the memo's layout, Dutch format");
@@ -59,7 +63,7 @@ class HtmlReportTest {
         assertTrue(html.contains("€ 1.234,56"), "amounts as Dutch euros");
         assertTrue(html.contains("– · € 1.041.939"), "a suppressed count shows as a dash");
         assertTrue(html.contains("Publicatiemodus"), "the disclosure mode is stated");
-        assertTrue(html.contains("scenario x overgeslagen"), "notes reach the reader");
+        assertTrue(html.contains("trends voor X overgeslagen: gebied komt niet voor in de data"), "notes reach the reader");
         assertFalse(html.contains("http://") || html.contains("https://"), "no network needed");
         for (String chart : List.of("clients_per_month.png", "inflow_outflow.png", "local_share.png")) {
             var image = ImageIO.read(out.resolve("charts").resolve(chart).toFile());
@@ -67,17 +71,59 @@ class HtmlReportTest {
         }
         assertTrue(html.contains("<th>grootheid</th><th>waarde</th>"), "the report's own tables, Dutch headers");
         assertTrue(html.contains("<th>gebied</th><th>niveau</th><th>jaar</th><th>lokaal aandeel</th>"), "Dutch headers");
-        Report.write(out, tables(), manifest(), List.of(), Map.of(), "en");
+        Report.write(out, tables(), manifest(), List.of(), Map.of(), Map.of(), "en");
         String english = Files.readString(out.resolve("index.html"));
         assertTrue(english.contains("<h2>1. Data and quality</h2>"));
         assertTrue(english.contains("<th>area</th><th>level</th><th>year</th><th>local share</th>"), "English headers");
     }
 
     @Test
+    void scenarioNotesAndTableTextsAreWordedInTheReportsLanguage(@TempDir Path out) throws IOException {
+        // A typed-in scenario (its note), one read from data that is not there, and targets without a catalogue.
+        ScenarioConfig c = ScenarioConfig.parse("""
+                scenarios:
+                  - name: typed
+                    area: GM0482
+                    product_group: begeleiding
+                    base_clients: 10
+                    monthly_cost_eur: 10000
+                    monthly_inflow: 1
+                    duration_months: 2
+                    start_month: 2020-11
+                    horizon_months: 2
+                  - name: p
+                    area: GM0590
+                    product_group: begeleiding
+                    base_year: 2019
+                targets:
+                  area: GM0590
+                  base_year: 2019
+                  shares: [0.3]
+                """, "t.yaml");
+        ScenarioRun.Result r = ScenarioRun.run(c, null, null);
+        Table summary = r.tables().get("scenario_summary");
+        assertEquals("basis ingevoerd; 13%-toets onbekend: geen budget achterkant", summary.value(0, "note"),
+                "the table holds the Dutch wording, as its CSV always has");
+        Map<String, Table> tables = new LinkedHashMap<>(tables());
+        tables.putAll(r.tables());
+        Report.write(out, tables, manifest(), r.notes(), r.texts(), Map.of(), "en");
+        String english = Files.readString(out.resolve("index.html"), StandardCharsets.UTF_8);
+        assertTrue(english.contains("<td>baseline typed in; 13% test unknown: no back-end budget</td>"), "the note in English");
+        assertTrue(english.contains("<li>scenario p skipped: no flow tables (flow_year and km_survival) available; "
+                + "run analyse on claims</li>"), "a skipped scenario's note in English");
+        assertTrue(english.contains("<li>targets skipped: no product catalogue (reference) found</li>"));
+        assertFalse(english.contains("overgeslagen") || english.contains("basis ingevoerd"), "no Dutch note is left");
+        Report.write(out, tables, manifest(), r.notes(), r.texts(), Map.of(), "nl");
+        String dutch = Files.readString(out.resolve("index.html"), StandardCharsets.UTF_8);
+        assertTrue(dutch.contains("<td>basis ingevoerd; 13%-toets onbekend: geen budget achterkant</td>"), "and in Dutch");
+        assertTrue(dutch.contains("<li>doelen overgeslagen: geen productcatalogus (reference) gevonden</li>"));
+    }
+
+    @Test
     void rendersInHeadlessChromiumWithEveryImageLoaded(@TempDir Path out) throws Exception {
         Path chromium = Path.of("/usr/bin/chromium");
         Assumptions.assumeTrue(Files.isExecutable(chromium), "Chromium is not installed (apt-get install chromium): skipped");
-        Report.write(out, tables(), manifest(), List.of(), Map.of(), "nl");
+        Report.write(out, tables(), manifest(), List.of(), Map.of(), Map.of(), "nl");
         // The page itself counts its images that failed to load; --dump-dom prints the result.
         Path page = out.resolve("index.html");
         Files.writeString(page, Files.readString(page).replace("</body>", "<script>document.body.setAttribute('data-broken',"

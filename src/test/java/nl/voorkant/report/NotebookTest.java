@@ -21,6 +21,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import nl.voorkant.core.Message;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -43,7 +44,7 @@ class NotebookTest {
 
     @Test
     void theNotebookIsValidNbformatAndCarriesTheReportsContent(@TempDir Path out) throws IOException {
-        Report.write(out, HtmlReportTest.tables(), HtmlReportTest.manifest(), List.of("scenario x overgeslagen"),
+        Report.write(out, HtmlReportTest.tables(), HtmlReportTest.manifest(), List.of(Message.of("note.trends.no_area", "X")), Map.of(),
                 Map.of("GM0482", "Alblasserdam"), "nl");
         JsonNode nb = new ObjectMapper().readTree(out.resolve("report.ipynb").toFile());
         List<Error> errors = nbformat.validate(nb);
@@ -61,7 +62,7 @@ class NotebookTest {
             }
         }
         assertTrue(markdown.stream().anyMatch(m -> m.startsWith("## 1. Data en kwaliteit\n")), "numbered Dutch sections");
-        assertTrue(markdown.stream().anyMatch(m -> m.contains("- scenario x overgeslagen")), "notes as a list");
+        assertTrue(markdown.stream().anyMatch(m -> m.contains("- trends voor X overgeslagen")), "notes as a list");
         long images = outputs.stream().filter(o -> o.get("data").has("image/png")).count();
         long pngs;
         try (Stream<Path> files = Files.list(out.resolve("charts"))) {
@@ -85,7 +86,7 @@ class NotebookTest {
 
     @Test
     void theSchemaRejectsWhatJupyterWouldNotOpen(@TempDir Path out) throws IOException {
-        Report.write(out, HtmlReportTest.tables(), HtmlReportTest.manifest(), List.of(), Map.of(), "en");
+        Report.write(out, HtmlReportTest.tables(), HtmlReportTest.manifest(), List.of(), Map.of(), Map.of(), "en");
         ObjectNode nb = (ObjectNode) new ObjectMapper().readTree(out.resolve("report.ipynb").toFile());
         assertTrue(nbformat.validate(nb).isEmpty());
         ((ObjectNode) nb.get("cells").get(2)).remove("outputs");

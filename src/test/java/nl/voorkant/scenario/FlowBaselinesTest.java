@@ -2,15 +2,18 @@ package nl.voorkant.scenario;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import nl.voorkant.core.Catalogue;
+import nl.voorkant.core.Message;
 import nl.voorkant.core.Table;
+import nl.voorkant.ingest.Reference;
 import org.junit.jupiter.api.Test;
 
 class FlowBaselinesTest {
+    private static final Catalogue DUTCH = Catalogue.of("nl");
 
     static final String[] FLOW_YEAR = {"area", "area_level", "product_group", "year", "unique_clients",
             "avg_monthly_clients", "inflow", "outflow", "mean_duration_months", "km_median_duration_months", "cost_eur",
@@ -38,7 +41,7 @@ class FlowBaselinesTest {
     @Test
     void readsTheBaseYearAndTheKaplanMeierDuration() {
         FlowBaselines.Lookup l = FlowBaselines.lookup(flow(), "GM0590", "begeleiding", 2019);
-        assertTrue(l.found(), l.problem());
+        assertTrue(l.found(), () -> DUTCH.render(l.problem()));
         Baseline b = l.baseline();
         assertEquals(20, b.avgMonthlyClients(), 1e-12);
         assertEquals(10_000, b.monthlyMarketCostEur(), 1e-9);
@@ -53,12 +56,16 @@ class FlowBaselinesTest {
     @Test
     void explainsWhatIsMissing() {
         assertEquals("gebied GM0482 komt niet voor in de data",
-                FlowBaselines.lookup(flow(), "GM0482", "begeleiding", 2019).problem());
+                DUTCH.render(FlowBaselines.lookup(flow(), "GM0482", "begeleiding", 2019).problem()));
         assertEquals("productgroep voogdij komt in GM0590 niet voor in de data",
-                FlowBaselines.lookup(flow(), "GM0590", "voogdij", 2019).problem());
+                DUTCH.render(FlowBaselines.lookup(flow(), "GM0590", "voogdij", 2019).problem()));
         assertEquals("jaar 2020 ontbreekt voor begeleiding in GM0590",
-                FlowBaselines.lookup(flow(), "GM0590", "begeleiding", 2020).problem());
-        assertTrue(FlowBaselines.lookup(flow(), "GM0590", "begeleiding", 2018).problem().contains("onbekend"));
+                DUTCH.render(FlowBaselines.lookup(flow(), "GM0590", "begeleiding", 2020).problem()));
+        assertEquals("year 2020 is missing for begeleiding in GM0590",
+                Catalogue.of("en").render(FlowBaselines.lookup(flow(), "GM0590", "begeleiding", 2020).problem()),
+                "the same reason in English");
+        assertEquals(Message.of("baseline.inflow_unknown", "2018", "begeleiding", "GM0590"),
+                FlowBaselines.lookup(flow(), "GM0590", "begeleiding", 2018).problem());
         assertFalse(FlowBaselines.lookup(null, "GM0590", "begeleiding", 2019).found());
         assertFalse(FlowBaselines.lookup(Map.of(), "GM0590", "begeleiding", 2019).found());
     }
@@ -74,7 +81,7 @@ class FlowBaselinesTest {
                     diverted_inflow: local_referred
                     horizon_months: 4
                 """, "t.yaml");
-        ScenarioRun.Result r = ScenarioRun.run(c, flow(), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        ScenarioRun.Result r = ScenarioRun.run(c, flow(), null);
         Table months = r.tables().get("scenario_p_months");
         // Local inflow 2 a month on the curve 1, 1, 0.5, 0.5: front 2, 4, 5, 6.
         assertEquals(6.0, months.value(3, "front_clients"));
@@ -82,7 +89,7 @@ class FlowBaselinesTest {
         assertEquals(new BigDecimal("800.00"), months.value(1, "fund_draw_eur"));
         Table summary = r.tables().get("scenario_summary");
         // Highest yearly front budget 12 x 0.9 x 500 x 6 = 32,400 > 13% of 120,000.
-        assertEquals("false", summary.value(0, "thirteen_percent_ok"));
+        assertEquals(false, summary.value(0, "thirteen_percent_ok"));
         assertTrue(r.notes().isEmpty());
     }
 
@@ -95,7 +102,7 @@ class FlowBaselinesTest {
                   shares: [0.75, 0.95]
                 reference: data/reference
                 """, "t.yaml");
-        ScenarioRun.Result r = ScenarioRun.run(c, flow(), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        ScenarioRun.Result r = ScenarioRun.run(c, flow(), Reference.load(Path.of("data/reference")));
         // Local 360 of 600 client-months (60%); begeleiding's 240 may move up to 80% (catalogue): at most 92%.
         // 75% needs 90 more client-months: 90 / 240 = 0.375 of begeleiding, the full 80% would save 9,600, so 0.375 / 0.8 of it: 4,500.
         Table rows = r.tables().get("targets");
@@ -105,7 +112,7 @@ class FlowBaselinesTest {
         assertEquals(new BigDecimal("4500.00"), rows.value(0, "yearly_net_saving_eur"));
         Table summary = r.tables().get("targets_summary");
         assertEquals(0.75, summary.value(0, "achieved_share"));
-        assertEquals("false", summary.value(1, "feasible"));
+        assertEquals(false, summary.value(1, "feasible"));
         assertEquals("met de verschuifbare aandelen uit de catalogus komt het lokale aandeel hoogstens op 92.0%",
                 summary.value(1, "binding_constraint"));
     }
@@ -118,7 +125,7 @@ class FlowBaselinesTest {
                   product_groups: [begeleiding]
                   horizon_years: 2
                 """, "t.yaml");
-        ScenarioRun.Result r = ScenarioRun.run(c, flow(), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        ScenarioRun.Result r = ScenarioRun.run(c, flow(), null);
         Table fits = r.tables().get("trends");
         // Two years: 30 -> 31 clients, 108,000 -> 120,000 euro; no interval from two points.
         assertEquals(2, fits.size());
@@ -129,6 +136,6 @@ class FlowBaselinesTest {
         Table p = r.tables().get("baseline_projection");
         assertEquals(8, p.size());
         assertEquals(new BigDecimal("148148.15"), p.where("measure", "cost_eur").where("year", 2021).value(0, "projected"));
-        assertTrue(r.notes().contains("trends voor GM9999 overgeslagen: gebied komt niet voor in de data"), r.notes().toString());
+        assertEquals(List.of(Message.of("note.trends.no_area", "GM9999")), r.notes());
     }
 }

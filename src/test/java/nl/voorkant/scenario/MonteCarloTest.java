@@ -2,9 +2,6 @@ package nl.voorkant.scenario;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.SplittableRandom;
 import nl.voorkant.core.Table;
@@ -87,7 +84,7 @@ class MonteCarloTest {
     @Test
     void presetRunWritesMonteCarloAndSensitivityTables() {
         ScenarioRun.Result r = ScenarioRun.run(ScenarioConfig.preset("alblasserdam-2020"), null,
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+                null);
         Table mc = r.tables().get("montecarlo");
         assertEquals(4, mc.size());
         assertEquals(10_000, mc.value(0, "runs"));

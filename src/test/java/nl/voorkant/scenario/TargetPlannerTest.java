@@ -3,6 +3,7 @@ package nl.voorkant.scenario;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.util.List;
+import nl.voorkant.core.Catalogue;
 import org.junit.jupiter.api.Test;
 
 class TargetPlannerTest {
@@ -45,7 +46,7 @@ class TargetPlannerTest {
         // Gradual: 3.75 a month for 4 months; big bang moves the 15 at once.
         assertEquals(4, p.monthsToTargetGradual());
         assertEquals(1, p.monthsToTargetBigBang());
-        assertEquals("doel lokaal aandeel", p.bindingConstraint());
+        assertEquals("doel lokaal aandeel", dutch(p));
         assertTrue(p.fundCapOk());
         // Front budget 0.75 x 108,000 = 81,000 a year, above 13% of the 360,000 back end.
         assertFalse(p.thirteenPercentOk());
@@ -61,7 +62,7 @@ class TargetPlannerTest {
         assertEquals(15_000, p.yearlyNetSavingEur(), 1e-6);
         assertEquals(0.5 * 17_000 + 0.25 * 7_500, p.fundDrawEur(), 1e-6);
         assertFalse(p.fundCapOk());
-        assertEquals("doel lokaal aandeel; verschuifbaar aandeel a", p.bindingConstraint());
+        assertEquals("doel lokaal aandeel; verschuifbaar aandeel a", dutch(p));
     }
 
     @Test
@@ -69,7 +70,7 @@ class TargetPlannerTest {
         TargetPlan p = TargetPlanner.plan(GROUPS, 0.85, settings(ScenarioConfig.Objective.MAX_SAVING, false));
         assertFalse(p.feasible());
         assertEquals("met de verschuifbare aandelen uit de catalogus komt het lokale aandeel hoogstens op 80.0%",
-                p.bindingConstraint());
+                dutch(p));
         assertTrue(p.moves().isEmpty());
     }
 
@@ -78,8 +79,10 @@ class TargetPlannerTest {
         // 13% of 360,000 = 46,800 a year of front budget; B buys the most share per euro: x = 0.4333, share 37.3%.
         TargetPlan p = TargetPlanner.plan(GROUPS, 0.5, settings(ScenarioConfig.Objective.MIN_FUND_DRAW, true));
         assertFalse(p.feasible());
-        assertTrue(p.bindingConstraint().startsWith("de 13%-regel"), p.bindingConstraint());
-        assertTrue(p.bindingConstraint().endsWith("hoogstens 37.3%"), p.bindingConstraint());
+        assertTrue(dutch(p).startsWith("de 13%-regel"), dutch(p));
+        assertTrue(dutch(p).endsWith("hoogstens 37.3%"), dutch(p));
+        assertEquals("the 13% rule (front end at most 13% of the back-end budget, 46800 euros a year) keeps the local "
+                + "share at most 37.3%", Catalogue.of("en").render(p.bindingConstraint()), "the same constraint in English");
         TargetPlan ok = TargetPlanner.plan(GROUPS, 0.3, settings(ScenarioConfig.Objective.MIN_FUND_DRAW, true));
         assertTrue(ok.feasible());
         assertEquals(0.25, ok.moves().get(1).fractionMoved(), 1e-9);
@@ -92,6 +95,11 @@ class TargetPlannerTest {
         assertTrue(p.feasible());
         assertEquals(0, p.fundDrawEur(), 1e-9);
         assertEquals(1, p.monthsToTargetGradual());
-        assertTrue(p.bindingConstraint().startsWith("doel al gehaald"));
+        assertTrue(dutch(p).startsWith("doel al gehaald"));
+    }
+
+    /** The binding constraint as the tables write it. */
+    private static String dutch(TargetPlan p) {
+        return Catalogue.of("nl").render(p.bindingConstraint());
     }
 }
