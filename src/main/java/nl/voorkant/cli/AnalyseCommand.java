@@ -51,6 +51,7 @@ final class AnalyseCommand {
                 .value("claims", "claims CSV/Parquet file or folder (default data/claims)")
                 .value("reference", "folder with products.csv and municipalities.csv (default data/reference)")
                 .value("out", "output folder (default reports/<timestamp>, with reports/latest pointing at it)")
+                .value("reports", "where runs without --out go: <timestamp> and latest in this folder (default reports)")
                 .value("rejects", "folder for the line-level rejects.csv in publish mode (default <out's folder>/.internal/<out's name>)")
                 .value("master", "Spark master URL (default local[*], or spark-submit's --master; e.g. spark://host:7077)")
                 .value("lang", "report language: nl (default) or en")
@@ -81,8 +82,9 @@ final class AnalyseCommand {
                 // Scenario targets read the catalogue from local disk (ScenarioRun), else they are skipped with a note.
                 : ScenarioConfig.load(o.existingPath("scenarios", scenariosOption)).withReference(referenceDir.local().orElse(null));
         boolean defaultOut = !o.has("out");
-        StoragePath target = o.storage("out",
-                Path.of("reports", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))).toString());
+        StoragePath target = defaultOut
+                ? o.storage("reports", "reports").resolve(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")))
+                : o.storage("out", null);
         boolean rejectsApart = disclosure == Disclosure.Mode.PUBLISH;
         StoragePath rejectsTarget = o.storage("rejects", null);
         if (!rejectsApart && rejectsTarget != null) {

@@ -110,14 +110,23 @@ public final class StoragePath implements Serializable {
         if (name().isEmpty()) return null;
         String p = remote.getPath();
         String trimmed = p.endsWith("/") ? p.substring(0, p.length() - 1) : p;
-        return new StoragePath(null, remote.resolve(trimmed.substring(0, trimmed.lastIndexOf('/') + 1)));
+        return remote(trimmed.substring(0, Math.max(1, trimmed.lastIndexOf('/'))));
     }
 
     /** {@code child} below this folder; {@code child} may hold slashes. */
     public StoragePath resolve(String child) {
         if (local != null) return of(Path.of(local).resolve(child));
         String p = remote.getPath();
-        return new StoragePath(null, remote.resolve((p.endsWith("/") ? p : p + "/") + child).normalize());
+        return remote((p.endsWith("/") ? p : p + "/") + child);
+    }
+
+    /** Another path on this store; {@code path} unescaped (a space is a space). */
+    private StoragePath remote(String path) {
+        try {
+            return new StoragePath(null, new URI(remote.getScheme(), remote.getAuthority(), path, null, null).normalize());
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
     }
 
     /** A sibling of this path. */
@@ -327,7 +336,7 @@ public final class StoragePath implements Serializable {
     private Status status(FileStatus s) {
         Kind kind = s.isDirectory() ? Kind.FOLDER : s.isFile() ? Kind.FILE : Kind.OTHER;
         StoragePath p = s.getPath().equals(hadoop()) ? this
-                : new StoragePath(null, URI.create(s.getPath().toUri().toString()).normalize());
+                : new StoragePath(null, s.getPath().toUri().normalize());
         return new Status(p, kind, s.getLen(), Instant.ofEpochMilli(s.getModificationTime()));
     }
 

@@ -148,25 +148,31 @@ class StandaloneClusterIT {
 
     /**
      * Claims, reference, cache and report on HDFS: a run on the cluster, whose executors parse the claims
-     * into the cache there, then a run in local mode that finds every file in that cache. Both give the
-     * local run's tables, in report folders marked as voorkant's.
+     * into the cache there, then a run in local mode that finds every file in that cache and, without
+     * --out, writes reports/<timestamp> with the pointer file latest.txt (HDFS has no symbolic links).
+     * Both give the local run's tables, in report folders marked as voorkant's.
      */
     @Test
     void withEverythingOnHdfsTheClusterAndThenLocalModeOnItsCacheGiveTheLocalTables() throws Exception {
         String cache = hdfsUri + "/cache";
         Path clusterLog = tmp.resolve("hdfs-cluster.log"), localLog = tmp.resolve("hdfs-local.log");
-        finish(analyse(masterUrl, clusterLog, hdfsIo("/out/cluster", cache)), "cluster analyse on HDFS");
-        finish(analyse("local[2]", localLog, hdfsIo("/out/local", cache)), "local analyse on HDFS");
+        finish(analyse(masterUrl, clusterLog, hdfsIo(cache, "--out", hdfsUri + "/out/cluster")), "cluster analyse on HDFS");
+        finish(analyse("local[2]", localLog, hdfsIo(cache, "--reports", hdfsUri + "/reports")), "local analyse on HDFS");
         assertTrue(read(clusterLog).contains("5 of 5 file(s) parsed this run"), "the cluster run parses the claims");
         assertTrue(read(localLog).contains("0 of 5 file(s) parsed this run, 5 from the cache"),
                 "the local-mode run takes them from the cache on HDFS");
         org.apache.hadoop.fs.FileSystem fs = hdfs.getFileSystem();
-        for (String run : List.of("cluster", "local")) {
-            assertTrue(fs.isFile(new org.apache.hadoop.fs.Path("/out/" + run + "/" + OutputFolder.MARKER)), run + ": marked");
-            Path copy = tmp.resolve("hdfs-" + run + "-tables");
-            fs.copyToLocalFile(false, new org.apache.hadoop.fs.Path("/out/" + run + "/tables"),
+        String latest;
+        try (var in = fs.open(new org.apache.hadoop.fs.Path("/reports/latest.txt"))) {
+            latest = new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
+        }
+        assertTrue(latest.matches("\\d{8}-\\d{6}"), "latest.txt names the run's folder: " + latest);
+        for (String report : List.of("/out/cluster", "/reports/" + latest)) {
+            assertTrue(fs.isFile(new org.apache.hadoop.fs.Path(report + "/" + OutputFolder.MARKER)), report + ": marked");
+            Path copy = tmp.resolve("hdfs-tables" + report.replace('/', '-'));
+            fs.copyToLocalFile(false, new org.apache.hadoop.fs.Path(report + "/tables"),
                     new org.apache.hadoop.fs.Path(copy.toUri()), true);
-            assertEquals(localTables(), csvTables(copy), run + " on HDFS");
+            assertEquals(localTables(), csvTables(copy), report + " on HDFS");
         }
         for (org.apache.hadoop.fs.FileStatus entry : fs.listStatus(new org.apache.hadoop.fs.Path("/cache"))) {
             assertTrue(fs.isFile(new org.apache.hadoop.fs.Path(entry.getPath(), "_entry.properties")),
@@ -174,10 +180,10 @@ class StandaloneClusterIT {
         }
     }
 
-    /** analyse's input and output options for HDFS: the sample there, the report at {@code out} on it. */
-    static List<String> hdfsIo(String out, String cache) {
+    /** analyse's options for HDFS: the sample there, the cache, and where the report goes. */
+    static List<String> hdfsIo(String cache, String outOption, String out) {
         return List.of("--claims", hdfsUri + "/sample/claims", "--reference", hdfsUri + "/sample/reference",
-                "--cache", cache, "--out", hdfsUri + out);
+                "--cache", cache, outOption, out);
     }
 
     /** Every CSV table of a run, its data lines sorted after the header (Spark does not promise an order). */
