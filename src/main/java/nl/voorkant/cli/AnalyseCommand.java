@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Properties;
 import nl.voorkant.core.ParquetTables;
 import nl.voorkant.core.Progress;
+import nl.voorkant.core.StoragePath;
 import nl.voorkant.core.Table;
 import nl.voorkant.flow.Disclosure;
 import nl.voorkant.flow.FlowMetrics;
@@ -49,6 +50,7 @@ final class AnalyseCommand {
                 .value("claims", "claims CSV/Parquet file or folder (default data/claims)")
                 .value("reference", "folder with products.csv and municipalities.csv (default data/reference)")
                 .value("out", "output folder (default reports/<timestamp>, with reports/latest pointing at it)")
+                .value("reports", "where runs without --out go: <timestamp> and latest in this folder (default reports)")
                 .value("rejects", "folder for the line-level rejects.csv in publish mode (default <out's folder>/.internal/<out's name>)")
                 .value("master", "Spark master URL (default local[*], or spark-submit's --master; e.g. spark://host:7077)")
                 .value("lang", "report language: nl (default) or en")
@@ -63,9 +65,9 @@ final class AnalyseCommand {
     }
 
     /** What the options ask for, read and checked before anything is created. */
-    record Settings(Path claims, Path referenceDir, String master, String lang, Disclosure.Mode disclosure, int maxGap,
-                    LocalDate[] window, Path keyFile, String scenariosOption, ScenarioConfig scenarios, boolean defaultOut,
-                    Path target, boolean rejectsApart, Path rejectsTarget) {}
+    record Settings(StoragePath claims, StoragePath referenceDir, String master, String lang, Disclosure.Mode disclosure,
+                    int maxGap, LocalDate[] window, Path keyFile, String scenariosOption, ScenarioConfig scenarios,
+                    boolean defaultOut, StoragePath target, boolean rejectsApart, StoragePath rejectsTarget) {}
 
     static int run(List<String> args) {
         Options o = options();
@@ -87,12 +89,13 @@ final class AnalyseCommand {
         boolean ownSession = SparkSession.getDefaultSession().isEmpty();
         SparkSession spark = null;
         // Without a lasting cache the parsed files live in the run's work folder, removed with it if the run dies.
-        try (ParsedCache cache = cache(o, out)) {
+        try (ParsedCache cache = cache(o, folder.store())) {
             boolean rejectsApart = settings.rejectsApart();
             if (rejectsApart) {
                 rejectsFolder = OutputFolder.replacing(rejectsTarget(folder.target(), settings.rejectsTarget()), false);
             }
-            Path rejectsDir = rejectsApart ? rejectsFolder.work() : out.resolve("rejects");
+            // Spark writes the rejects: into the work folder on the report's own store, which its executors reach.
+            StoragePath rejectsDir = rejectsApart ? rejectsFolder.store() : folder.store().resolve("rejects");
             String rejectsFile = rejectsApart ? shown(rejectsFolder.target().resolve(REJECTS_FILE))
                     : "rejects/" + REJECTS_FILE;
 
@@ -142,8 +145,8 @@ final class AnalyseCommand {
     }
 
     static Settings settings(Options o) {
-        Path claims = o.existingPath("claims", "data/claims");
-        Path referenceDir = o.existingPath("reference", "data/reference");
+        StoragePath claims = o.existingStorage("claims", "data/claims");
+        StoragePath referenceDir = o.existingStorage("reference", "data/reference");
         // Under spark-submit the master comes from its --master (as the spark.master property).
         String master = o.get("master", System.getProperty("spark.master", "local[*]"));
         String lang = o.choice("lang", "nl", "nl", "en");
@@ -155,11 +158,11 @@ final class AnalyseCommand {
         ScenarioConfig scenarios = scenariosOption.equals("none") ? null
                 : ScenarioConfig.load(o.existingPath("scenarios", scenariosOption));
         boolean defaultOut = !o.has("out");
-        Path target = defaultOut
-                ? Path.of("reports", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")))
-                : Path.of(o.get("out", null));
+        StoragePath target = defaultOut
+                ? o.storage("reports", "reports").resolve(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")))
+                : o.storage("out", null);
         boolean rejectsApart = disclosure == Disclosure.Mode.PUBLISH;
-        Path rejectsTarget = o.has("rejects") ? Path.of(o.get("rejects", null)) : null;
+        StoragePath rejectsTarget = o.storage("rejects", null);
         if (!rejectsApart && rejectsTarget != null) {
             throw new InputError("analyse: --rejects is for --disclosure publish; internal mode keeps rejects/rejects.csv in the report");
         }
@@ -255,10 +258,9 @@ final class AnalyseCommand {
      * Where the line-level rejects go in publish mode: {@code --rejects}, else {@code .internal/<name>}
      * beside the report, so that sharing the report folder (or zipping it) never takes them along.
      */
-    static Path rejectsTarget(Path report, Path option) {
-        Path abs = report.toAbsolutePath().normalize();
-        Path rejects = option != null ? option.toAbsolutePath().normalize()
-                : abs.resolveSibling(".internal").resolve(abs.getFileName());
+    static StoragePath rejectsTarget(StoragePath report, StoragePath option) {
+        StoragePath abs = report.absolute();
+        StoragePath rejects = option != null ? option.absolute() : abs.sibling(".internal").resolve(abs.name());
         if (rejects.startsWith(abs) || abs.startsWith(rejects)) {
             throw new InputError("analyse: --rejects " + rejects + " must be outside the report folder " + abs);
         }
@@ -266,9 +268,10 @@ final class AnalyseCommand {
     }
 
     /** A path as the user would type it: relative to the working folder when it lies below it. */
-    static String shown(Path p) {
+    static String shown(StoragePath storage) {
+        if (storage.local().isEmpty()) return storage.toString();
         Path here = Path.of("").toAbsolutePath();
-        Path abs = p.toAbsolutePath().normalize();
+        Path abs = storage.local().get().toAbsolutePath().normalize();
         return abs.startsWith(here) && !abs.equals(here) ? here.relativize(abs).toString() : abs.toString();
     }
 
@@ -282,8 +285,8 @@ final class AnalyseCommand {
     }
 
     /** The cache of parsed claims the options ask for; without one, a temporary folder in {@code temporaryIn}. */
-    static ParsedCache cache(Options o, Path temporaryIn) {
-        return o.has("no-cache") ? ParsedCache.temporary(temporaryIn) : ParsedCache.at(Path.of(o.get("cache", DEFAULT_CACHE)));
+    static ParsedCache cache(Options o, StoragePath temporaryIn) {
+        return o.has("no-cache") ? ParsedCache.temporary(temporaryIn) : ParsedCache.at(o.storage("cache", DEFAULT_CACHE));
     }
 
     static LocalDate[] window(String spec) {

@@ -108,12 +108,12 @@ final class BenchCommand {
         if (!o.parse(args, "--claims PATH --reference DIR --cache DIR")) return 0;
         Reference reference = Reference.load(o.existingPath("reference", null));
         SparkSession spark = SparkSessions.create("local[*]", "voorkant bench");
-        try (ParsedCache cache = AnalyseCommand.cache(o, Path.of(System.getProperty("java.io.tmpdir")))) {
+        try (ParsedCache cache = AnalyseCommand.cache(o, nl.voorkant.core.StoragePath.of(Path.of(System.getProperty("java.io.tmpdir"))))) {
             Progress progress = new Progress(System.out);
             progress.stage("ingest", "");
             ClaimParser parser = new ClaimParser(reference, AnalyseCommand.DEFAULT_WINDOW_START,
                     AnalyseCommand.window(null)[1], Pseudonymiser.fromEnvironment(null));
-            ClaimIngest.Result r = ClaimIngest.ingest(spark, ClaimIngest.listInputs(o.existingPath("claims", null)), parser,
+            ClaimIngest.Result r = ClaimIngest.ingest(spark, ClaimIngest.listInputs(o.existingStorage("claims", null)), parser,
                     cache);
             progress.stage("flow", r.summary().rowsAccepted() + " lines accepted");
             FlowMetrics.Result flow = FlowMetrics.compute(r.accepted(), reference, 1);

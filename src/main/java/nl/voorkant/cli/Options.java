@@ -6,6 +6,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import nl.voorkant.core.Folders;
+import nl.voorkant.core.StoragePath;
 import nl.voorkant.ingest.InputError;
 
 /**
@@ -84,6 +86,34 @@ final class Options {
         Path p = Path.of(get(name, dflt));
         if (!Files.exists(p)) throw new InputError(command + ": --" + name + " " + p + " does not exist");
         return p;
+    }
+
+    /** A path that exists, local or a Hadoop FileSystem URI (hdfs://, s3a:// …). */
+    StoragePath existingStorage(String name, String dflt) {
+        StoragePath p = storage(name, dflt);
+        boolean exists;
+        try {
+            exists = p.exists();
+        } catch (java.io.UncheckedIOException e) {
+            throw unreachable(name, p.toString(), e);
+        }
+        if (!exists) throw new InputError(command + ": --" + name + " " + p + " does not exist");
+        return p;
+    }
+
+    /** A path, local or a Hadoop FileSystem URI; null when the option is not given and has no default. */
+    StoragePath storage(String name, String dflt) {
+        String spec = get(name, dflt);
+        if (spec == null) return null;
+        try {
+            return StoragePath.of(spec);
+        } catch (IllegalArgumentException e) {
+            throw unreachable(name, spec, e);
+        }
+    }
+
+    private InputError unreachable(String name, String spec, RuntimeException e) {
+        return new InputError(command + ": --" + name + " " + spec + " cannot be reached (" + Folders.reason(e) + ")");
     }
 
     int intValue(String name, int dflt, int min, int max) {

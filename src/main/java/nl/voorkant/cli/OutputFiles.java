@@ -5,14 +5,12 @@ import static org.apache.spark.sql.functions.udf;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 import nl.voorkant.core.CsvText;
 import nl.voorkant.core.Folders;
+import nl.voorkant.core.StoragePath;
 import nl.voorkant.core.Table;
 import nl.voorkant.ingest.IngestSummary;
 import nl.voorkant.ingest.InputError;
@@ -28,23 +26,28 @@ import org.apache.spark.sql.types.DataTypes;
 final class OutputFiles {
     private OutputFiles() {}
 
-    /** The quarantined rows as {@code dir/rejects.csv}, ordered by file and line; a header even when there are none. */
-    static void writeRejects(Dataset<Row> rejects, Path dir) {
-        Path sparkDir = dir.resolve(".spark");
+    /**
+     * The quarantined rows as {@code dir/rejects.csv}, ordered by file and line; a header even when there
+     * are none. Spark's executors write it, so {@code dir} is on storage they reach (the run's work folder).
+     */
+    static void writeRejects(Dataset<Row> rejects, StoragePath dir) {
+        StoragePath sparkDir = dir.resolve(".spark");
         try {
             inert(rejects).repartition(1).sortWithinPartitions("source_file", "line")
                     .write().mode("overwrite").option("header", "true").option("escape", "\"").option("emptyValue", "")
-                    .csv(sparkDir.toString());
+                    .csv(sparkDir.uri());
         } catch (Exception e) { // Spark's own SparkException is checked, thrown without a declaration
             String full = Folders.spaceProblem(e).orElse(null);
             if (full != null) throw new InputError("cannot write the rejects in " + dir + ": " + full);
             throw e;
         }
-        try (Stream<Path> parts = Files.list(sparkDir)) {
-            Path part = parts.filter(p -> p.getFileName().toString().startsWith("part-")).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("Spark wrote no rejects file"));
-            Files.move(part, dir.resolve(AnalyseCommand.REJECTS_FILE), StandardCopyOption.REPLACE_EXISTING);
-            Folders.deleteTree(sparkDir);
+        try {
+            StoragePath part = sparkDir.list().stream().map(StoragePath.Status::path).filter(p -> p.name().startsWith("part-"))
+                    .findFirst().orElseThrow(() -> new IllegalStateException("Spark wrote no rejects file"));
+            StoragePath file = dir.resolve(AnalyseCommand.REJECTS_FILE);
+            file.deleteTree();
+            part.moveTo(file);
+            sparkDir.deleteTree();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,31 +1,36 @@
 package nl.voorkant.cli;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import nl.voorkant.core.Folders;
+import nl.voorkant.core.StoragePath;
 import nl.voorkant.core.WorkFolders;
 import nl.voorkant.ingest.InputError;
 
 /**
  * A run writes into a hidden folder beside its target ({@code .<name>.partial-*}) and moves it into
  * place only when complete, so an interrupted run never leaves a half report; {@code latest} beside
- * it then points at the newest complete run.
+ * it then points at the newest complete run (a symbolic link, or where the store has none, the
+ * pointer file {@code latest.txt} naming it). The target may be a local folder or one on a Hadoop
+ * file system (HDFS, S3 …): what Spark writes goes straight into the work folder there
+ * ({@link #store}), what the driver writes goes to {@link #work}, which off local disk is a local
+ * folder copied into the work folder at {@link #commit}.
  *
  * <p>voorkant replaces only what it can prove it made: a folder whose marker file
  * ({@link #MARKER}, written last) lists every file in it with its size, and nothing else is there.
@@ -38,19 +43,33 @@ final class OutputFolder {
     /** Work folders beside targets: this version's (locked, a UUID or "run") and an older one's (digits, unlocked). */
     private static final Pattern WORK_NAME = Pattern.compile("\\..+\\.(partial|old)-[0-9a-z-]+");
 
-    private final Path target;
+    private final StoragePath target;
     private final WorkFolders.Work work;
+    /** Where the driver writes: the work folder itself on local disk, else a local folder copied in at commit. */
+    private final Path staging;
 
-    private OutputFolder(Path target, WorkFolders.Work work) {
+    private OutputFolder(StoragePath target, WorkFolders.Work work, Path staging) {
         this.target = target;
         this.work = work;
+        this.staging = staging;
+    }
+
+    private static OutputFolder of(StoragePath target, WorkFolders.Work work) {
+        Optional<Path> local = work.dir().local();
+        try {
+            return new OutputFolder(target, work, local.isPresent() ? local.get() : Files.createTempDirectory("voorkant-report-"));
+        } catch (IOException e) {
+            work.close();
+            Folders.deleteTree(work.dir());
+            throw new InputError("cannot write in the temporary folder: " + cause(e));
+        }
     }
 
     /** A folder at {@code target}, replacing an earlier voorkant report there at {@link #commit}. */
-    static OutputFolder replacing(Path target, boolean shared) {
-        Path abs = refuseUnlessReplaceable(target);
-        Path parent = prepareParent(abs, shared);
-        return new OutputFolder(abs, createWork(parent, "." + abs.getFileName() + ".partial-" + UUID.randomUUID(), shared));
+    static OutputFolder replacing(StoragePath target, boolean shared) {
+        StoragePath abs = refuseUnlessReplaceable(target);
+        StoragePath parent = prepareParent(abs, shared);
+        return of(abs, createWork(parent, "." + abs.name() + ".partial-" + UUID.randomUUID(), shared));
     }
 
     /**
@@ -58,50 +77,59 @@ final class OutputFolder {
      * (two runs started in the same second): each run holds its name from the start, so no two
      * runs share one folder and none replaces another's.
      */
-    static OutputFolder unique(Path target, boolean shared) {
-        Path abs = target.toAbsolutePath().normalize();
-        if (abs.getParent() == null) throw refused(abs, "is the root of the file system");
-        Path parent = prepareParent(abs, shared);
+    static OutputFolder unique(StoragePath target, boolean shared) {
+        StoragePath abs = target.absolute();
+        if (abs.parent() == null) throw refused(abs, "is the root of the file system");
+        StoragePath parent = prepareParent(abs, shared);
         for (int n = 1; ; n++) {
-            Path candidate = n == 1 ? abs : abs.resolveSibling(abs.getFileName() + "-" + n);
-            if (Files.exists(candidate, LinkOption.NOFOLLOW_LINKS)) continue;
+            StoragePath candidate = n == 1 ? abs : abs.sibling(abs.name() + "-" + n);
+            if (present(candidate)) continue;
             // The work folder's name is the claim: a second run finds its lock file taken.
             WorkFolders.Work work;
             try {
-                work = WorkFolders.create(parent, "." + candidate.getFileName() + ".partial-run");
+                work = WorkFolders.create(parent, "." + candidate.name() + ".partial-run");
             } catch (FileAlreadyExistsException e) {
                 continue;
             } catch (IOException e) {
                 throw cannotWrite(parent, e);
             }
             // A run that held this name until a moment ago has moved its folder into place by now.
-            if (!Files.exists(candidate, LinkOption.NOFOLLOW_LINKS)) return new OutputFolder(candidate, shared(work, shared));
+            if (!present(candidate)) return of(candidate, shared(work, shared));
             work.close();
             Folders.deleteTree(work.dir());
         }
     }
 
+    private static boolean present(StoragePath p) {
+        try {
+            return p.status().isPresent();
+        } catch (IOException e) {
+            throw cannotWrite(p.parent(), e);
+        }
+    }
+
     /** {@code target} as an absolute path, when voorkant may write there; else the one-line refusal. */
-    static Path refuseUnlessReplaceable(Path target) {
-        Path abs = target.toAbsolutePath().normalize();
+    static StoragePath refuseUnlessReplaceable(StoragePath target) {
+        StoragePath abs = target.absolute();
         String why = refusal(abs);
         if (why != null) throw refused(abs, why);
-        if (abs.getParent() == null) throw refused(abs, "is the root of the file system");
+        if (abs.parent() == null) throw refused(abs, "is the root of the file system");
         return abs;
     }
 
     /** Why {@code p} may not be replaced, or null: it is absent, an empty folder, or an unchanged voorkant report. */
-    static String refusal(Path p) {
-        if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) return null;
-        if (Files.isSymbolicLink(p)) return "is a symbolic link";
-        if (!Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) return "is a file, not a folder";
+    static String refusal(StoragePath p) {
         try {
-            try (Stream<Path> children = Files.list(p)) {
-                if (children.findAny().isEmpty()) return null;
-            }
+            Optional<StoragePath.Status> s = p.status();
+            if (s.isEmpty()) return null;
+            if (s.get().kind() == StoragePath.Kind.LINK) return "is a symbolic link";
+            if (s.get().kind() != StoragePath.Kind.FOLDER) return "is a file, not a folder";
+            if (p.list().isEmpty()) return null;
             // The marker first: a folder without one (a home folder, /) is never walked.
-            Path marker = p.resolve(MARKER);
-            if (!Files.isRegularFile(marker, LinkOption.NOFOLLOW_LINKS)) return "exists and is not a voorkant report";
+            StoragePath marker = p.resolve(MARKER);
+            if (marker.status().map(m -> m.kind() != StoragePath.Kind.FILE).orElse(true)) {
+                return "exists and is not a voorkant report";
+            }
             Map<String, Long> listed = readMarker(marker);
             Map<String, Long> found = files(p);
             found.remove(MARKER);
@@ -117,30 +145,37 @@ final class OutputFolder {
         }
     }
 
-    /** Where the run writes until {@link #commit}. */
+    /** Where the driver writes the run's files until {@link #commit}: a local folder. */
     Path work() {
+        return staging;
+    }
+
+    /** The work folder on the target's store, where Spark's executors write (the same folder as {@link #work} on local disk). */
+    StoragePath store() {
         return work.dir();
     }
 
-    Path target() {
+    StoragePath target() {
         return target;
     }
 
     /** Marks the finished run as voorkant's, moves it into place (replacing an earlier report) and updates {@code latest}. */
     void commit(boolean updateLatest) {
         try {
+            upload();
             writeMarker(work.dir());
             String why = refusal(target);
             if (why != null) throw refused(target, why + " (changed during the run)");
-            if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+            if (target.status().isPresent()) {
                 replace();
             } else {
-                move(work.dir(), target);
+                work.dir().moveTo(target);
             }
             if (updateLatest) pointLatestAt(target);
         } catch (IOException e) {
             throw new InputError("cannot move the finished run to " + target + ": " + cause(e));
         } finally {
+            dropStaging();
             work.close();
         }
     }
@@ -149,9 +184,34 @@ final class OutputFolder {
     void abandon() {
         try {
             Folders.deleteTree(work.dir());
+            dropStaging();
         } finally {
             work.close();
         }
+    }
+
+    /** The driver's files into the work folder, where the two differ (a target off local disk). */
+    private void upload() throws IOException {
+        if (isStaged()) return;
+        StoragePath from = StoragePath.of(staging);
+        for (StoragePath.Status s : from.walk()) {
+            StoragePath to = work.dir().resolve(from.relative(s.path()));
+            if (s.kind() == StoragePath.Kind.FOLDER) {
+                to.mkdirs();
+            } else {
+                try (InputStream in = s.path().open(); OutputStream out = to.create()) {
+                    in.transferTo(out);
+                }
+            }
+        }
+    }
+
+    private boolean isStaged() {
+        return work.dir().local().map(staging::equals).orElse(false);
+    }
+
+    private void dropStaging() {
+        if (!isStaged()) Folders.deleteTree(staging);
     }
 
     /**
@@ -159,15 +219,15 @@ final class OutputFolder {
      * interruption between the two moves leaves a folder that a later run removes.
      */
     private void replace() throws IOException {
-        Path parent = target.getParent();
-        WorkFolders.Work aside = WorkFolders.create(parent, "." + target.getFileName() + ".old-" + UUID.randomUUID());
+        StoragePath parent = target.parent();
+        WorkFolders.Work aside = WorkFolders.create(parent, "." + target.name() + ".old-" + UUID.randomUUID());
         try {
-            Path old = aside.dir().resolve(target.getFileName());
-            Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
+            StoragePath old = aside.dir().resolve(target.name());
+            target.moveTo(old);
             try {
-                move(work.dir(), target);
+                work.dir().moveTo(target);
             } catch (IOException e) {
-                Files.move(old, target, StandardCopyOption.ATOMIC_MOVE);
+                old.moveTo(target);
                 throw e;
             }
             Folders.deleteTree(aside.dir());
@@ -176,36 +236,40 @@ final class OutputFolder {
         }
     }
 
-    /** A relative symlink {@code latest}, swapped in by rename so readers never see it missing. */
-    static void pointLatestAt(Path run) throws IOException {
-        Path latest = run.resolveSibling("latest");
-        Path fresh = run.resolveSibling(".latest-" + System.nanoTime());
+    /**
+     * A relative symlink {@code latest}, swapped in by rename so readers never see it missing; where
+     * the store has no symlinks, the pointer file {@code latest.txt} with the newest run's name.
+     */
+    static void pointLatestAt(StoragePath run) throws IOException {
+        StoragePath latest = run.sibling("latest");
+        StoragePath fresh = run.sibling(".latest-" + System.nanoTime());
         try {
-            Files.createSymbolicLink(fresh, run.getFileName());
-            move(fresh, latest);
+            fresh.linkTo(run.name());
+            fresh.moveTo(latest);
         } catch (UnsupportedOperationException | IOException e) {
-            // File systems without symlinks get the name of the newest run instead.
-            Files.deleteIfExists(fresh);
-            Files.writeString(run.resolveSibling("latest.txt"), run.getFileName() + System.lineSeparator());
+            fresh.deleteTree();
+            try (Writer w = new java.io.OutputStreamWriter(run.sibling("latest.txt").create(), StandardCharsets.UTF_8)) {
+                w.write(run.name() + System.lineSeparator());
+            }
         }
     }
 
     /** The parent of {@code target}, created when missing, with the abandoned work of interrupted runs removed. */
-    private static Path prepareParent(Path target, boolean shared) {
-        Path parent = target.getParent();
+    private static StoragePath prepareParent(StoragePath target, boolean shared) {
+        StoragePath parent = target.parent();
         try {
-            if (!Files.isDirectory(parent)) {
-                Files.createDirectories(parent);
-                if (!shared) privateFolder(parent);
+            if (!parent.isDirectory()) {
+                parent.mkdirs();
+                if (!shared) parent.restrict(false);
             }
         } catch (IOException e) {
             throw cannotWrite(parent, e);
         }
-        WorkFolders.removeAbandoned(parent, name -> WORK_NAME.matcher(name).matches());
+        WorkFolders.removeAbandoned(parent, p -> WORK_NAME.matcher(p.name()).matches());
         return parent;
     }
 
-    private static WorkFolders.Work createWork(Path parent, String name, boolean shared) {
+    private static WorkFolders.Work createWork(StoragePath parent, String name, boolean shared) {
         try {
             return shared(WorkFolders.create(parent, name), shared);
         } catch (IOException e) {
@@ -216,9 +280,7 @@ final class OutputFolder {
     /** Work folders start private; a report to share is read like any other folder. */
     private static WorkFolders.Work shared(WorkFolders.Work work, boolean shared) {
         try {
-            if (work.dir().getFileSystem().supportedFileAttributeViews().contains("posix")) {
-                Files.setPosixFilePermissions(work.dir(), PosixFilePermissions.fromString(shared ? "rwxr-xr-x" : "rwx------"));
-            }
+            work.dir().restrict(shared);
             return work;
         } catch (IOException e) {
             work.close();
@@ -226,35 +288,31 @@ final class OutputFolder {
         }
     }
 
-    private static void privateFolder(Path dir) throws IOException {
-        if (dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
-        }
-    }
-
     /** Every regular file and anything else that is not a folder (a link, say) under {@code dir}, with its size. */
-    private static Map<String, Long> files(Path dir) throws IOException {
+    private static Map<String, Long> files(StoragePath dir) throws IOException {
         Map<String, Long> out = new HashMap<>();
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.toList()) {
-                BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-                if (a.isDirectory()) continue;
-                // A link or device is never one of voorkant's files: -1 matches no listed size.
-                out.put(relative(dir, p), a.isRegularFile() ? a.size() : -1L);
-            }
+        for (StoragePath.Status s : dir.walk()) {
+            if (s.kind() == StoragePath.Kind.FOLDER) continue;
+            // A link or device is never one of voorkant's files: -1 matches no listed size.
+            out.put(dir.relative(s.path()), s.kind() == StoragePath.Kind.FILE ? s.size() : -1L);
         }
         return out;
     }
 
-    private static void writeMarker(Path dir) throws IOException {
+    private static void writeMarker(StoragePath dir) throws IOException {
         List<String> lines = new ArrayList<>(List.of(MARKER_HEADER));
         files(dir).entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .forEach(f -> lines.add(f.getValue() + "\t" + f.getKey()));
-        Files.write(dir.resolve(MARKER), lines, StandardCharsets.UTF_8);
+        try (Writer w = new java.io.OutputStreamWriter(dir.resolve(MARKER).create(), StandardCharsets.UTF_8)) {
+            for (String line : lines) w.write(line + System.lineSeparator());
+        }
     }
 
-    private static Map<String, Long> readMarker(Path marker) throws IOException {
-        List<String> lines = Files.readAllLines(marker, StandardCharsets.UTF_8);
+    private static Map<String, Long> readMarker(StoragePath marker) throws IOException {
+        List<String> lines;
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(marker.open(), StandardCharsets.UTF_8))) {
+            lines = r.lines().toList();
+        }
         Map<String, Long> listed = new HashMap<>();
         if (lines.isEmpty() || !lines.get(0).equals(MARKER_HEADER)) return listed;
         for (String line : lines.subList(1, lines.size())) {
@@ -269,34 +327,17 @@ final class OutputFolder {
         return listed;
     }
 
-    private static String relative(Path dir, Path p) {
-        return dir.relativize(p).toString().replace(p.getFileSystem().getSeparator(), "/");
-    }
-
-    private static InputError refused(Path p, String why) {
+    private static InputError refused(StoragePath p, String why) {
         return new InputError("refusing to write the report to " + p + ": it " + why
                 + " (voorkant replaces only a report it wrote; choose another --out)");
     }
 
-    private static InputError cannotWrite(Path dir, IOException e) {
+    private static InputError cannotWrite(StoragePath dir, IOException e) {
         return new InputError("cannot write in " + dir + ": " + cause(e));
     }
 
     /** The reason of a file-system error without repeating its path. */
     static String cause(Exception e) {
-        Throwable c = e instanceof UncheckedIOException u ? u.getCause() : e;
-        if (c instanceof java.nio.file.FileSystemException f && f.getReason() != null) return f.getReason();
-        if (c instanceof java.nio.file.AccessDeniedException) return "permission denied";
-        if (c instanceof java.nio.file.NoSuchFileException) return "no such file or folder";
-        if (c instanceof FileAlreadyExistsException) return "a file of that name exists";
-        return c.getMessage() == null ? c.getClass().getSimpleName() : c.getMessage();
-    }
-
-    private static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-        }
+        return Folders.reason(e);
     }
 }

@@ -11,6 +11,7 @@ import java.util.Locale;
 import nl.voorkant.core.Catalogue;
 import nl.voorkant.core.Message;
 import nl.voorkant.core.ParquetTables;
+import nl.voorkant.core.StoragePath;
 import nl.voorkant.core.Table;
 import nl.voorkant.ingest.InputError;
 import nl.voorkant.ingest.Reference;
@@ -39,9 +40,9 @@ final class ScenarioCommand {
         ScenarioConfig config = o.has("preset") ? ScenarioConfig.preset(o.get("preset", null))
                 : ScenarioConfig.load(o.existingPath("config", null));
         // Like analyse's report: a new folder by default, else only a folder that voorkant wrote is replaced.
-        OutputFolder folder = o.has("out") ? OutputFolder.replacing(Path.of(o.get("out", null)), true)
-                : OutputFolder.unique(Path.of("reports", "scenario-"
-                        + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))), true);
+        OutputFolder folder = o.has("out") ? OutputFolder.replacing(o.storage("out", null), true)
+                : OutputFolder.unique(StoragePath.of(Path.of("reports", "scenario-"
+                        + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")))), true);
         boolean done = false;
         try {
             ScenarioRun.Result result = ScenarioRun.run(config, null, catalogue(config));

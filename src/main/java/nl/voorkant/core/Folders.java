@@ -2,11 +2,8 @@ package nl.voorkant.core;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /** File-system chores shared by the stages. */
 public final class Folders {
@@ -14,9 +11,12 @@ public final class Folders {
 
     /** Removes a file or a folder with everything in it; nothing when it does not exist. */
     public static void deleteTree(Path p) {
-        if (!Files.exists(p)) return;
-        try (Stream<Path> walk = Files.walk(p)) {
-            for (Path q : walk.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(q);
+        deleteTree(StoragePath.of(p));
+    }
+
+    public static void deleteTree(StoragePath p) {
+        try {
+            p.deleteTree();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot remove " + p, e);
         }
@@ -36,5 +36,20 @@ public final class Folders {
             }
         }
         return Optional.empty();
+    }
+
+    /** The reason of a file-system error without its path, on one line, for an error message. */
+    public static String reason(Throwable e) {
+        Throwable c = e instanceof UncheckedIOException u ? u.getCause() : e;
+        if (c instanceof java.nio.file.FileSystemException f && f.getReason() != null) return f.getReason();
+        if (c instanceof java.nio.file.AccessDeniedException
+                || c instanceof org.apache.hadoop.security.AccessControlException) return "permission denied";
+        if (c instanceof java.nio.file.NoSuchFileException || c instanceof java.io.FileNotFoundException) {
+            return "no such file or folder";
+        }
+        if (c instanceof java.nio.file.FileAlreadyExistsException
+                || c instanceof org.apache.hadoop.fs.FileAlreadyExistsException) return "a file of that name exists";
+        String m = c.getMessage() == null ? c.getClass().getSimpleName() : c.getMessage();
+        return m.lines().findFirst().orElse("").strip();
     }
 }

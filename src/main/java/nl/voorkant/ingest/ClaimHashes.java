@@ -7,16 +7,13 @@ import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Stream;
+import nl.voorkant.core.StoragePath;
 
 /**
- * The claim id hashes of the valid lines, kept sorted per parsed partition beside the parsed lines,
+ * The claim id hashes of the valid lines, kept sorted per parsed partition beside the parsed lines (in {@link #FOLDER}),
  * so that finding the hashes more than one line has is a merge of sorted runs on the driver: no
  * pass over the lines and no shuffle, and a run reads 8 bytes per line, streaming.
  */
@@ -37,41 +34,30 @@ final class ClaimHashes {
         }
 
         /**
-         * Writes the hashes sorted to {@code folder/part-NNNNN.bin}, whole or not at all: a retried
-         * task writes the same file again.
+         * Writes the hashes sorted to {@code file}. Each task attempt writes a file of its own name
+         * ({@link #name}), never one another attempt may still be writing, and the entry lists the
+         * runs of the attempts that counted: no rename, so the same on every store.
          */
-        void write(Path folder, int part) {
+        void write(StoragePath file) {
             Arrays.sort(hashes, 0, size);
-            try {
-                Files.createDirectories(folder);
-                Path file = folder.resolve(String.format("part-%05d.bin", part));
-                Path tmp = Files.createTempFile(folder, ".part-", ".tmp");
-                try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16))) {
-                    for (int i = 0; i < size; i++) out.writeLong(hashes[i]);
-                }
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(file.create(), 1 << 16))) {
+                for (int i = 0; i < size; i++) out.writeLong(hashes[i]);
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot write claim id hashes to " + folder, e);
+                throw new UncheckedIOException("cannot write claim id hashes to " + file, e);
             }
         }
     }
 
-    /** The sorted runs of one entry's folder. */
-    static List<Path> runs(Path entry) {
-        Path folder = entry.resolve(FOLDER);
-        if (!Files.isDirectory(folder)) return List.of();
-        try (Stream<Path> files = Files.list(folder)) {
-            return files.filter(f -> f.getFileName().toString().endsWith(".bin")).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    /** The name of the run that attempt {@code attempt} of partition {@code part} writes. */
+    static String name(int part, long attempt) {
+        return String.format("part-%05d-%d.bin", part, attempt);
     }
 
     /** The hashes that occur more than once over all {@code runs} (a run listed twice counts twice), ascending. */
-    static List<Long> repeated(List<Path> runs) {
+    static List<Long> repeated(List<StoragePath> runs) {
         List<DataInputStream> in = new ArrayList<>();
         try {
-            for (Path r : runs) in.add(new DataInputStream(new BufferedInputStream(Files.newInputStream(r), 1 << 16)));
+            for (StoragePath r : runs) in.add(new DataInputStream(new BufferedInputStream(r.open(), 1 << 16)));
             // A heap of the runs by their current hash: pop the smallest, count how often it repeats.
             int[] heap = new int[in.size()];
             long[] head = new long[in.size()];

@@ -5,8 +5,8 @@ import static org.apache.spark.sql.functions.*;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import nl.voorkant.core.Folders;
+import nl.voorkant.core.StoragePath;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
@@ -18,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -38,7 +37,7 @@ public final class ClaimIngest {
     private ClaimIngest() {}
 
     /** One claims file; {@code format} is csv, parquet, xlsx or ijw (an XML message, see {@link IjwMessages}). */
-    public record InputFile(int index, String name, Path path, long size, String format, String sha256) {
+    public record InputFile(int index, String name, StoragePath path, long size, String format, String sha256) {
         public boolean parquet() {
             return format.equals("parquet");
         }
@@ -55,77 +54,88 @@ public final class ClaimIngest {
             "municipality_code", "product_category", "product_code", "product_group", "provision", "provider_code",
             "referrer", "start_day", "end_day", "volume", "unit", "amount_cents", "debit_credit", "declaration_day");
 
-    /** The files of a claims path: one file, or every CSV (plain or gzip), Parquet, .xlsx and iJw XML file below a folder. */
-    public static List<InputFile> listInputs(Path claims) {
-        if (!Files.exists(claims)) throw new InputError("claims not found: " + claims);
-        List<Path> paths = new ArrayList<>();
-        if (Files.isDirectory(claims)) {
-            try (Stream<Path> walk = Files.walk(claims)) {
+    /**
+     * The files of a claims path: one file, or every CSV (plain or gzip), Parquet, .xlsx and iJw XML
+     * file below a folder; a local path or a Hadoop FileSystem URI.
+     */
+    public static List<InputFile> listInputs(StoragePath claims) {
+        List<StoragePath.Status> found = new ArrayList<>();
+        boolean folder;
+        try {
+            StoragePath.Status root = claims.status().orElseThrow(() -> new InputError("claims not found: " + claims));
+            folder = claims.isDirectory();
+            if (folder) {
                 // Hidden and underscore names (a cache folder, Spark's _SUCCESS) are not claims, nor is
-                // the ~$ owner file Excel keeps beside a workbook it has open.
-                walk.filter(Files::isRegularFile)
-                    .filter(p -> {
-                        for (Path part : claims.relativize(p)) {
-                            if (part.toString().startsWith(".") || part.toString().startsWith("_")) return false;
-                        }
-                        return !p.getFileName().toString().startsWith("~$");
-                    })
-                    .sorted(Comparator.comparing(Path::toString))
-                    .forEach(paths::add);
-            } catch (IOException e) {
-                throw new InputError("cannot list " + claims + ": " + e.getMessage());
+                // the ~$ owner file Excel keeps beside a workbook it has open. A local link to a file counts.
+                for (StoragePath.Status s : claims.walk()) {
+                    boolean file = s.kind() == StoragePath.Kind.FILE || s.kind() == StoragePath.Kind.LINK && s.path().isFile();
+                    if (file && !hidden(claims.relative(s.path())) && !s.path().name().startsWith("~$")) found.add(s);
+                }
+                found.sort(Comparator.comparing(s -> s.path().toString()));
+            } else {
+                found.add(root);
             }
-        } else {
-            paths.add(claims);
+        } catch (IOException | UncheckedIOException e) {
+            throw new InputError("cannot list " + claims + ": " + Folders.reason(e));
         }
-        for (Path p : paths) {
-            String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
+        for (StoragePath.Status s : found) {
+            StoragePath p = s.path();
+            String name = p.name().toLowerCase(Locale.ROOT);
             if (name.endsWith(".xls")) {
                 // Refused, not skipped: figures without one of the extract's files would look complete.
                 throw new InputError(p + ": an Excel 97-2003 workbook (.xls) is not read; save it as .xlsx "
                         + "(Excel Workbook) or CSV");
             }
-            if (format(p) == null) {
+            if (format(p.name()) == null) {
                 throw new InputError("unsupported claims file " + p + " (use .csv, .csv.gz, .parquet, .xlsx or iJw .xml)");
             }
         }
-        if (paths.isEmpty()) throw new InputError("no claims files in " + claims);
+        if (found.isEmpty()) throw new InputError("no claims files in " + claims);
         // The checksums name the extract in the manifest and key the parsed cache; the files are read in parallel.
-        List<String> sha256 = paths.parallelStream().map(ClaimIngest::sha256).toList();
+        List<String> sha256 = found.parallelStream().map(s -> sha256(s.path())).toList();
         List<InputFile> files = new ArrayList<>();
-        for (int i = 0; i < paths.size(); i++) {
-            Path p = paths.get(i);
-            String shown = Files.isDirectory(claims) ? claims.relativize(p).toString() : p.getFileName().toString();
+        for (int i = 0; i < found.size(); i++) {
+            StoragePath p = found.get(i).path();
+            String shown = folder ? claims.relative(p) : p.name();
             try {
-                files.add(new InputFile(i, shown, p, Files.size(p), format(p), sha256.get(i)));
+                long size = found.get(i).kind() == StoragePath.Kind.FILE ? found.get(i).size() : p.size();
+                files.add(new InputFile(i, shown, p, size, format(p.name()), sha256.get(i)));
             } catch (IOException e) {
-                throw new InputError("cannot read " + p + ": " + e.getMessage());
+                throw new InputError("cannot read " + p + ": " + Folders.reason(e));
             }
         }
         return files;
+    }
+
+    /** Whether a relative path has a hidden or underscore part. */
+    private static boolean hidden(String relative) {
+        for (String part : relative.split("/")) {
+            if (part.startsWith(".") || part.startsWith("_")) return true;
+        }
+        return false;
     }
 
     /**
      * The reader a file's name asks for; null when none. An .xml file goes to the iJw reader, which
      * then tells the message by its root element and namespace (or BerichtCode), not by the name.
      */
-    private static String format(Path p) {
-        String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
+    private static String format(String fileName) {
+        String name = fileName.toLowerCase(Locale.ROOT);
         if (name.endsWith(".parquet")) return "parquet";
         if (name.endsWith(".xml")) return "ijw";
-        if (WorkbookSheet.isWorkbook(p)) return "xlsx";
+        if (WorkbookSheet.isWorkbook(name)) return "xlsx";
         if (name.endsWith(".csv") || name.endsWith(".csv.gz") || name.endsWith(".txt")) return "csv";
         return null;
     }
 
-    private static String sha256(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
+    private static String sha256(StoragePath file) {
+        try (InputStream in = file.open()) {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             byte[] buf = new byte[1 << 20];
             for (int n; (n = in.read(buf)) > 0; ) md.update(buf, 0, n);
             return HexFormat.of().formatHex(md.digest());
         } catch (IOException e) {
-            throw new InputError("cannot read " + file + ": " + e.getMessage());
+            throw new InputError("cannot read " + file + ": " + Folders.reason(e));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -139,8 +149,8 @@ public final class ClaimIngest {
         for (ParsedCache.Entry e : entries) e.totals().forEach((reason, t) -> ParsedCache.add(totals, reason, t[0], t[1], t[2]));
         Dataset<Row> valid = lines.filter(col("reject_reason").isNull());
         // A file's copy shares its entry, so its runs count twice: its claims repeat.
-        List<Path> runs = new ArrayList<>();
-        for (ParsedCache.Entry e : entries) runs.addAll(ClaimHashes.runs(e.dir()));
+        List<StoragePath> runs = new ArrayList<>();
+        for (ParsedCache.Entry e : entries) runs.addAll(e.hashRuns());
         List<Row> repeatedHashes = ClaimHashes.repeated(runs).stream().map(h -> RowFactory.create(h)).toList();
         Dataset<Row> accepted = valid;
         Dataset<Row> laterCopies = null;

@@ -9,8 +9,8 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import nl.voorkant.core.Folders;
+import nl.voorkant.core.StoragePath;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.NoSuchElementException;
@@ -31,7 +31,7 @@ final class CsvFile {
         }
     }
 
-    static Head head(Path file) {
+    static Head head(StoragePath file) {
         try (InputStream in = open(file)) {
             Charset charset = charset(in);
             String line = new BufferedReader(new InputStreamReader(in, charset)).readLine();
@@ -42,7 +42,7 @@ final class CsvFile {
             }
             return new Head(line, charset);
         } catch (IOException e) {
-            throw new InputError("cannot read " + file + ": " + e.getMessage());
+            throw new InputError("cannot read " + file + ": " + Folders.reason(e));
         }
     }
 
@@ -56,10 +56,10 @@ final class CsvFile {
     }
 
     /** The file's bytes, decompressed when it is gzip, with mark/reset. */
-    private static InputStream open(Path file) throws IOException {
-        InputStream raw = Files.newInputStream(file);
+    private static InputStream open(StoragePath file) throws IOException {
+        InputStream raw = file.open();
         try {
-            boolean gzip = file.toString().toLowerCase(Locale.ROOT).endsWith(".gz");
+            boolean gzip = file.name().toLowerCase(Locale.ROOT).endsWith(".gz");
             return new BufferedInputStream(gzip ? new GZIPInputStream(raw, 1 << 16) : raw, 1 << 16);
         } catch (IOException e) {
             raw.close();
@@ -72,7 +72,7 @@ final class CsvFile {
         private final BufferedReader reader;
         private String next;
 
-        Lines(Path file, Charset charset) {
+        Lines(StoragePath file, Charset charset) {
             try {
                 reader = new BufferedReader(new InputStreamReader(open(file), charset), 1 << 16);
             } catch (IOException e) {

@@ -2,8 +2,7 @@ package nl.voorkant.ingest;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import nl.voorkant.core.StoragePath;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -90,8 +89,8 @@ public final class IjwMessages {
      * namespace, from the header's BerichtCode, BerichtVersie and BerichtSubversie. Reads only as far
      * as it must.
      */
-    public static Sniffed sniff(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
+    public static Sniffed sniff(StoragePath file) {
+        try (InputStream in = file.open()) {
             XMLStreamReader r = factory().createXMLStreamReader(in);
             try {
                 while (r.hasNext() && r.next() != XMLStreamConstants.START_ELEMENT) { /* prolog */ }
@@ -154,7 +153,7 @@ public final class IjwMessages {
     }
 
     /** A JW323 message, whole: every Prestatie with the Bsn of its Client. */
-    public static Declaration declaration(Path file) throws Unreadable {
+    public static Declaration declaration(StoragePath file) throws Unreadable {
         List<Prestatie> lines = new ArrayList<>();
         Map<String, String> outside = walk(file, "Prestatie", (bsn, position, fields) ->
                 lines.add(new Prestatie(position, bsn, fields)));
@@ -168,7 +167,7 @@ public final class IjwMessages {
      * The products of a JW301 (ToegewezenProduct: the municipality sends) or JW315 (AangevraagdProduct:
      * the provider sends) message.
      */
-    public static List<Product> products(Path file, Kind kind) throws Unreadable {
+    public static List<Product> products(StoragePath file, Kind kind) throws Unreadable {
         boolean allocation = kind == Kind.JW301;
         List<Product> out = new ArrayList<>();
         List<Prestatie> raw = new ArrayList<>();
@@ -197,10 +196,10 @@ public final class IjwMessages {
      * below it ("ProductPeriode/Begindatum"), with the Bsn of the enclosing Client; of the rest only
      * {@link #OUTSIDE} is kept. Names, addresses and birth dates are never kept.
      */
-    private static Map<String, String> walk(Path file, String record, RecordSink sink) throws Unreadable {
+    private static Map<String, String> walk(StoragePath file, String record, RecordSink sink) throws Unreadable {
         Map<String, String> outside = new HashMap<>();
         long begun = 0;
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = file.open()) {
             XMLStreamReader r = factory().createXMLStreamReader(in);
             try {
                 List<String> path = new ArrayList<>();

@@ -8,13 +8,6 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystemException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -33,9 +26,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.stream.Stream;
 import nl.voorkant.core.Folders;
 import nl.voorkant.core.Hash64;
+import nl.voorkant.core.StoragePath;
 import nl.voorkant.core.WorkFolders;
 import org.apache.hadoop.io.LongWritable;
 import org.apache.hadoop.io.Text;
@@ -62,17 +55,22 @@ import org.apache.spark.util.CollectionAccumulator;
  * per file (separator, decimal comma, Dutch headers, BOM), and a quarantined row must name its
  * line, which Spark's CSV source cannot tell; each record keeps its partition and position.
  *
- * <p>An entry holds what the outputs may hold (pseudonyms, never a raw client id). It appears
- * complete or not at all: it is written beside its place (in a {@code .tmp-*} folder that its run
- * holds locked, see {@link WorkFolders}) and renamed into it. Two runs that parse the same file at
- * once both succeed: the first to store keeps its entry, the second uses it and drops its own. A
- * run removes the {@code .tmp-*} folders of runs that died. Without a cache folder the parsed files
- * go to a temporary folder that {@link #close} removes.
+ * <p>An entry holds what the outputs may hold (pseudonyms, never a raw client id). It counts only
+ * once its entry file ({@code _entry.properties}, the commit marker) is there, written last and
+ * renamed into place as a single file, so that an entry appears whole or not at all on every store,
+ * also where folders cannot be renamed atomically (S3): each run writes its entries into folders of
+ * its own name ({@code entry=<key>.<run>}, claimed through {@link WorkFolders}), readers pass over a
+ * folder without its marker, and two runs that parse the same file at once both succeed, each with
+ * its own complete entry (a later run uses the first by name; the other is forgotten when unused).
+ * A run removes the unfinished folders of runs that died. Without a cache folder the parsed files go
+ * to a temporary folder that {@link #close} removes.
  */
 public final class ParsedCache implements AutoCloseable {
     /** Entries not used for this long are removed at the end of a run. */
     static final Duration KEEP_UNUSED = Duration.ofDays(30);
     private static final String ENTRY_FILE = "_entry.properties";
+    /** Written at each reuse, so that its time is the entry's last use on stores that cannot set a file's time (S3). */
+    private static final String USED_FILE = "_used";
     private static final String ENTRY_PREFIX = "entry=";
     /**
      * The lines of the iJw files one run parsed, together: thousands of messages of a few lines each
@@ -80,7 +78,8 @@ public final class ParsedCache implements AutoCloseable {
      * and names its bundle; its lines are the bundle's rows with its key in {@code entry}).
      */
     private static final String BUNDLE_PREFIX = "ijw-bundle-";
-    private static final String WORK_PREFIX = ".tmp-";
+    /** The work folders of an older voorkant, which renamed its entries into place. */
+    private static final String OLD_WORK_PREFIX = ".tmp-";
 
     /** One parsed line; {@code part} and {@code record} place it in its file (part −1: a Parquet row index). */
     static final StructType SCHEMA = new StructType()
@@ -114,9 +113,9 @@ public final class ParsedCache implements AutoCloseable {
      * while parsing so that no run reads the lines again to count them; and what reading it passed
      * over (a workbook's other sheets), for the manifest.
      */
-    public record Entry(ClaimIngest.InputFile file, Path dir, Map<Integer, Long> linesPerPartition,
+    public record Entry(ClaimIngest.InputFile file, StoragePath dir, Map<Integer, Long> linesPerPartition,
                         Map<String, long[]> totals, boolean reused, List<String> notes, Map<String, String> ijw,
-                        Path bundle) {}
+                        StoragePath bundle, List<StoragePath> hashRuns) {}
 
     /** Entry-file keys of an iJw file's facts for the manifest (message, version, total check, problem). */
     private static final String IJW_PREFIX = "ijw.";
@@ -127,61 +126,66 @@ public final class ParsedCache implements AutoCloseable {
     /**
      * What one partition of a file held: its lines (CSV) and its totals per reason; why it could not be
      * read to its end ({@code damage}, else null); whether its last record's quote was still open
-     * (it may go on in the next partition).
+     * (it may go on in the next partition); the name of its run of claim id hashes.
      */
-    private record PartitionCount(int part, long lines, Map<String, long[]> totals, String damage, boolean endedOpen)
-            implements java.io.Serializable {}
+    private record PartitionCount(int part, long lines, Map<String, long[]> totals, String damage, boolean endedOpen,
+                                  String hashes) implements java.io.Serializable {}
 
     /** Where a parsing task reports: its counts to the driver, its sorted claim id hashes to a file. */
-    private record PartitionSink(CollectionAccumulator<PartitionCount> counted, String hashFolder)
+    private record PartitionSink(CollectionAccumulator<PartitionCount> counted, StoragePath hashFolder)
             implements java.io.Serializable {}
 
-    private final Path dir;
+    private final StoragePath dir;
     private final boolean temporary;
-    private final List<Path> used = new ArrayList<>();
+    /** This run's part of the names of the entries it writes. */
+    private final String run = UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    private final java.util.Set<StoragePath> used = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private boolean closed;
 
-    private ParsedCache(Path dir, boolean temporary) {
+    private ParsedCache(StoragePath dir, boolean temporary) {
         this.dir = dir;
         this.temporary = temporary;
     }
 
     /** A cache that lasts between runs, in {@code dir}. */
-    public static ParsedCache at(Path dir) {
+    public static ParsedCache at(StoragePath dir) {
         try {
-            Files.createDirectories(dir);
+            dir.mkdirs();
         } catch (IOException e) {
-            throw new InputError("cannot create the cache folder " + dir + ": " + reason(e));
+            throw new InputError("cannot create the cache folder " + dir + ": " + Folders.reason(e));
         }
         // Found now, in one line, rather than by every parsing task of the first file.
         try {
-            Files.delete(Files.createTempFile(dir, WORK_PREFIX, ".probe"));
+            StoragePath probe = dir.resolve(".probe-" + UUID.randomUUID());
+            probe.createNew().close();
+            probe.deleteTree();
         } catch (IOException e) {
-            throw new InputError("cannot write in the cache folder " + dir + ": " + reason(e)
+            throw new InputError("cannot write in the cache folder " + dir + ": " + Folders.reason(e)
                     + " (choose another --cache, or --no-cache)");
         }
-        WorkFolders.removeAbandoned(dir, name -> name.startsWith(WORK_PREFIX));
-        return new ParsedCache(dir.toAbsolutePath(), false);
+        WorkFolders.removeAbandoned(dir, ParsedCache::unfinished);
+        return new ParsedCache(dir.absolute(), false);
     }
 
-    /** The reason of a file-system error, without its path. */
-    private static String reason(IOException e) {
-        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) return f.getReason();
-        if (e instanceof java.nio.file.AccessDeniedException) return "permission denied";
-        if (e instanceof FileAlreadyExistsException) return "a file of that name exists";
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    /** A folder of a run that has not committed it (yet): an entry without its marker, or an older voorkant's work. */
+    private static boolean unfinished(StoragePath folder) {
+        String name = folder.name();
+        return name.startsWith(OLD_WORK_PREFIX) || name.startsWith(ENTRY_PREFIX) && storedEntry(folder) == null;
     }
 
     /** Parsed files for this run only, in a new folder in {@code parent} (on a cluster: storage every worker sees). */
-    public static ParsedCache temporary(Path parent) {
+    public static ParsedCache temporary(StoragePath parent) {
+        StoragePath dir = parent.resolve(".voorkant-parsed-" + UUID.randomUUID()).absolute();
         try {
-            return new ParsedCache(Files.createTempDirectory(parent, ".voorkant-parsed-").toAbsolutePath(), true);
+            dir.mkdirs();
+            dir.restrict(false);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new InputError("cannot write in " + parent + ": " + Folders.reason(e));
         }
+        return new ParsedCache(dir, true);
     }
 
-    public Path dir() {
+    public StoragePath dir() {
         return dir;
     }
 
@@ -194,34 +198,34 @@ public final class ParsedCache implements AutoCloseable {
         String fingerprint = fingerprint(parser);
         List<ClaimIngest.InputFile> xml = files.stream().filter(ClaimIngest.InputFile::ijw).toList();
         IjwFiles ijw = xml.isEmpty() ? null : IjwFiles.of(xml);
+        Map<String, List<StoragePath>> stored = storedByKey();
         // The iJw files not in the cache are parsed together, in one job that writes an entry per file.
-        Map<Path, ClaimIngest.InputFile> ijwToParse = new java.util.LinkedHashMap<>();
-        CompletableFuture<Map<Path, Entry>> ijwParsed = new CompletableFuture<>();
+        Map<String, ClaimIngest.InputFile> ijwToParse = new java.util.LinkedHashMap<>();
+        CompletableFuture<Map<String, Entry>> ijwParsed = new CompletableFuture<>();
         ExecutorService jobs = Executors.newFixedThreadPool(3);
         try {
             // Two files with the same bytes (a copy under another name) share one entry, parsed once.
-            Map<Path, CompletableFuture<Entry>> byPlace = new HashMap<>();
+            Map<String, CompletableFuture<Entry>> byKey = new HashMap<>();
             List<CompletableFuture<Entry>> entries = new ArrayList<>();
             for (ClaimIngest.InputFile f : files) {
-                Path place = dir.resolve(ENTRY_PREFIX + f.sha256() + "-" + fingerprint + (f.ijw() ? "-" + ijw.digest() : ""));
-                CompletableFuture<Entry> first = byPlace.get(place);
+                String key = f.sha256() + "-" + fingerprint + (f.ijw() ? "-" + ijw.digest() : "");
+                CompletableFuture<Entry> first = byKey.get(key);
                 if (first != null) {
                     entries.add(first.thenApply(e -> new Entry(f, e.dir(), e.linesPerPartition(), e.totals(), e.reused(),
-                            e.notes(), e.ijw(), e.bundle())));
+                            e.notes(), e.ijw(), e.bundle(), e.hashRuns())));
                     continue;
                 }
-                used.add(place);
-                Entry cached = read(f, place);
+                Entry cached = reuse(f, stored.getOrDefault(key, List.of()));
                 CompletableFuture<Entry> entry;
                 if (cached != null) {
                     entry = CompletableFuture.completedFuture(cached);
                 } else if (f.ijw()) {
-                    ijwToParse.put(place, f);
-                    entry = ijwParsed.thenApply(parsed -> parsed.get(place));
+                    ijwToParse.put(key, f);
+                    entry = ijwParsed.thenApply(parsed -> parsed.get(key));
                 } else {
-                    entry = CompletableFuture.supplyAsync(() -> parse(spark, f, parser, place), jobs);
+                    entry = CompletableFuture.supplyAsync(() -> parse(spark, f, parser, key), jobs);
                 }
-                byPlace.put(place, entry);
+                byKey.put(key, entry);
                 entries.add(entry);
             }
             CompletableFuture.runAsync(() -> {
@@ -247,22 +251,21 @@ public final class ParsedCache implements AutoCloseable {
     /** The lines of {@code entries} as one Dataset, with the run's index of each file in {@code file}. */
     public static Dataset<Row> lines(SparkSession spark, List<Entry> entries) {
         List<Entry> own = new ArrayList<>();
-        Map<Path, List<Row>> bundled = new java.util.LinkedHashMap<>();
+        Map<StoragePath, List<Row>> bundled = new java.util.LinkedHashMap<>();
         for (Entry e : entries) {
             // An iJw file without lines (an allocation, a request, a broken file) has nothing to read.
             if (!e.file().ijw()) own.add(e);
             else if (e.bundle() != null) {
-                bundled.computeIfAbsent(e.bundle(), b -> new ArrayList<>())
-                        .add(RowFactory.create(e.dir().getFileName().toString().substring(ENTRY_PREFIX.length()), e.file().index()));
+                bundled.computeIfAbsent(e.bundle(), b -> new ArrayList<>()).add(RowFactory.create(token(e.dir()), e.file().index()));
             }
         }
         Dataset<Row> all = own.isEmpty() ? null : ownLines(spark, own);
         StructType keys = new StructType().add("entry", DataTypes.StringType).add("file", DataTypes.IntegerType);
         Column[] columns = java.util.Arrays.stream(SCHEMA.add("file", DataTypes.IntegerType).fieldNames())
                 .map(c -> col(c)).toArray(Column[]::new);
-        for (Map.Entry<Path, List<Row>> b : bundled.entrySet()) {
+        for (Map.Entry<StoragePath, List<Row>> b : bundled.entrySet()) {
             // Each bundle with the keys of the entries that name it: a copy's key twice, so its lines count twice.
-            Dataset<Row> lines = spark.read().schema(SCHEMA.add("entry", DataTypes.StringType)).parquet(b.getKey().toString())
+            Dataset<Row> lines = spark.read().schema(SCHEMA.add("entry", DataTypes.StringType)).parquet(b.getKey().uri())
                     .join(broadcast(spark.createDataFrame(b.getValue(), keys)), "entry").select(columns);
             all = all == null ? lines : all.unionByName(lines);
         }
@@ -273,79 +276,124 @@ public final class ParsedCache implements AutoCloseable {
     private static Dataset<Row> ownLines(SparkSession spark, List<Entry> entries) {
         // One read of every entry (one file listing, one plan). The folder names entry=<key> make the
         // key a partition column, a constant per file that maps to the file's index in this run.
-        Map<Path, Integer> firstFile = new java.util.LinkedHashMap<>();
+        Map<StoragePath, Integer> firstFile = new java.util.LinkedHashMap<>();
         List<Entry> copies = new ArrayList<>();
         for (Entry e : entries) {
             if (firstFile.putIfAbsent(e.dir(), e.file().index()) != null) copies.add(e);
         }
         List<Column> index = new ArrayList<>();
         firstFile.forEach((dir, file) -> {
-            index.add(lit(dir.getFileName().toString().substring(ENTRY_PREFIX.length())));
+            index.add(lit(token(dir)));
             index.add(lit(file));
         });
-        String[] dirs = firstFile.keySet().stream().map(Path::toString).toArray(String[]::new);
+        String[] dirs = firstFile.keySet().stream().map(StoragePath::uri).toArray(String[]::new);
         Dataset<Row> all = spark.read().schema(SCHEMA.add("entry", DataTypes.StringType))
-                .option("basePath", entries.get(0).dir().getParent().toString()).parquet(dirs)
+                .option("basePath", entries.get(0).dir().parent().uri()).parquet(dirs)
                 .withColumn("file", element_at(map(index.toArray(Column[]::new)), col("entry"))).drop("entry");
         // A copy of a file is read again as itself, so that its lines count (and its claims repeat).
         for (Entry copy : copies) {
-            all = all.unionByName(spark.read().schema(SCHEMA).parquet(copy.dir().toString())
+            all = all.unionByName(spark.read().schema(SCHEMA).parquet(copy.dir().uri())
                     .withColumn("file", lit(copy.file().index())));
         }
         return all;
     }
 
-    private static Entry read(ClaimIngest.InputFile f, Path place) {
-        Properties p = storedEntry(place);
-        if (p == null) return null; // missing, unreadable or incomplete: parse again, the new entry replaces it
+    /** An entry's folder name less its prefix: the value of its {@code entry} column. */
+    private static String token(StoragePath entry) {
+        return entry.name().substring(ENTRY_PREFIX.length());
+    }
+
+    /** The entry folders in the cache by key, in name order, from one listing: committed or not, that is for {@link #reuse}. */
+    private Map<String, List<StoragePath>> storedByKey() {
+        Map<String, List<StoragePath>> out = new HashMap<>();
         try {
-            Files.setLastModifiedTime(place.resolve(ENTRY_FILE), FileTime.from(Instant.now()));
+            for (StoragePath.Status c : dir.list()) {
+                String name = c.path().name();
+                int dot = name.lastIndexOf('.');
+                if (c.kind() != StoragePath.Kind.FOLDER || !name.startsWith(ENTRY_PREFIX) || dot < 0) continue;
+                out.computeIfAbsent(name.substring(ENTRY_PREFIX.length(), dot), k -> new ArrayList<>()).add(c.path());
+            }
         } catch (IOException e) {
-            return null;
+            throw new InputError("cannot read the cache folder " + dir + ": " + Folders.reason(e));
         }
+        return out;
+    }
+
+    /** The first committed entry among {@code candidates}, marked as used; null when none is. */
+    private Entry reuse(ClaimIngest.InputFile f, List<StoragePath> candidates) {
+        for (StoragePath place : candidates) {
+            Entry e = read(f, place);
+            if (e == null) continue; // not committed, unreadable, or its bundle gone: parse again
+            try (java.io.OutputStream stamp = place.resolve(USED_FILE).create()) {
+                stamp.write(Instant.now().toString().getBytes(StandardCharsets.UTF_8));
+            } catch (IOException x) {
+                continue;
+            }
+            used.add(place);
+            return e;
+        }
+        return null;
+    }
+
+    private static Entry read(ClaimIngest.InputFile f, StoragePath place) {
+        Properties p = storedEntry(place);
+        if (p == null) return null;
         Map<Integer, Long> counts = new HashMap<>();
         numbersByKey(p.getProperty("lines_per_partition")).forEach((part, lines) -> counts.put(Integer.parseInt(part), lines[0]));
         Map<String, String> ijw = new java.util.TreeMap<>();
         for (String name : p.stringPropertyNames()) {
             if (name.startsWith(IJW_PREFIX)) ijw.put(name.substring(IJW_PREFIX.length()), p.getProperty(name));
         }
-        Path bundle = p.getProperty("bundle") == null ? null : place.resolveSibling(p.getProperty("bundle"));
-        if (bundle != null && !Files.isDirectory(bundle)) return null;
+        StoragePath bundle = p.getProperty("bundle") == null ? null : place.sibling(p.getProperty("bundle"));
+        if (bundle != null && !bundle.isDirectory()) return null;
         String notes = p.getProperty("notes", "");
         return new Entry(f, place, counts, numbersByKey(p.getProperty("totals")), true,
-                notes.isEmpty() ? List.of() : List.of(notes.split("\n")), ijw, bundle);
+                notes.isEmpty() ? List.of() : List.of(notes.split("\n")), ijw, bundle, hashRuns(place, p));
     }
 
-    /** The entry file of a complete entry at {@code place}, or null. */
-    private static Properties storedEntry(Path place) {
-        Path props = place.resolve(ENTRY_FILE);
-        if (!Files.isRegularFile(props)) return null;
+    /** The runs of claim id hashes an entry file lists (the attempts that counted). */
+    private static List<StoragePath> hashRuns(StoragePath place, Properties p) {
+        String names = p.getProperty("hashes");
+        if (names.isEmpty()) return List.of();
+        return java.util.Arrays.stream(names.split(",")).map(n -> place.resolve(ClaimHashes.FOLDER).resolve(n)).toList();
+    }
+
+    /** The entry file of a committed entry at {@code place}, or null. */
+    private static Properties storedEntry(StoragePath place) {
         Properties p = new Properties();
-        try (Reader r = Files.newBufferedReader(props, StandardCharsets.UTF_8)) {
+        try (Reader r = new java.io.InputStreamReader(place.resolve(ENTRY_FILE).open(), StandardCharsets.UTF_8)) {
             p.load(r);
-        } catch (IOException e) {
-            return null;
+        } catch (IOException | UncheckedIOException e) {
+            return null; // missing or unreadable
         }
-        return p.getProperty("lines_per_partition") == null || p.getProperty("totals") == null ? null : p;
+        return p.getProperty("lines_per_partition") == null || p.getProperty("totals") == null
+                || p.getProperty("hashes") == null ? null : p;
     }
 
-    private Entry parse(SparkSession spark, ClaimIngest.InputFile f, ClaimParser parser, Path place) {
-        // Spark writes a folder that does not exist yet: the entry inside the locked one.
-        try (WorkFolders.Work locked = WorkFolders.create(dir, WORK_PREFIX + UUID.randomUUID())) {
+    /** The folder this run writes the entry of {@code key} into, claimed for it (see {@link WorkFolders}). */
+    private WorkFolders.Work claim(String key) {
+        try {
+            return WorkFolders.create(dir, ENTRY_PREFIX + key + "." + run);
+        } catch (IOException e) {
+            throw new InputError("cannot write in the cache folder " + dir + ": " + Folders.reason(e));
+        }
+    }
+
+    private Entry parse(SparkSession spark, ClaimIngest.InputFile f, ClaimParser parser, String key) {
+        try (WorkFolders.Work claimed = claim(key)) {
             try {
-                return parse(spark, f, parser, place, locked.dir().resolve("entry"));
-            } finally {
-                Folders.deleteTree(locked.dir());
+                return parse(spark, f, parser, claimed.dir());
+            } catch (RuntimeException e) {
+                Folders.deleteTree(claimed.dir());
+                throw e;
             }
-        } catch (IOException e) {
-            throw new InputError("cannot write in the cache folder " + dir + ": " + reason(e));
         }
     }
 
-    private Entry parse(SparkSession spark, ClaimIngest.InputFile f, ClaimParser parser, Path place, Path work) {
+    private Entry parse(SparkSession spark, ClaimIngest.InputFile f, ClaimParser parser, StoragePath work) {
         Collection<PartitionCount> parts;
         List<String> notes = List.of();
-        boolean workbook = WorkbookSheet.isWorkbook(f.path());
+        boolean workbook = WorkbookSheet.isWorkbook(f.name());
         if (f.parquet()) {
             parts = write(spark, f, work, sink -> parseParquet(spark, f, parser, sink));
         } else if (workbook) {
@@ -368,16 +416,22 @@ public final class ParsedCache implements AutoCloseable {
         }
         Map<Integer, Long> counts = new HashMap<>();
         Map<String, long[]> totals = new HashMap<>();
+        List<String> runs = new ArrayList<>();
         for (PartitionCount c : parts) {
             if (!f.parquet() && !workbook) counts.put(c.part(), c.lines());
             c.totals().forEach((reason, t) -> add(totals, reason, t[0], t[1], t[2]));
+            runs.add(c.hashes());
         }
-        return storeEntry(f, work, place, counts, totals, notes, Map.of(), null);
+        return commit(f, work, counts, totals, notes, Map.of(), null, runs);
     }
 
-    /** Writes the entry file beside a parsed file's lines and renames the folder into its place. */
-    private Entry storeEntry(ClaimIngest.InputFile f, Path work, Path place, Map<Integer, Long> counts,
-                             Map<String, long[]> totals, List<String> notes, Map<String, String> ijw, Path bundle) {
+    /**
+     * Commits a parsed file's entry: its entry file, the marker that makes it count, is written whole
+     * beside its lines and hash runs (under a hidden name, then renamed: one file, which every store
+     * renames whole), after everything it names.
+     */
+    private Entry commit(ClaimIngest.InputFile f, StoragePath work, Map<Integer, Long> counts, Map<String, long[]> totals,
+                         List<String> notes, Map<String, String> ijw, StoragePath bundle, List<String> hashRuns) {
         Properties p = new Properties();
         p.setProperty("source", f.name());
         p.setProperty("size", Long.toString(f.size()));
@@ -388,16 +442,19 @@ public final class ParsedCache implements AutoCloseable {
         p.setProperty("totals", joined(totals));
         p.setProperty("notes", String.join("\n", notes));
         ijw.forEach((k, v) -> p.setProperty(IJW_PREFIX + k, v));
-        if (bundle != null) p.setProperty("bundle", bundle.getFileName().toString());
+        if (bundle != null) p.setProperty("bundle", bundle.name());
+        p.setProperty("hashes", String.join(",", hashRuns));
+        StoragePath written = work.resolve("." + ENTRY_FILE + "-" + UUID.randomUUID());
         try {
-            try (Writer w = Files.newBufferedWriter(work.resolve(ENTRY_FILE), StandardCharsets.UTF_8)) {
+            try (Writer w = new java.io.OutputStreamWriter(written.create(), StandardCharsets.UTF_8)) {
                 p.store(w, "voorkant: parsed lines of one claims file");
             }
-            store(work, place);
+            written.moveTo(work.resolve(ENTRY_FILE));
         } catch (IOException e) {
-            throw new InputError("cannot store parsed claims in " + place + ": " + reason(e));
+            throw new InputError("cannot store parsed claims in " + work + ": " + Folders.reason(e));
         }
-        return new Entry(f, place, counts, totals, false, notes, ijw, bundle);
+        used.add(work);
+        return new Entry(f, work, counts, totals, false, notes, ijw, bundle, hashRuns(work, p));
     }
 
     /**
@@ -406,78 +463,66 @@ public final class ParsedCache implements AutoCloseable {
      * into one bundle; each file still gets an entry of its own (counts, hashes, notes, its bundle), so
      * a file is found in the cache, reused or parsed again on its own, as a CSV file is.
      */
-    private Map<Path, Entry> parseIjw(SparkSession spark, Map<Path, ClaimIngest.InputFile> files, IjwFiles ijw,
-                                      ClaimParser parser) {
-        try (WorkFolders.Work locked = WorkFolders.create(dir, WORK_PREFIX + UUID.randomUUID())) {
-            try {
-                Path work = locked.dir().resolve("entries");
-                List<Row> rows = new ArrayList<>();
-                // One after another: the parser's pseudonymiser (a Mac and its cache) is one task's, not to be shared.
-                Map<Path, IjwFiles.Parsed> parsed = new java.util.LinkedHashMap<>();
-                files.forEach((place, f) -> parsed.put(place, ijw.parse(f, parser)));
-                Map<Path, Map<String, long[]>> totals = new HashMap<>();
-                Map<Path, ClaimHashes.Run> hashes = new HashMap<>();
-                for (Map.Entry<Path, ClaimIngest.InputFile> e : files.entrySet()) {
-                    IjwFiles.Parsed one = parsed.get(e.getKey());
-                    String key = e.getKey().getFileName().toString().substring(ENTRY_PREFIX.length());
-                    Map<String, long[]> t = new HashMap<>();
-                    ClaimHashes.Run run = new ClaimHashes.Run();
-                    for (int i = 0; i < one.claims().size(); i++) {
-                        ClaimParser.Claim c = one.claims().get(i);
-                        Long hash = tally(c, t, run);
-                        // Part −1: the "line" of a rejected Prestatie is its place in the message.
-                        Row r = toRow(c, hash, -1, one.positions().get(i) - 1);
-                        Object[] v = new Object[r.length() + 1];
-                        for (int k = 0; k < r.length(); k++) v[k] = r.get(k);
-                        v[r.length()] = key;
-                        rows.add(RowFactory.create(v));
-                    }
-                    totals.put(e.getKey(), t);
-                    hashes.put(e.getKey(), run);
-                }
-                Path bundle = null;
-                if (!rows.isEmpty()) {
-                    Path written = locked.dir().resolve("bundle");
-                    writeParquet(spark.createDataFrame(rows, SCHEMA.add("entry", DataTypes.StringType)), written);
-                    // In place before any entry names it; one that no entry names is removed by a later run (close).
-                    bundle = dir.resolve(BUNDLE_PREFIX + UUID.randomUUID());
-                    Files.move(written, bundle, StandardCopyOption.ATOMIC_MOVE);
-                }
-                // Thousands of small entries: written side by side, the file system's latency overlapping.
-                Map<Path, Entry> out = new java.util.concurrent.ConcurrentHashMap<>();
-                Path named = bundle;
-                files.entrySet().parallelStream().forEach(e -> {
-                    Path one = work.resolve(e.getKey().getFileName());
-                    try {
-                        Files.createDirectories(one);
-                    } catch (IOException x) {
-                        throw new InputError("cannot write in the cache folder " + dir + ": " + reason(x));
-                    }
-                    hashes.get(e.getKey()).write(one.resolve(ClaimHashes.FOLDER), 0);
-                    boolean hasLines = !parsed.get(e.getKey()).claims().isEmpty();
-                    out.put(e.getKey(), storeEntry(e.getValue(), one, e.getKey(), Map.of(), totals.get(e.getKey()),
-                            List.of(), parsed.get(e.getKey()).notes(), hasLines ? named : null));
-                });
-                return out;
-            } finally {
-                Folders.deleteTree(locked.dir());
+    private Map<String, Entry> parseIjw(SparkSession spark, Map<String, ClaimIngest.InputFile> files, IjwFiles ijw,
+                                        ClaimParser parser) {
+        List<Row> rows = new ArrayList<>();
+        // One after another: the parser's pseudonymiser (a Mac and its cache) is one task's, not to be shared.
+        Map<String, IjwFiles.Parsed> parsed = new java.util.LinkedHashMap<>();
+        files.forEach((key, f) -> parsed.put(key, ijw.parse(f, parser)));
+        Map<String, Map<String, long[]>> totals = new HashMap<>();
+        Map<String, ClaimHashes.Run> hashes = new HashMap<>();
+        for (String key : files.keySet()) {
+            IjwFiles.Parsed one = parsed.get(key);
+            String token = key + "." + run; // the entry column of its lines: its folder's, see claim
+            Map<String, long[]> t = new HashMap<>();
+            ClaimHashes.Run hashRun = new ClaimHashes.Run();
+            for (int i = 0; i < one.claims().size(); i++) {
+                ClaimParser.Claim c = one.claims().get(i);
+                Long hash = tally(c, t, hashRun);
+                // Part −1: the "line" of a rejected Prestatie is its place in the message.
+                Row r = toRow(c, hash, -1, one.positions().get(i) - 1);
+                Object[] v = new Object[r.length() + 1];
+                for (int k = 0; k < r.length(); k++) v[k] = r.get(k);
+                v[r.length()] = token;
+                rows.add(RowFactory.create(v));
             }
-        } catch (IOException e) {
-            throw new InputError("cannot write in the cache folder " + dir + ": " + reason(e));
+            totals.put(key, t);
+            hashes.put(key, hashRun);
         }
+        // Written before any entry names it; one that no entry names is removed by a later run (close).
+        StoragePath bundle = rows.isEmpty() ? null : dir.resolve(BUNDLE_PREFIX + UUID.randomUUID());
+        if (bundle != null) writeParquet(spark.createDataFrame(rows, SCHEMA.add("entry", DataTypes.StringType)), bundle);
+        // Thousands of small entries: written side by side, the file system's latency overlapping.
+        Map<String, Entry> out = new java.util.concurrent.ConcurrentHashMap<>();
+        files.entrySet().parallelStream().forEach(e -> {
+            try (WorkFolders.Work claimed = claim(e.getKey())) {
+                try {
+                    String runName = ClaimHashes.name(0, 0);
+                    hashes.get(e.getKey()).write(claimed.dir().resolve(ClaimHashes.FOLDER).resolve(runName));
+                    boolean hasLines = !parsed.get(e.getKey()).claims().isEmpty();
+                    out.put(e.getKey(), commit(e.getValue(), claimed.dir(), Map.of(), totals.get(e.getKey()), List.of(),
+                            parsed.get(e.getKey()).notes(), hasLines ? bundle : null, List.of(runName)));
+                } catch (RuntimeException x) {
+                    Folders.deleteTree(claimed.dir());
+                    throw x;
+                }
+            }
+        });
+        return out;
     }
 
     /**
      * Parsed rows as Parquet in {@code folder}; a full disk or quota is one line naming the cache. Columns
      * with a value per line are not worth Parquet's attempt at a dictionary (measured: a tenth of the write).
      */
-    private void writeParquet(Dataset<Row> rows, Path folder) {
-        org.apache.spark.sql.DataFrameWriter<Row> writer = rows.write();
+    private void writeParquet(Dataset<Row> rows, StoragePath folder) {
+        // Appended: an entry's folder exists, claimed before Spark writes into it.
+        org.apache.spark.sql.DataFrameWriter<Row> writer = rows.write().mode("append");
         for (String unique : List.of("record", "claim_id", "claim_hash", "client_key", "raw.list.element")) {
             writer = writer.option("parquet.enable.dictionary#" + unique, "false");
         }
         try {
-            writer.parquet(folder.toString());
+            writer.parquet(folder.uri());
         } catch (Exception e) { // Spark's own SparkException is checked, thrown without a declaration
             String full = Folders.spaceProblem(e).orElse(null);
             if (full != null) throw new InputError("cannot store parsed claims in the cache folder " + dir + ": " + full);
@@ -499,50 +544,17 @@ public final class ParsedCache implements AutoCloseable {
     }
 
     /**
-     * Renames a parsed file's folder into its place, unless another run has stored the same entry
-     * there first (the same bytes parsed by the same parser: theirs equals ours, and may be in use).
-     * A place without a complete entry is debris of an older voorkant and is removed first.
-     */
-    private void store(Path work, Path place) throws IOException {
-        for (int attempt = 0; ; attempt++) {
-            if (storedEntry(place) != null) {
-                Folders.deleteTree(work);
-                return;
-            }
-            if (Files.exists(place)) removeDebris(place);
-            try {
-                Files.move(work, place, StandardCopyOption.ATOMIC_MOVE);
-                return;
-            } catch (FileSystemException e) {
-                // A rename onto a folder that is not empty: another run's entry arrived first. Look again.
-                if (attempt == 2 || !Files.exists(place)) throw e;
-            }
-        }
-    }
-
-    /** Moves debris into a locked folder of its own before removing it, so it is never half there. */
-    private void removeDebris(Path place) throws IOException {
-        try (WorkFolders.Work aside = WorkFolders.create(dir, WORK_PREFIX + UUID.randomUUID())) {
-            try {
-                Files.move(place, aside.dir().resolve("debris"), StandardCopyOption.ATOMIC_MOVE);
-            } catch (NoSuchFileException e) {
-                // already gone
-            }
-            Folders.deleteTree(aside.dir());
-        }
-    }
-
-    /**
      * Writes the parsed rows of one file to {@code work} and gives what each partition counted. A file
      * that cannot be read to its end stops the run with one line naming it and the cause; its parsed
      * rows are removed.
      */
-    private Collection<PartitionCount> write(SparkSession spark, ClaimIngest.InputFile f, Path work,
+    private Collection<PartitionCount> write(SparkSession spark, ClaimIngest.InputFile f, StoragePath work,
                                              java.util.function.Function<PartitionSink, JavaRDD<Row>> rowsTo) {
         CollectionAccumulator<PartitionCount> counted = spark.sparkContext().collectionAccumulator("partition counts");
-        JavaRDD<Row> rows = rowsTo.apply(new PartitionSink(counted, work.resolve(ClaimHashes.FOLDER).toString()));
+        JavaRDD<Row> rows = rowsTo.apply(new PartitionSink(counted, work.resolve(ClaimHashes.FOLDER)));
         writeParquet(spark.createDataFrame(rows, SCHEMA), work);
-        // A retried task reports its partition again, with the same counts.
+        // A partition computed twice (a stage run again) reports twice, with the same counts and a run of
+        // its own name each: one of them is kept.
         Map<Integer, PartitionCount> byPartition = new java.util.TreeMap<>();
         for (PartitionCount c : counted.value()) byPartition.put(c.part(), c);
         for (PartitionCount c : byPartition.values()) {
@@ -621,32 +633,47 @@ public final class ParsedCache implements AutoCloseable {
             return;
         }
         Instant cutoff = Instant.now().minus(KEEP_UNUSED);
-        try (Stream<Path> children = Files.list(dir)) {
-            List<Path> bundles = new ArrayList<>();
+        try {
+            List<StoragePath> bundles = new ArrayList<>();
             java.util.Set<String> named = new java.util.HashSet<>();
-            for (Path c : children.toList()) {
-                String name = c.getFileName().toString();
-                if (name.startsWith(BUNDLE_PREFIX)) bundles.add(c);
-                // Work folders are removed by their lock, when their run has ended (see at).
-                if (!Files.isDirectory(c) || name.startsWith(WORK_PREFIX) || name.startsWith(BUNDLE_PREFIX)) continue;
-                Path stamp = Files.isRegularFile(c.resolve(ENTRY_FILE)) ? c.resolve(ENTRY_FILE) : c;
-                if (!used.contains(c) && Files.getLastModifiedTime(stamp).toInstant().isBefore(cutoff)) {
-                    Folders.deleteTree(c);
-                } else if (name.startsWith(ENTRY_PREFIX) && Files.isRegularFile(stamp)) {
-                    Properties p = storedEntry(c);
-                    if (p != null && p.getProperty("bundle") != null) named.add(p.getProperty("bundle"));
+            for (StoragePath.Status c : dir.list()) {
+                String name = c.path().name();
+                if (c.kind() != StoragePath.Kind.FOLDER) continue;
+                if (name.startsWith(BUNDLE_PREFIX)) bundles.add(c.path());
+                // Unfinished folders are removed by their lock or age, once their run has ended (see at).
+                Properties p = name.startsWith(ENTRY_PREFIX) ? storedEntry(c.path()) : null;
+                if (p == null) continue;
+                if (!used.contains(c.path()) && lastChange(c.path().resolve(USED_FILE), c.path().resolve(ENTRY_FILE)).isBefore(cutoff)) {
+                    Folders.deleteTree(c.path());
+                } else if (p.getProperty("bundle") != null) {
+                    named.add(p.getProperty("bundle"));
                 }
             }
             // A bundle no entry names is gone for good; one younger than a day may be a running run's, its entries still to come.
             Instant young = Instant.now().minus(Duration.ofDays(1));
-            for (Path b : bundles) {
-                if (!named.contains(b.getFileName().toString()) && Files.getLastModifiedTime(b).toInstant().isBefore(young)) {
-                    Folders.deleteTree(b);
-                }
+            for (StoragePath b : bundles) {
+                if (!named.contains(b.name()) && lastChange(b).isBefore(young)) Folders.deleteTree(b);
             }
-        } catch (IOException e) {
-            System.err.println("WARNING: could not tidy the cache folder " + dir + ": " + e.getMessage());
+        } catch (IOException | UncheckedIOException e) {
+            System.err.println("WARNING: could not tidy the cache folder " + dir + ": " + Folders.reason(e));
         }
+    }
+
+    /**
+     * The newest change of the first of {@code places} that exists, its files included (an object
+     * store keeps no time for a folder); {@link Instant#MAX} when none exists, so that it is kept.
+     */
+    private static Instant lastChange(StoragePath... places) throws IOException {
+        for (StoragePath p : places) {
+            java.util.Optional<StoragePath.Status> s = p.status();
+            if (s.isEmpty()) continue;
+            Instant newest = s.get().modified();
+            for (StoragePath.Status below : p.walk()) {
+                if (below.modified().isAfter(newest)) newest = below.modified();
+            }
+            return newest;
+        }
+        return Instant.MAX;
     }
 
     /**
@@ -656,17 +683,17 @@ public final class ParsedCache implements AutoCloseable {
     private static JavaRDD<Row> parseCsv(JavaSparkContext jsc, ClaimIngest.InputFile f, ClaimParser parser,
                                          PartitionSink sink, CsvFile.Head head, boolean whole) {
         ClaimParser.FileLayout layout = ClaimParser.FileLayout.of(head.header(), f.name());
-        String path = f.path().toAbsolutePath().toString();
+        StoragePath path = f.path();
         if (whole) {
             String charset = head.charset().name();
             return jsc.parallelize(List.of(0), 1).mapPartitionsWithIndex((part, ignored) -> {
-                CsvFile.Lines lines = new CsvFile.Lines(Path.of(path), java.nio.charset.Charset.forName(charset));
+                CsvFile.Lines lines = new CsvFile.Lines(path, java.nio.charset.Charset.forName(charset));
                 org.apache.spark.TaskContext.get().addTaskCompletionListener(
                         (org.apache.spark.util.TaskCompletionListener) task -> closeQuietly(lines));
                 return new CsvCounted(part, sink, lines, parser, layout);
             }, true);
         }
-        return jsc.newAPIHadoopFile(Path.of(path).toUri().toString(), TextInputFormat.class,
+        return jsc.newAPIHadoopFile(path.uri(), TextInputFormat.class,
                         LongWritable.class, Text.class, jsc.hadoopConfiguration())
                 .mapPartitionsWithIndex((part, records) -> new CsvCounted(part, sink,
                         new Iterator<String>() {
@@ -746,10 +773,10 @@ public final class ParsedCache implements AutoCloseable {
     private static JavaRDD<Row> parseWorkbook(JavaSparkContext jsc, ClaimIngest.InputFile f, ClaimParser parser,
                                               PartitionSink sink, WorkbookSheet.Head head) {
         int[] positions = ClaimColumns.resolve(head.header(), f.name());
-        String path = f.path().toAbsolutePath().toString();
+        StoragePath path = f.path();
         String name = f.name();
         return jsc.parallelize(List.of(0), 1).mapPartitionsWithIndex((part, ignored) -> {
-            WorkbookSheet sheet = WorkbookSheet.open(Path.of(path), name, head);
+            WorkbookSheet sheet = WorkbookSheet.open(path, name, head);
             org.apache.spark.TaskContext.get().addTaskCompletionListener(
                     (org.apache.spark.util.TaskCompletionListener) task -> sheet.close());
             return new RowIndexed<>(part, sink, sheet, r -> r.number() - 1,
@@ -763,13 +790,13 @@ public final class ParsedCache implements AutoCloseable {
         // Spark reads the footer in a task, whose failure it logs with stack traces: it is read here first.
         try (org.apache.parquet.hadoop.ParquetFileReader footer = org.apache.parquet.hadoop.ParquetFileReader.open(
                 org.apache.parquet.hadoop.util.HadoopInputFile.fromPath(new org.apache.hadoop.fs.Path(
-                        f.path().toAbsolutePath().toUri()), spark.sparkContext().hadoopConfiguration()))) {
+                        java.net.URI.create(f.path().uri())), spark.sparkContext().hadoopConfiguration()))) {
             footer.getFooter();
         } catch (Exception e) {
             throw new InputError(f.path() + ": not a readable Parquet file (its footer is missing or damaged: "
                     + "a truncated or damaged file, or not Parquet)");
         }
-        Dataset<Row> df = spark.read().parquet(f.path().toAbsolutePath().toString());
+        Dataset<Row> df = spark.read().parquet(f.path().uri());
         int[] positions = ClaimColumns.resolve(List.of(df.columns()), f.name());
         List<Column> cols = new ArrayList<>();
         for (int p : positions) cols.add(p < 0 ? lit("") : coalesce(col(df.columns()[p]).cast("string"), lit("")));
@@ -870,8 +897,9 @@ public final class ParsedCache implements AutoCloseable {
             ClaimParser.Claim c = nextClaim();
             if (c == null) {
                 if (!reported) {
-                    hashes.write(Path.of(sink.hashFolder()), part);
-                    sink.counted().add(new PartitionCount(part, lines, totals, damage(), endedOpen()));
+                    String name = ClaimHashes.name(part, org.apache.spark.TaskContext.get().taskAttemptId());
+                    hashes.write(sink.hashFolder().resolve(name));
+                    sink.counted().add(new PartitionCount(part, lines, totals, damage(), endedOpen(), name));
                 }
                 reported = true;
                 return false;

@@ -4,8 +4,8 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import nl.voorkant.core.StoragePath;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -57,19 +57,24 @@ public final class Reference implements Serializable {
     }
 
     public static Reference load(Path dir) {
-        if (!Files.isDirectory(dir)) {
+        return load(StoragePath.of(dir));
+    }
+
+    /** The reference folder's two files, on local disk or any Hadoop file system. */
+    public static Reference load(StoragePath dir) {
+        if (!dir.isDirectory()) {
             throw new InputError("reference folder not found: " + dir);
         }
         return new Reference(loadProducts(dir.resolve("products.csv")),
                 loadMunicipalities(dir.resolve("municipalities.csv")));
     }
 
-    static Map<String, Product> loadProducts(Path file) {
+    static Map<String, Product> loadProducts(StoragePath file) {
         Map<String, Product> out = new LinkedHashMap<>();
         for (Map<String, String> r : readCsv(file, List.of("product_code", "product_name", "product_group",
                 "product_category", "provision"))) {
             String code = ClaimParser.normaliseProductCode(r.get("product_code"));
-            String where = file.getFileName() + " line " + r.get("#line");
+            String where = file.name() + " line " + r.get("#line");
             if (code.isEmpty()) throw new InputError(where + ": empty product_code");
             if (out.containsKey(code)) throw new InputError(where + ": product_code " + code + " appears twice");
             String group = required(r, "product_group", where);
@@ -97,11 +102,11 @@ public final class Reference implements Serializable {
         return out;
     }
 
-    static Map<String, Municipality> loadMunicipalities(Path file) {
+    static Map<String, Municipality> loadMunicipalities(StoragePath file) {
         Map<String, Municipality> out = new LinkedHashMap<>();
         for (Map<String, String> r : readCsv(file, List.of("municipality_code", "municipality_name", "subregion",
                 "region", "youth_population"))) {
-            String where = file.getFileName() + " line " + r.get("#line");
+            String where = file.name() + " line " + r.get("#line");
             String code = ClaimParser.normaliseMunicipalityCode(r.get("municipality_code"));
             if (code == null) throw new InputError(where + ": municipality_code must look like GM0482, got '"
                     + r.get("municipality_code") + "'");
@@ -142,10 +147,13 @@ public final class Reference implements Serializable {
     }
 
     /** A small reference CSV (comma or semicolon, optional BOM) as maps keyed by lower-case header. */
-    static List<Map<String, String>> readCsv(Path file, List<String> requiredColumns) {
-        if (!Files.isRegularFile(file)) throw new InputError("reference file not found: " + file);
+    static List<Map<String, String>> readCsv(StoragePath file, List<String> requiredColumns) {
+        if (!file.isFile()) throw new InputError("reference file not found: " + file);
         List<Map<String, String>> rows = new ArrayList<>();
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        // Decoded as Files.newBufferedReader does: a byte that is not UTF-8 is an error, not a replacement.
+        try (BufferedReader in = new BufferedReader(new java.io.InputStreamReader(file.open(),
+                StandardCharsets.UTF_8.newDecoder().onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)))) {
             String headerLine = in.readLine();
             if (headerLine == null) throw new InputError(file + ": empty file");
             headerLine = ClaimParser.stripBom(headerLine);

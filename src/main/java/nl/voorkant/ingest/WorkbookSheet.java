@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.nio.file.Path;
+import nl.voorkant.core.StoragePath;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -66,8 +67,8 @@ public final class WorkbookSheet implements Iterator<WorkbookSheet.SheetRow>, Au
     }
 
     /** Whether {@code file} is read as a workbook: {@code .xlsx}, or {@code .xlsm} (the same with macros, never run). */
-    public static boolean isWorkbook(Path file) {
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+    public static boolean isWorkbook(String fileName) {
+        String name = fileName.toLowerCase(Locale.ROOT);
         return name.endsWith(".xlsx") || name.endsWith(".xlsm");
     }
 
@@ -76,7 +77,7 @@ public final class WorkbookSheet implements Iterator<WorkbookSheet.SheetRow>, Au
      * {@link #HEADER_SEARCH_ROWS} below a title) names every required claims column. A workbook
      * without one is an input error naming the file and what each sheet lacks, never a cell value.
      */
-    public static Head head(Path file, String name) {
+    public static Head head(StoragePath file, String name) {
         OPCPackage pkg = open(file, name);
         try {
             Book book = new Book(pkg);
@@ -146,7 +147,7 @@ public final class WorkbookSheet implements Iterator<WorkbookSheet.SheetRow>, Au
     }
 
     /** The data rows of {@code head}'s sheet below its header, as many cells each as the header has. */
-    public static WorkbookSheet open(Path file, String name, Head head) {
+    public static WorkbookSheet open(StoragePath file, String name, Head head) {
         OPCPackage pkg = open(file, name);
         try {
             Book book = new Book(pkg);
@@ -165,23 +166,42 @@ public final class WorkbookSheet implements Iterator<WorkbookSheet.SheetRow>, Au
         }
     }
 
-    private static OPCPackage open(Path file, String name) {
+    private static OPCPackage open(StoragePath file, String name) {
         // The first bytes tell a zip from an OLE2 file before POI logs its own warnings about either.
         byte[] magic = new byte[4];
-        try (InputStream in = java.nio.file.Files.newInputStream(file)) {
+        try (InputStream in = file.open()) {
             if (in.readNBytes(magic, 0, 4) < 4) throw unreadable(name);
         } catch (IOException e) {
-            throw new InputError("cannot read " + name + ": " + e.getMessage());
+            throw new InputError("cannot read " + name + ": " + nl.voorkant.core.Folders.reason(e));
         }
         if (Arrays.equals(magic, OLE2_MAGIC)) throw notXlsx(name);
         if (!Arrays.equals(magic, ZIP_MAGIC)) throw unreadable(name);
+        Path copy = null;
         try {
-            return OPCPackage.open(file.toFile(), PackageAccess.READ);
+            // A zip is read by seeking to its directory: a workbook elsewhere (HDFS, S3) is copied to local disk first.
+            copy = file.local().isPresent() ? null : localCopy(file);
+            return OPCPackage.open((copy != null ? copy : file.local().get()).toFile(), PackageAccess.READ);
         } catch (OLE2NotOfficeXmlFileException e) {
             throw notXlsx(name);
+        } catch (IOException e) {
+            throw new InputError("cannot read " + name + ": " + nl.voorkant.core.Folders.reason(e));
         } catch (Exception e) { // POI signals a wrong format with unchecked exceptions
             throw unreadable(name);
+        } finally {
+            // The open zip keeps its file; its name goes now (on Windows, when the JVM ends).
+            if (copy != null && !copy.toFile().delete()) copy.toFile().deleteOnExit();
         }
+    }
+
+    private static Path localCopy(StoragePath file) throws IOException {
+        Path copy = java.nio.file.Files.createTempFile("voorkant-", ".xlsx");
+        try (InputStream in = file.open()) {
+            java.nio.file.Files.copy(in, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException | RuntimeException e) {
+            java.nio.file.Files.deleteIfExists(copy);
+            throw e;
+        }
+        return copy;
     }
 
     private static InputError notXlsx(String name) {

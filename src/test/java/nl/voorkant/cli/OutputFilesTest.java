@@ -1,5 +1,6 @@
 package nl.voorkant.cli;
 
+import nl.voorkant.core.StoragePath;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.io.IOException;
@@ -25,7 +26,7 @@ class OutputFilesTest {
                 RowFactory.create("claims.csv", 2L, "unknown_product", "=HYPERLINK(\"http://x\",\"y\")", "-12.50"),
                 RowFactory.create("claims.csv", 3L, "invalid_number", "+cmd|' /C calc'!A0", "-1+1"),
                 RowFactory.create("claims.csv", 4L, "invalid_number", "\t@SUM(A1)", null));
-        OutputFiles.writeRejects(SharedSpark.session().createDataFrame(rows, schema), dir);
+        OutputFiles.writeRejects(SharedSpark.session().createDataFrame(rows, schema), StoragePath.of(dir));
         assertEquals(List.of("source_file,line,reason,provider_code,amount",
                 "claims.csv,2,unknown_product,\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",-12.50",
                 "claims.csv,3,invalid_number,'+cmd|' /C calc'!A0,'-1+1",

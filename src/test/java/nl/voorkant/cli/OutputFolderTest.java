@@ -1,5 +1,6 @@
 package nl.voorkant.cli;
 
+import nl.voorkant.core.StoragePath;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.io.IOException;
@@ -21,7 +22,7 @@ class OutputFolderTest {
     }
 
     static OutputFolder written(Path target, String file, String text) throws IOException {
-        OutputFolder f = OutputFolder.replacing(target, true);
+        OutputFolder f = OutputFolder.replacing(StoragePath.of(target), true);
         Files.writeString(f.work().resolve(file), text);
         return f;
     }
@@ -67,7 +68,7 @@ class OutputFolderTest {
         List<String> before = names(dir);
 
         for (Path p : List.of(foreign, checkout.getParent(), file, link, dir.resolve("added"), dir.resolve("changed"), Path.of("/"))) {
-            InputError e = assertThrows(InputError.class, () -> OutputFolder.replacing(p, true), p.toString());
+            InputError e = assertThrows(InputError.class, () -> OutputFolder.replacing(StoragePath.of(p), true), p.toString());
             assertTrue(e.getMessage().startsWith("refusing to write the report to " + p.toAbsolutePath().normalize()),
                     "one line naming the folder: " + e.getMessage());
             assertFalse(e.getMessage().contains("\n"), "one line");
@@ -84,10 +85,10 @@ class OutputFolderTest {
     @Test
     void twoRunsStartedInOneSecondGetAFolderEach(@TempDir Path reports) throws IOException {
         Path second = reports.resolve("20260101-120000");
-        OutputFolder a = OutputFolder.unique(second, true);
-        OutputFolder b = OutputFolder.unique(second, true);
-        assertEquals(second, a.target());
-        assertEquals(reports.resolve("20260101-120000-2"), b.target(), "the name is taken by the first run from its start");
+        OutputFolder a = OutputFolder.unique(StoragePath.of(second), true);
+        OutputFolder b = OutputFolder.unique(StoragePath.of(second), true);
+        assertEquals(StoragePath.of(second), a.target());
+        assertEquals(StoragePath.of(reports.resolve("20260101-120000-2")), b.target(), "the name is taken by the first run from its start");
         Files.writeString(b.work().resolve("run.txt"), "b");
         b.commit(true);
         Files.writeString(a.work().resolve("run.txt"), "a");
@@ -95,7 +96,7 @@ class OutputFolderTest {
         assertEquals("a", Files.readString(second.resolve("run.txt")));
         assertEquals("b", Files.readString(reports.resolve("20260101-120000-2/run.txt")), "neither replaced the other");
         assertEquals(Path.of("20260101-120000"), Files.readSymbolicLink(reports.resolve("latest")), "the last to finish");
-        assertEquals(reports.resolve("20260101-120000-3"), OutputFolder.unique(second, true).target());
+        assertEquals(StoragePath.of(reports.resolve("20260101-120000-3")), OutputFolder.unique(StoragePath.of(second), true).target());
     }
 
     @Test
@@ -104,14 +105,14 @@ class OutputFolderTest {
         String dead = ".old-run.partial-" + UUID.randomUUID();
         Files.createDirectories(reports.resolve(dead).resolve("tables"));
         Files.writeString(reports.resolve(dead + ".lock"), "");
-        OutputFolder live = OutputFolder.replacing(reports.resolve("live"), true);
+        OutputFolder live = OutputFolder.replacing(StoragePath.of(reports.resolve("live")), true);
         Path foreign = Files.createDirectories(reports.resolve(".my.partial-notes"));
-        try (WorkFolders.Work otherRun = WorkFolders.create(reports, ".other.partial-" + UUID.randomUUID())) {
-            OutputFolder.replacing(reports.resolve("next"), true).abandon();
+        try (WorkFolders.Work otherRun = WorkFolders.create(StoragePath.of(reports), ".other.partial-" + UUID.randomUUID())) {
+            OutputFolder.replacing(StoragePath.of(reports.resolve("next")), true).abandon();
             assertFalse(Files.exists(reports.resolve(dead)), "an interrupted run's folder is removed");
             assertFalse(Files.exists(reports.resolve(dead + ".lock")));
             assertTrue(Files.isDirectory(live.work()), "another run's live work is kept");
-            assertTrue(Files.isDirectory(otherRun.dir()), "another run's live work is kept");
+            assertTrue(Files.isDirectory(otherRun.dir().local().orElseThrow()), "another run's live work is kept");
             assertTrue(Files.isDirectory(foreign), "a young folder without a lock file may be anyone's: kept");
         }
         live.abandon();

@@ -1,5 +1,6 @@
 package nl.voorkant.cli;
 
+import nl.voorkant.core.StoragePath;
 import static org.junit.jupiter.api.Assertions.*;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -158,10 +159,10 @@ class OutputSafetyTest {
         String deadEntry = ".tmp-" + UUID.randomUUID();
         Files.createDirectories(cache.resolve(deadEntry).resolve("entry"));
         Files.writeString(cache.resolve(deadEntry + ".lock"), "");
-        try (var live = nl.voorkant.core.WorkFolders.create(reports, ".other.partial-" + UUID.randomUUID())) {
+        try (var live = nl.voorkant.core.WorkFolders.create(StoragePath.of(reports), ".other.partial-" + UUID.randomUUID())) {
             assertEquals(0, analyse(reports.resolve("run"), "--cache", cache.toString()).code());
-            assertTrue(Files.isDirectory(live.dir()), "another run's live work stays");
-            Files.delete(live.dir());
+            assertTrue(Files.isDirectory(live.dir().local().orElseThrow()), "another run's live work stays");
+            Files.delete(live.dir().local().orElseThrow());
         }
         assertEquals(List.of(".internal", "run"), names(reports), "the interrupted report's work is gone");
         assertFalse(Files.exists(cache.resolve(deadEntry)), "the interrupted parse's work is gone");

@@ -29,7 +29,9 @@ import org.junit.jupiter.api.Test;
  * {@code analyse --master spark://…} on a real Spark standalone cluster: a master and a worker started here as
  * child JVMs on 127.0.0.1, whose classpath has Spark's jars but not voorkant's classes, so the run only works
  * when SparkSessions ships them. Two one-core executors must produce exactly the tables of a local run, also
- * when one of them is killed in the middle of the job. One cluster and one local reference serve both tests.
+ * when one of them is killed in the middle of the job, and also with claims, reference, cache and report on
+ * HDFS (an in-process MiniDFSCluster at Spark's own Hadoop version), where no folder is shared by the driver and
+ * the executors but the store. One cluster, one HDFS and one local reference serve every test.
  */
 class StandaloneClusterIT {
     /** The shipped sample, five years: every stage of the job. */
@@ -43,6 +45,9 @@ class StandaloneClusterIT {
     static Path workDir;
     static Process local;
     static Map<String, List<String>> localTables;
+    static org.apache.hadoop.hdfs.MiniDFSCluster hdfs;
+    /** hdfs://127.0.0.1:PORT, holding the sample in /sample. */
+    static String hdfsUri;
 
     @BeforeAll
     static void startClusterAndAnalyseLocally() throws Exception {
@@ -72,6 +77,7 @@ class StandaloneClusterIT {
         // The local reference runs while the worker registers and the first cluster run starts: much of a
         // small Spark job is waiting, so the two overlap well even on two cores.
         local = analyse("local[2]", tmp.resolve("local"));
+        hdfs = startHdfs();
         awaitTrue("the worker registering with the master", Duration.ofMinutes(2),
                 () -> read(tmp.resolve("worker.log")).contains("Successfully registered with master"),
                 master, worker);
@@ -89,6 +95,24 @@ class StandaloneClusterIT {
     @AfterAll
     static void stopEverything() {
         for (Process p : started) killTree(p.toHandle());
+        if (hdfs != null) hdfs.shutdown();
+    }
+
+    /** A one-datanode HDFS in this JVM, with the shipped sample's claims and reference copied in. */
+    static org.apache.hadoop.hdfs.MiniDFSCluster startHdfs() throws IOException {
+        org.apache.hadoop.conf.Configuration conf = new org.apache.hadoop.conf.Configuration();
+        conf.set(org.apache.hadoop.hdfs.MiniDFSCluster.HDFS_MINIDFS_BASEDIR, tmp.resolve("hdfs").toString());
+        conf.setInt("dfs.replication", 1);
+        org.apache.hadoop.hdfs.MiniDFSCluster cluster = new org.apache.hadoop.hdfs.MiniDFSCluster.Builder(conf)
+                .numDataNodes(1).build();
+        cluster.waitActive();
+        hdfsUri = "hdfs://127.0.0.1:" + cluster.getNameNodePort();
+        org.apache.hadoop.fs.FileSystem fs = cluster.getFileSystem();
+        for (String folder : List.of(CLAIMS, "data/reference")) {
+            fs.copyFromLocalFile(new org.apache.hadoop.fs.Path(Path.of(folder).toAbsolutePath().toUri()),
+                    new org.apache.hadoop.fs.Path("/sample/" + Path.of(folder).getFileName()));
+        }
+        return cluster;
     }
 
     @Test
@@ -120,6 +144,46 @@ class StandaloneClusterIT {
         } finally {
             killTree(driver.toHandle());
         }
+    }
+
+    /**
+     * Claims, reference, cache and report on HDFS: a run on the cluster, whose executors parse the claims
+     * into the cache there, then a run in local mode that finds every file in that cache and, without
+     * --out, writes reports/<timestamp> with the pointer file latest.txt (HDFS has no symbolic links).
+     * Both give the local run's tables, in report folders marked as voorkant's.
+     */
+    @Test
+    void withEverythingOnHdfsTheClusterAndThenLocalModeOnItsCacheGiveTheLocalTables() throws Exception {
+        String cache = hdfsUri + "/cache";
+        Path clusterLog = tmp.resolve("hdfs-cluster.log"), localLog = tmp.resolve("hdfs-local.log");
+        finish(analyse(masterUrl, clusterLog, hdfsIo(cache, "--out", hdfsUri + "/out/cluster")), "cluster analyse on HDFS");
+        finish(analyse("local[2]", localLog, hdfsIo(cache, "--reports", hdfsUri + "/reports")), "local analyse on HDFS");
+        assertTrue(read(clusterLog).contains("5 of 5 file(s) parsed this run"), "the cluster run parses the claims");
+        assertTrue(read(localLog).contains("0 of 5 file(s) parsed this run, 5 from the cache"),
+                "the local-mode run takes them from the cache on HDFS");
+        org.apache.hadoop.fs.FileSystem fs = hdfs.getFileSystem();
+        String latest;
+        try (var in = fs.open(new org.apache.hadoop.fs.Path("/reports/latest.txt"))) {
+            latest = new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
+        }
+        assertTrue(latest.matches("\\d{8}-\\d{6}"), "latest.txt names the run's folder: " + latest);
+        for (String report : List.of("/out/cluster", "/reports/" + latest)) {
+            assertTrue(fs.isFile(new org.apache.hadoop.fs.Path(report + "/" + OutputFolder.MARKER)), report + ": marked");
+            Path copy = tmp.resolve("hdfs-tables" + report.replace('/', '-'));
+            fs.copyToLocalFile(false, new org.apache.hadoop.fs.Path(report + "/tables"),
+                    new org.apache.hadoop.fs.Path(copy.toUri()), true);
+            assertEquals(localTables(), csvTables(copy), report + " on HDFS");
+        }
+        for (org.apache.hadoop.fs.FileStatus entry : fs.listStatus(new org.apache.hadoop.fs.Path("/cache"))) {
+            assertTrue(fs.isFile(new org.apache.hadoop.fs.Path(entry.getPath(), "_entry.properties")),
+                    "every entry in the cache committed: " + entry.getPath());
+        }
+    }
+
+    /** analyse's options for HDFS: the sample there, the cache, and where the report goes. */
+    static List<String> hdfsIo(String cache, String outOption, String out) {
+        return List.of("--claims", hdfsUri + "/sample/claims", "--reference", hdfsUri + "/sample/reference",
+                "--cache", cache, outOption, out);
     }
 
     /** Every CSV table of a run, its data lines sorted after the header (Spark does not promise an order). */
@@ -186,12 +250,18 @@ class StandaloneClusterIT {
      * share one machine.
      */
     static Process analyse(String master, Path out) throws IOException {
-        return start(out.resolveSibling(out.getFileName() + ".log"), List.of("-Dspark.executor.cores=1",
+        return analyse(master, out.resolveSibling(out.getFileName() + ".log"), List.of("--out", out.toString(),
+                "--claims", CLAIMS, "--reference", "data/reference", "--no-cache"));
+    }
+
+    /** As {@link #analyse(String, Path)}, with the given claims, reference, cache and out options, logging to {@code log}. */
+    static Process analyse(String master, Path log, List<String> io) throws IOException {
+        List<String> args = new ArrayList<>(List.of("-Dspark.executor.cores=1",
                 "-Dspark.executor.memory=768m", "-Dspark.sql.shuffle.partitions=4", "-Dspark.locality.wait=0",
-                "nl.voorkant.cli.Main",
-                "analyse", "--master", master, "--out", out.toString(), "--claims", CLAIMS,
-                "--reference", "data/reference", "--scenarios", "none", "--disclosure", "internal", "--no-cache", "--verbose"),
-                System.getProperty("java.class.path"), Map.of());
+                "nl.voorkant.cli.Main", "analyse", "--master", master));
+        args.addAll(io);
+        args.addAll(List.of("--scenarios", "none", "--disclosure", "internal", "--verbose"));
+        return start(log, args, System.getProperty("java.class.path"), Map.of());
     }
 
     static Process start(Path log, List<String> args, String classpath, Map<String, String> env) throws IOException {

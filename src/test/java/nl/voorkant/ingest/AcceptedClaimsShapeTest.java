@@ -1,5 +1,7 @@
 package nl.voorkant.ingest;
 
+import nl.voorkant.core.StoragePath;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
@@ -23,8 +25,8 @@ class AcceptedClaimsShapeTest {
         Files.write(dir.resolve("claims.csv"), DefectFile.LINES.subList(0, 2));
         ClaimParser parser = new ClaimParser(TestReference.small(), LocalDate.of(2015, 1, 1), LocalDate.of(2025, 12, 31),
                 ClaimParserTest.KEY);
-        try (ParsedCache cache = ParsedCache.temporary(dir)) {
-            ClaimIngest.Result r = ClaimIngest.ingest(SharedSpark.session(), ClaimIngest.listInputs(dir.resolve("claims.csv")),
+        try (ParsedCache cache = ParsedCache.temporary(StoragePath.of(dir))) {
+            ClaimIngest.Result r = ClaimIngest.ingest(SharedSpark.session(), ClaimIngest.listInputs(StoragePath.of(dir.resolve("claims.csv"))),
                     parser, cache);
             assertEquals(shape(r.accepted().schema().fields()), shape(ClaimsBuilder.SCHEMA.fields()),
                     "ClaimsBuilder's columns and types, in order, are those of ingestion's accepted lines");

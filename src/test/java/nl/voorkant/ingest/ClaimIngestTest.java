@@ -1,5 +1,6 @@
 package nl.voorkant.ingest;
 
+import nl.voorkant.core.StoragePath;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.io.IOException;
@@ -27,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ClaimIngestTest {
     final ClaimParser parser = new ClaimParser(TestReference.small(), LocalDate.of(2015, 1, 1), LocalDate.of(2025, 12, 31),
             ClaimParserTest.KEY);
-    final ParsedCache cache = ParsedCache.temporary(Path.of(System.getProperty("java.io.tmpdir")));
+    final ParsedCache cache = ParsedCache.temporary(StoragePath.of(Path.of(System.getProperty("java.io.tmpdir"))));
 
     @AfterEach
     void removeCache() {
@@ -43,7 +44,7 @@ class ClaimIngestTest {
     @Test
     void everyDefectIsQuarantinedWithItsReasonAndLineAndTheAmountsReconcile(@TempDir Path dir) throws IOException {
         write(dir, "claims.csv", DefectFile.LINES);
-        ClaimIngest.Result r = ClaimIngest.ingest(SharedSpark.session(), ClaimIngest.listInputs(dir), parser, cache);
+        ClaimIngest.Result r = ClaimIngest.ingest(SharedSpark.session(), ClaimIngest.listInputs(StoragePath.of(dir)), parser, cache);
         IngestSummary s = r.summary();
         assertEquals(16, s.rowsRead(), "17 lines after the header, one of them blank");
         assertEquals(2, s.rowsAccepted());
@@ -85,7 +86,7 @@ class ClaimIngestTest {
         String before = conf.get(key);
         conf.set(key, "8192");
         try {
-            ClaimIngest.Result r = ClaimIngest.ingest(SharedSpark.session(), ClaimIngest.listInputs(dir), parser, cache);
+            ClaimIngest.Result r = ClaimIngest.ingest(SharedSpark.session(), ClaimIngest.listInputs(StoragePath.of(dir)), parser, cache);
             int splits = org.apache.spark.api.java.JavaSparkContext.fromSparkContext(SharedSpark.session().sparkContext())
                     .newAPIHadoopFile(dir.resolve("big.csv").toString(), org.apache.hadoop.mapreduce.lib.input.TextInputFormat.class,
                             org.apache.hadoop.io.LongWritable.class, org.apache.hadoop.io.Text.class, conf).getNumPartitions();
@@ -113,7 +114,7 @@ class ClaimIngestTest {
                 "",                                              // 6 inside the quotes
                 "b, with a comma\"",                            // 7
                 noted("m4", "ZZ", "4.00", "x")));                // 8 unknown product
-        ClaimIngest.Result r = ClaimIngest.ingest(SharedSpark.session(), ClaimIngest.listInputs(dir), parser, cache);
+        ClaimIngest.Result r = ClaimIngest.ingest(SharedSpark.session(), ClaimIngest.listInputs(StoragePath.of(dir)), parser, cache);
         assertEquals(4, r.summary().rowsRead(), "rows are records, not lines");
         assertEquals(2, r.summary().rowsAccepted());
         assertEquals(1000 + 300, r.summary().amountAcceptedCents(), "the amounts of the records with a line break count");
@@ -157,7 +158,7 @@ class ClaimIngestTest {
         String before = conf.get(key);
         conf.set(key, Long.toString(split));
         try {
-            ClaimIngest.Result r = ClaimIngest.ingest(SharedSpark.session(), ClaimIngest.listInputs(dir), parser, cache);
+            ClaimIngest.Result r = ClaimIngest.ingest(SharedSpark.session(), ClaimIngest.listInputs(StoragePath.of(dir)), parser, cache);
             assertEquals(3000, r.summary().rowsRead(), "every record read once");
             assertEquals(2997, r.summary().rowsAccepted());
             assertEquals(cents, r.summary().amountAcceptedCents());
@@ -174,7 +175,7 @@ class ClaimIngestTest {
                 "p1;111111110;;GM0482;45;H300;1;01;2019-01-01;2019-01-31;1;04;348.90;D",
                 "p2;111111110;;GM0482;45;H300;1;01;2019-01-01;2019-01-31;1;04;1.234,56;D",
                 "p3;111111110;;GM0482;45;H300;1;01;2019-01-01;2019-01-31;1.5;04;10,00;D"));
-        IngestSummary s = ClaimIngest.ingest(SharedSpark.session(), ClaimIngest.listInputs(dir), parser, cache).summary();
+        IngestSummary s = ClaimIngest.ingest(SharedSpark.session(), ClaimIngest.listInputs(StoragePath.of(dir)), parser, cache).summary();
         assertEquals(1, s.rowsAccepted(), "only 1.234,56 is a number in a ';' file");
         assertEquals(2, s.rejectsByReason().get("invalid_number"), "348.90 and the volume 1.5");
         assertEquals(123456, s.amountAcceptedCents(), "not 34,890.00 + 1,234.56");
@@ -190,8 +191,8 @@ class ClaimIngestTest {
                 "111222333,222222220,,GM0482,45,H300,10000008,01,2019-01-01,2019-01-31,1,04,2.00,D",  // accepted
                 "111222333,222222220,,GM0482,45,H300,10000008,01,2019-02-01,2019-02-28,1,04,3.00,D")); // its duplicate
         List<Row> rejects;
-        try (ParsedCache lasting = ParsedCache.at(cacheDir)) {
-            rejects = ClaimIngest.ingest(SharedSpark.session(), ClaimIngest.listInputs(dir), parser, lasting)
+        try (ParsedCache lasting = ParsedCache.at(StoragePath.of(cacheDir))) {
+            rejects = ClaimIngest.ingest(SharedSpark.session(), ClaimIngest.listInputs(StoragePath.of(dir)), parser, lasting)
                     .rejects().orderBy("line").collectAsList();
         }
         assertEquals(List.of("unknown_product", "duplicate_claim_id"), rejects.stream().map(x -> x.<String>getAs("reason")).toList());
@@ -217,7 +218,7 @@ class ClaimIngestTest {
         Path utf8 = dir.resolve("utf8");
         Files.createDirectories(utf8);
         write(utf8, "claims.csv", DefectFile.LINES);
-        IngestSummary expected = ClaimIngest.ingest(SharedSpark.session(), ClaimIngest.listInputs(utf8), parser, cache)
+        IngestSummary expected = ClaimIngest.ingest(SharedSpark.session(), ClaimIngest.listInputs(StoragePath.of(utf8)), parser, cache)
                 .summary();
         for (String charset : List.of("UTF-16LE", "UTF-16BE")) {
             Path d = dir.resolve(charset);
@@ -225,14 +226,14 @@ class ClaimIngestTest {
             // As Excel's "Unicode text" writes it: a byte order mark and CRLF.
             Files.write(d.resolve("claims.csv"), ("\uFEFF" + String.join("\r\n", DefectFile.LINES) + "\r\n")
                     .getBytes(java.nio.charset.Charset.forName(charset)));
-            ClaimIngest.Result r = ClaimIngest.ingest(SharedSpark.session(), ClaimIngest.listInputs(d), parser, cache);
+            ClaimIngest.Result r = ClaimIngest.ingest(SharedSpark.session(), ClaimIngest.listInputs(StoragePath.of(d)), parser, cache);
             assertEquals(expected, r.summary(), charset);
             assertEquals(List.of(3L, 4L, 5L, 6L, 7L, 9L, 10L, 11L, 12L, 13L, 14L, 15L, 16L, 17L),
                     r.rejects().orderBy("line").collectAsList().stream().map(x -> x.<Long>getAs("line")).toList(), charset);
         }
         Files.write(utf8.resolve("claims.csv"), String.join("\n", DefectFile.LINES).getBytes(StandardCharsets.UTF_16LE));
         InputError e = assertThrows(InputError.class,
-                () -> ClaimIngest.ingest(SharedSpark.session(), ClaimIngest.listInputs(utf8), parser, cache));
+                () -> ClaimIngest.ingest(SharedSpark.session(), ClaimIngest.listInputs(StoragePath.of(utf8)), parser, cache));
         assertTrue(e.getMessage().contains("claims.csv: not UTF-8 or UTF-16 text"), e.getMessage());
     }
 
@@ -249,16 +250,17 @@ class ClaimIngestTest {
         Files.write(dir.resolve("claims_2019.csv.gz"), java.util.Arrays.copyOf(whole, whole.length / 2));
         write(dir, "claims_2020.csv", DefectFile.LINES); // parsed at the same time, and finishes
         InputError e;
-        try (LogCapture log = new LogCapture(); ParsedCache lasting = ParsedCache.at(cacheDir)) {
+        try (LogCapture log = new LogCapture(); ParsedCache lasting = ParsedCache.at(StoragePath.of(cacheDir))) {
             e = assertThrows(InputError.class,
-                    () -> ClaimIngest.ingest(SharedSpark.session(), ClaimIngest.listInputs(dir), parser, lasting));
+                    () -> ClaimIngest.ingest(SharedSpark.session(), ClaimIngest.listInputs(StoragePath.of(dir)), parser, lasting));
             assertEquals(List.of(), log.events(), "Spark logged the failure");
         }
         assertTrue(e.getMessage().contains("claims_2019.csv.gz: cannot be read to its end, the file is damaged or truncated"),
                 e.getMessage());
         assertFalse(e.getMessage().contains("\n"), "one line");
         try (Stream<Path> s = Files.list(cacheDir)) {
-            assertTrue(s.noneMatch(p -> p.getFileName().toString().contains("tmp")), "the partial parse is removed");
+            assertEquals(List.of(), s.filter(p -> !Files.isRegularFile(p.resolve("_entry.properties"))).toList(),
+                    "the partial parse is removed, the finished file's entry committed");
         }
     }
 
@@ -268,7 +270,7 @@ class ClaimIngestTest {
                 StandardCharsets.US_ASCII));
         try (LogCapture log = new LogCapture()) {
             InputError e = assertThrows(InputError.class,
-                    () -> ClaimIngest.ingest(SharedSpark.session(), ClaimIngest.listInputs(dir), parser, cache));
+                    () -> ClaimIngest.ingest(SharedSpark.session(), ClaimIngest.listInputs(StoragePath.of(dir)), parser, cache));
             assertTrue(e.getMessage().contains("claims.parquet: not a readable Parquet file"), e.getMessage());
             assertEquals(List.of(), log.events(), "Spark logged the failure");
         }
@@ -314,7 +316,7 @@ class ClaimIngestTest {
                 .write().parquet(parquetDir.resolve("claims.parquet").toString());
         Path file = Files.list(parquetDir.resolve("claims.parquet"))
                 .filter(p -> p.getFileName().toString().endsWith(".parquet")).findFirst().orElseThrow();
-        ClaimIngest.Result r = ClaimIngest.ingest(SharedSpark.session(), ClaimIngest.listInputs(file), parser, cache);
+        ClaimIngest.Result r = ClaimIngest.ingest(SharedSpark.session(), ClaimIngest.listInputs(StoragePath.of(file)), parser, cache);
         assertEquals(2, r.summary().rowsRead());
         assertEquals(1, r.summary().rowsAccepted());
         Row reject = r.rejects().first();
@@ -331,14 +333,14 @@ class ClaimIngestTest {
                 "n1,666666660,,GM0482,45,H300,1,01,2020-01-01,2020-01-31,1,04,10.00,D",
                 "n2,666666660,,GM0482,45,H300,1,01,2020-02-01,2020-02-29,1,04,xx,D"));
         ClaimIngest.Result first;
-        try (ParsedCache lasting = ParsedCache.at(cacheDir)) {
-            first = ClaimIngest.ingest(SharedSpark.session(), ClaimIngest.listInputs(dir), parser, lasting);
+        try (ParsedCache lasting = ParsedCache.at(StoragePath.of(cacheDir))) {
+            first = ClaimIngest.ingest(SharedSpark.session(), ClaimIngest.listInputs(StoragePath.of(dir)), parser, lasting);
             assertEquals(List.of(false, false), first.entries().stream().map(ParsedCache.Entry::reused).toList());
         }
         List<Row> firstRejects = first.rejects().orderBy("source_file", "line").collectAsList();
         List<Row> firstAccepted = first.accepted().orderBy("claim_id").collectAsList();
-        try (ParsedCache lasting = ParsedCache.at(cacheDir)) {
-            ClaimIngest.Result again = ClaimIngest.ingest(SharedSpark.session(), ClaimIngest.listInputs(dir), parser, lasting);
+        try (ParsedCache lasting = ParsedCache.at(StoragePath.of(cacheDir))) {
+            ClaimIngest.Result again = ClaimIngest.ingest(SharedSpark.session(), ClaimIngest.listInputs(StoragePath.of(dir)), parser, lasting);
             assertEquals(List.of(true, true), again.entries().stream().map(ParsedCache.Entry::reused).toList());
             assertEquals(first.summary(), again.summary());
             assertEquals(firstRejects, again.rejects().orderBy("source_file", "line").collectAsList());
@@ -354,8 +356,8 @@ class ClaimIngestTest {
                 "n1,666666660,,GM0482,45,H300,1,01,2020-01-01,2020-01-31,1,04,10.00,D"));
         write(dir, "2021-01.csv", List.of(DefectFile.HEADER,
                 "m1,777777770,,GM0482,45,H300,1,01,2021-01-01,2021-01-31,1,04,5.00,D"));
-        try (ParsedCache lasting = ParsedCache.at(cacheDir)) {
-            ClaimIngest.Result later = ClaimIngest.ingest(SharedSpark.session(), ClaimIngest.listInputs(dir), parser, lasting);
+        try (ParsedCache lasting = ParsedCache.at(StoragePath.of(cacheDir))) {
+            ClaimIngest.Result later = ClaimIngest.ingest(SharedSpark.session(), ClaimIngest.listInputs(StoragePath.of(dir)), parser, lasting);
             assertEquals(List.of(true, false, false), later.entries().stream().map(ParsedCache.Entry::reused).toList());
             assertEquals(16 + 1 + 1, later.summary().rowsRead());
             assertEquals(4, later.summary().rowsAccepted());
@@ -364,38 +366,18 @@ class ClaimIngestTest {
         // Another pseudonymisation key makes other pseudonyms: nothing parsed with the old key is reused.
         ClaimParser otherKey = new ClaimParser(TestReference.small(), LocalDate.of(2015, 1, 1), LocalDate.of(2025, 12, 31),
                 Pseudonymiser.withKey("another key of at least sixteen bytes"));
-        try (ParsedCache lasting = ParsedCache.at(cacheDir)) {
-            assertTrue(ClaimIngest.ingest(SharedSpark.session(), ClaimIngest.listInputs(dir), otherKey, lasting)
+        try (ParsedCache lasting = ParsedCache.at(StoragePath.of(cacheDir))) {
+            assertTrue(ClaimIngest.ingest(SharedSpark.session(), ClaimIngest.listInputs(StoragePath.of(dir)), otherKey, lasting)
                     .entries().stream().noneMatch(ParsedCache.Entry::reused));
         }
-    }
-
-    @Test
-    void anEntryWithoutItsEntryFileIsParsedAgainAndReplaced(@TempDir Path dir, @TempDir Path cacheDir) throws IOException {
-        write(dir, "claims.csv", DefectFile.LINES);
-        IngestSummary first;
-        try (ParsedCache lasting = ParsedCache.at(cacheDir)) {
-            first = ClaimIngest.ingest(SharedSpark.session(), ClaimIngest.listInputs(dir), parser, lasting).summary();
-        }
-        Path entry;
-        try (Stream<Path> s = Files.list(cacheDir)) {
-            entry = s.findFirst().orElseThrow();
-        }
-        Files.delete(entry.resolve("_entry.properties"));
-        try (ParsedCache lasting = ParsedCache.at(cacheDir)) {
-            ClaimIngest.Result again = ClaimIngest.ingest(SharedSpark.session(), ClaimIngest.listInputs(dir), parser, lasting);
-            assertFalse(again.entries().get(0).reused());
-            assertEquals(first, again.summary());
-        }
-        assertTrue(Files.isRegularFile(entry.resolve("_entry.properties")));
     }
 
     @Test
     void theCacheHoldsPseudonymsOnlyAndForgetsWhatNoRunUsedForAMonth(@TempDir Path dir, @TempDir Path cacheDir)
             throws IOException {
         write(dir, "claims.csv", DefectFile.LINES);
-        try (ParsedCache lasting = ParsedCache.at(cacheDir)) {
-            ClaimIngest.ingest(SharedSpark.session(), ClaimIngest.listInputs(dir), parser, lasting);
+        try (ParsedCache lasting = ParsedCache.at(StoragePath.of(cacheDir))) {
+            ClaimIngest.ingest(SharedSpark.session(), ClaimIngest.listInputs(StoragePath.of(dir)), parser, lasting);
         }
         List<Path> entries;
         try (Stream<Path> s = Files.list(cacheDir)) {
@@ -413,8 +395,8 @@ class ClaimIngestTest {
         Files.setLastModifiedTime(entries.get(0).resolve("_entry.properties"),
                 FileTime.from(Instant.now().minus(Duration.ofDays(31))));
         write(dir, "claims.csv", DefectFile.LINES.subList(0, 2));
-        try (ParsedCache lasting = ParsedCache.at(cacheDir)) {
-            ClaimIngest.ingest(SharedSpark.session(), ClaimIngest.listInputs(dir), parser, lasting);
+        try (ParsedCache lasting = ParsedCache.at(StoragePath.of(cacheDir))) {
+            ClaimIngest.ingest(SharedSpark.session(), ClaimIngest.listInputs(StoragePath.of(dir)), parser, lasting);
         }
         try (Stream<Path> s = Files.list(cacheDir)) {
             List<Path> left = s.toList();
@@ -426,40 +408,43 @@ class ClaimIngestTest {
     @Test
     void repeatedHashesAreTheOnesMoreThanOneLineHasOverAllSortedRuns(@TempDir Path dir) {
         long[][] parts = {{5, 3, Long.MIN_VALUE, 5}, {7, 3, Long.MAX_VALUE}, {}, {3, -1, Long.MIN_VALUE, 11}};
+        List<StoragePath> runs = new ArrayList<>();
         for (int p = 0; p < parts.length; p++) {
             ClaimHashes.Run run = new ClaimHashes.Run();
             for (long h : parts[p]) run.add(h);
-            run.write(dir.resolve(ClaimHashes.FOLDER), p);
+            runs.add(StoragePath.of(dir.resolve(ClaimHashes.FOLDER).resolve(ClaimHashes.name(p, 0))));
+            run.write(runs.get(p));
         }
-        List<Path> runs = ClaimHashes.runs(dir);
-        assertEquals(4, runs.size(), "an empty partition writes an empty run");
+        assertTrue(Files.isRegularFile(dir.resolve(ClaimHashes.FOLDER).resolve("part-00002-0.bin")),
+                "an empty partition writes an empty run");
         assertEquals(List.of(Long.MIN_VALUE, 3L, 5L), ClaimHashes.repeated(runs));
-        List<Path> twice = new ArrayList<>(runs.subList(1, 2));
+        List<StoragePath> twice = new ArrayList<>(runs.subList(1, 2));
         twice.addAll(runs.subList(1, 2));
         assertEquals(List.of(3L, 7L, Long.MAX_VALUE), ClaimHashes.repeated(twice), "a run listed twice: a copy of a file");
         assertEquals(List.of(), ClaimHashes.repeated(List.of()));
-        assertEquals(List.of(), ClaimHashes.runs(dir.resolve("nothing-here")));
     }
 
     @Test
-    void aRunIsWrittenWholeAndReplacedByARetry(@TempDir Path dir) throws IOException {
-        ClaimHashes.Run first = new ClaimHashes.Run();
-        for (long h = 2000; h > 0; h--) first.add(h); // grows past its first 1,024
-        first.write(dir, 0);
-        ClaimHashes.Run retry = new ClaimHashes.Run();
-        for (long h = 2000; h > 0; h--) retry.add(h);
-        retry.write(dir, 0);
-        try (Stream<Path> files = Files.list(dir)) {
-            assertEquals(List.of("part-00000.bin"), files.map(f -> f.getFileName().toString()).toList());
+    void eachTaskAttemptWritesARunOfItsOwnWholeAndSorted(@TempDir Path dir) throws IOException {
+        for (long attempt : new long[] {7, 8}) {
+            ClaimHashes.Run run = new ClaimHashes.Run();
+            for (long h = 2000; h > 0; h--) run.add(h); // grows past its first 1,024
+            run.write(StoragePath.of(dir.resolve(ClaimHashes.name(0, attempt))));
         }
-        assertEquals(2000 * 8, Files.size(dir.resolve("part-00000.bin")));
+        try (Stream<Path> files = Files.list(dir)) {
+            assertEquals(List.of("part-00000-7.bin", "part-00000-8.bin"),
+                    files.map(f -> f.getFileName().toString()).sorted().toList(), "no attempt overwrites another's");
+        }
+        assertEquals(2000 * 8, Files.size(dir.resolve("part-00000-8.bin")));
+        assertEquals(List.of(), ClaimHashes.repeated(List.of(StoragePath.of(dir.resolve("part-00000-7.bin")))),
+                "one run of distinct hashes repeats none");
     }
 
     @Test
     void aCopyOfAFileUnderAnotherNameCountsItsLinesAndItsClaimsAsDuplicates(@TempDir Path dir) throws IOException {
         write(dir, "claims.csv", DefectFile.LINES);
         write(dir, "claims-copy.csv", DefectFile.LINES);
-        ClaimIngest.Result r = ClaimIngest.ingest(SharedSpark.session(), ClaimIngest.listInputs(dir), parser, cache);
+        ClaimIngest.Result r = ClaimIngest.ingest(SharedSpark.session(), ClaimIngest.listInputs(StoragePath.of(dir)), parser, cache);
         assertEquals(2 * 16, r.summary().rowsRead());
         assertEquals(2, r.summary().rowsAccepted(), "ok1 and ok2 of the first file read (claims-copy.csv sorts first)");
         assertEquals(1 + 3, r.summary().rejectsByReason().get("duplicate_claim_id"), "the file's own, then ok1, ok1, ok2");
@@ -472,8 +457,8 @@ class ClaimIngestTest {
     @Test
     void unsupportedFilesAndMissingPathsAreInputErrors(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("claims.ods"), "x"); // .xlsx is read (WorkbookIngestTest); OpenDocument is not
-        assertTrue(assertThrows(InputError.class, () -> ClaimIngest.listInputs(dir)).getMessage().contains("unsupported"));
-        assertTrue(assertThrows(InputError.class, () -> ClaimIngest.listInputs(dir.resolve("nope"))).getMessage()
+        assertTrue(assertThrows(InputError.class, () -> ClaimIngest.listInputs(StoragePath.of(dir))).getMessage().contains("unsupported"));
+        assertTrue(assertThrows(InputError.class, () -> ClaimIngest.listInputs(StoragePath.of(dir.resolve("nope")))).getMessage()
                 .startsWith("claims not found"));
     }
 }

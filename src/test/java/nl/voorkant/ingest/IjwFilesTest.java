@@ -1,5 +1,6 @@
 package nl.voorkant.ingest;
 
+import nl.voorkant.core.StoragePath;
 import static nl.voorkant.testing.IjwMessagesBuilder.*;
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -21,7 +22,7 @@ class IjwFilesTest {
             ClaimParserTest.KEY);
 
     static List<ClaimIngest.InputFile> files(Path dir) {
-        return ClaimIngest.listInputs(dir).stream().filter(ClaimIngest.InputFile::ijw).toList();
+        return ClaimIngest.listInputs(StoragePath.of(dir)).stream().filter(ClaimIngest.InputFile::ijw).toList();
     }
 
     static void write(Path dir, String name, String text) throws IOException {

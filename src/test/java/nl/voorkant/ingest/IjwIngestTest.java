@@ -1,5 +1,6 @@
 package nl.voorkant.ingest;
 
+import nl.voorkant.core.StoragePath;
 import static nl.voorkant.testing.IjwMessagesBuilder.*;
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -52,8 +53,8 @@ class IjwIngestTest {
     void csvAndIjwInOneFolderReconcileWithDuplicatesRejectsAndABrokenFileReported(@TempDir Path dir, @TempDir Path cacheDir)
             throws IOException {
         mixedFolder(dir);
-        try (ParsedCache cache = ParsedCache.at(cacheDir)) {
-            List<ClaimIngest.InputFile> files = ClaimIngest.listInputs(dir);
+        try (ParsedCache cache = ParsedCache.at(StoragePath.of(cacheDir))) {
+            List<ClaimIngest.InputFile> files = ClaimIngest.listInputs(StoragePath.of(dir));
             ClaimIngest.Result r = ClaimIngest.ingest(SharedSpark.session(), files, parser, cache);
             IngestSummary s = r.summary();
             assertEquals(6, s.rowsRead(), "1 CSV line + 3 + 2 Prestaties; the broken file's line is not read");
@@ -124,8 +125,8 @@ class IjwIngestTest {
         String[] referrer = new String[3];
         for (int run = 0; run < 3; run++) {
             if (run == 2) write(dir, "jw301.xml", jw301("3.2", "0482", P, "123456782", "T1", ""));
-            try (ParsedCache cache = ParsedCache.at(cacheDir)) {
-                ClaimIngest.Result r = ClaimIngest.ingest(SharedSpark.session(), ClaimIngest.listInputs(dir), parser, cache);
+            try (ParsedCache cache = ParsedCache.at(StoragePath.of(cacheDir))) {
+                ClaimIngest.Result r = ClaimIngest.ingest(SharedSpark.session(), ClaimIngest.listInputs(StoragePath.of(dir)), parser, cache);
                 ParsedCache.Entry jan = r.entries().stream().filter(e -> e.file().name().equals("jan.xml")).findFirst().orElseThrow();
                 assertEquals(run == 1, jan.reused(), "run " + run);
                 referrer[run] = r.accepted().first().getAs("referrer");
@@ -148,9 +149,9 @@ class IjwIngestTest {
         write(dir, "anchor.xml", jw323("3.2", P, "0505", "2022-01-05", null, List.of(
                 line("555555550", "R4", "T4", "H300", "2020-01-01", "2020-01-31", 100, "D"),
                 line("555555550", "R5", "T4", "H300", "2021-12-01", "2021-12-31", 100, "D"))));
-        ParsedCache cache = ParsedCache.temporary(dir.getParent());
+        ParsedCache cache = ParsedCache.temporary(StoragePath.of(dir.getParent()));
         try {
-            ClaimIngest.Result r = ClaimIngest.ingest(SharedSpark.session(), ClaimIngest.listInputs(dir), parser, cache);
+            ClaimIngest.Result r = ClaimIngest.ingest(SharedSpark.session(), ClaimIngest.listInputs(StoragePath.of(dir)), parser, cache);
             Table year = FlowMetrics.compute(r.accepted(), TestReference.small(), 1).tables().get("flow_year")
                     .where("area", "GM0482").where("year", 2021).where("product_group", "begeleiding");
             assertEquals(1, year.size());

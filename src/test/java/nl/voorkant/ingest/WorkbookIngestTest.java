@@ -1,5 +1,6 @@
 package nl.voorkant.ingest;
 
+import nl.voorkant.core.StoragePath;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.io.IOException;
@@ -41,10 +42,10 @@ class WorkbookIngestTest {
                 "c1,012345672,,GM0482,45,H300,1,01,2019-01-01,2019-01-31,1,04,10.00,D"), StandardCharsets.UTF_8);
         claimsWorkbook(dir.resolve("claims.xlsm"));
         Files.writeString(dir.resolve("~$claims.xlsm"), "Excel's owner file of an open workbook");
-        List<ClaimIngest.InputFile> files = ClaimIngest.listInputs(dir);
+        List<ClaimIngest.InputFile> files = ClaimIngest.listInputs(StoragePath.of(dir));
         assertEquals(List.of("claims.csv", "claims.xlsm"), files.stream().map(ClaimIngest.InputFile::name).toList(),
                 "a macro-enabled workbook is read, Excel's ~$ owner file is no claims file");
-        try (ParsedCache cache = ParsedCache.temporary(dir.getParent())) {
+        try (ParsedCache cache = ParsedCache.temporary(StoragePath.of(dir.getParent()))) {
             ClaimIngest.Result r = ClaimIngest.ingest(SharedSpark.session(), files, parser, cache);
             IngestSummary s = r.summary();
             assertEquals(5, s.rowsRead(), "one CSV line and four sheet rows");
@@ -80,12 +81,12 @@ class WorkbookIngestTest {
     @Test
     void aCachedWorkbookKeepsItsCountsAndNotes(@TempDir Path dir, @TempDir Path cacheDir) throws IOException {
         claimsWorkbook(dir.resolve("claims.xlsx"));
-        List<ClaimIngest.InputFile> files = ClaimIngest.listInputs(dir);
+        List<ClaimIngest.InputFile> files = ClaimIngest.listInputs(StoragePath.of(dir));
         IngestSummary first;
-        try (ParsedCache cache = ParsedCache.at(cacheDir)) {
+        try (ParsedCache cache = ParsedCache.at(StoragePath.of(cacheDir))) {
             first = ClaimIngest.ingest(SharedSpark.session(), files, parser, cache).summary();
         }
-        try (ParsedCache cache = ParsedCache.at(cacheDir)) {
+        try (ParsedCache cache = ParsedCache.at(StoragePath.of(cacheDir))) {
             ClaimIngest.Result again = ClaimIngest.ingest(SharedSpark.session(), files, parser, cache);
             assertTrue(again.entries().get(0).reused(), "the second run takes the workbook from the cache");
             assertEquals(List.of("sheet 'Toelichting' skipped: no claims header"), again.entries().get(0).notes());
@@ -112,9 +113,9 @@ class WorkbookIngestTest {
             }
         }
         Files.delete(whole);
-        try (ParsedCache cache = ParsedCache.temporary(dir.getParent())) {
+        try (ParsedCache cache = ParsedCache.temporary(StoragePath.of(dir.getParent()))) {
             InputError e = assertThrows(InputError.class,
-                    () -> ClaimIngest.ingest(SharedSpark.session(), ClaimIngest.listInputs(dir), parser, cache));
+                    () -> ClaimIngest.ingest(SharedSpark.session(), ClaimIngest.listInputs(StoragePath.of(dir)), parser, cache));
             assertTrue(e.getMessage().endsWith("broken.xlsx: cannot be read to its end, the file is damaged or truncated "
                     + "(IOException: the sheet's XML is not well-formed)"), e.getMessage());
         }
@@ -124,7 +125,7 @@ class WorkbookIngestTest {
     void anXlsFileStopsTheRunWithOneLine(@TempDir Path dir) throws IOException {
         claimsWorkbook(dir.resolve("claims.xlsx"));
         Files.write(dir.resolve("old.xls"), new byte[] {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0});
-        InputError e = assertThrows(InputError.class, () -> ClaimIngest.listInputs(dir));
+        InputError e = assertThrows(InputError.class, () -> ClaimIngest.listInputs(StoragePath.of(dir)));
         assertTrue(e.getMessage().contains("old.xls: an Excel 97-2003 workbook (.xls) is not read"), e.getMessage());
         assertFalse(e.getMessage().contains("\n"));
     }
@@ -136,9 +137,9 @@ class WorkbookIngestTest {
             wb.createSheet("Toelichting").createRow(0).createCell(0).setCellValue("123456782");
             wb.write(out);
         }
-        try (ParsedCache cache = ParsedCache.temporary(dir.getParent())) {
+        try (ParsedCache cache = ParsedCache.temporary(StoragePath.of(dir.getParent()))) {
             InputError e = assertThrows(InputError.class,
-                    () -> ClaimIngest.ingest(SharedSpark.session(), ClaimIngest.listInputs(dir), parser, cache));
+                    () -> ClaimIngest.ingest(SharedSpark.session(), ClaimIngest.listInputs(StoragePath.of(dir)), parser, cache));
             assertEquals("toelichting.xlsx: no sheet has a claims header row (sheet 'Toelichting': no claims header)",
                     e.getMessage());
         }

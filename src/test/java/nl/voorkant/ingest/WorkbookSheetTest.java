@@ -1,5 +1,6 @@
 package nl.voorkant.ingest;
 
+import nl.voorkant.core.StoragePath;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.io.IOException;
@@ -85,7 +86,7 @@ class WorkbookSheetTest {
 
     List<WorkbookSheet.SheetRow> rows(Path file, WorkbookSheet.Head head) {
         List<WorkbookSheet.SheetRow> out = new ArrayList<>();
-        try (WorkbookSheet sheet = WorkbookSheet.open(file, file.getFileName().toString(), head)) {
+        try (WorkbookSheet sheet = WorkbookSheet.open(StoragePath.of(file), file.getFileName().toString(), head)) {
             sheet.forEachRemaining(out::add);
         }
         return out;
@@ -94,7 +95,7 @@ class WorkbookSheetTest {
     @Test
     void findsTheClaimsSheetBehindAnExplanationSheet() throws IOException {
         Path file = workbook(dir.resolve("claims.xlsx"), new XSSFWorkbook(), List.<Object[]>of(claim("R-1", "123456782", 10)));
-        WorkbookSheet.Head head = WorkbookSheet.head(file, "claims.xlsx");
+        WorkbookSheet.Head head = WorkbookSheet.head(StoragePath.of(file), "claims.xlsx");
         assertEquals(1, head.sheet(), "the second sheet holds the claims");
         assertEquals("Declaraties", head.sheetName());
         assertEquals(1, head.headerRow());
@@ -110,7 +111,7 @@ class WorkbookSheetTest {
         sparse[4] = true;
         Path file = workbook(dir.resolve("cells.xlsx"), new XSSFWorkbook(), List.<Object[]>of(
                 claim("R-1", 12345672, 1234.56), new Object[] {null}, sparse));
-        WorkbookSheet.Head head = WorkbookSheet.head(file, "cells.xlsx");
+        WorkbookSheet.Head head = WorkbookSheet.head(StoragePath.of(file), "cells.xlsx");
         List<WorkbookSheet.SheetRow> rows = rows(file, head);
         assertEquals(2, rows.size(), "the row without a value is no row");
         String[] first = rows.get(0).values();
@@ -133,7 +134,7 @@ class WorkbookSheetTest {
     void aNumberBsnIsTheSameClientAsTheTextBsn() throws IOException {
         Path file = workbook(dir.resolve("bsn.xlsx"), new XSSFWorkbook(), List.<Object[]>of(
                 claim("R-1", 12345672, 10), claim("R-2", "012345672", 10)));
-        WorkbookSheet.Head head = WorkbookSheet.head(file, "bsn.xlsx");
+        WorkbookSheet.Head head = WorkbookSheet.head(StoragePath.of(file), "bsn.xlsx");
         int[] positions = ClaimColumns.resolve(head.header(), "bsn.xlsx");
         List<Claim> claims = rows(file, head).stream()
                 .map(r -> parser.parse(WorkbookSheet.canonical(r, positions), false)).toList();
@@ -149,14 +150,14 @@ class WorkbookSheetTest {
         XSSFWorkbook wb = new XSSFWorkbook();
         wb.getCTWorkbook().getWorkbookPr().setDate1904(true); // before the cells: their serials count from 1904
         Path file = workbook(dir.resolve("mac.xlsx"), wb, List.<Object[]>of(claim("R-1", "123456782", 10)));
-        WorkbookSheet.Head head = WorkbookSheet.head(file, "mac.xlsx");
+        WorkbookSheet.Head head = WorkbookSheet.head(StoragePath.of(file), "mac.xlsx");
         assertEquals("2019-02-01", rows(file, head).get(0).values()[5], "not four years and a day earlier");
     }
 
     @Test
     void readsInlineStringsOfAStreamingWriter() throws IOException {
         Path file = workbook(dir.resolve("inline.xlsx"), new SXSSFWorkbook(), List.<Object[]>of(claim("R-1", "123456782", "12,50")));
-        WorkbookSheet.Head head = WorkbookSheet.head(file, "inline.xlsx");
+        WorkbookSheet.Head head = WorkbookSheet.head(StoragePath.of(file), "inline.xlsx");
         List<WorkbookSheet.SheetRow> rows = rows(file, head);
         assertEquals("R-1", rows.get(0).values()[0], "SXSSF writes inline strings");
         Claim c = parser.parse(WorkbookSheet.canonical(rows.get(0), ClaimColumns.resolve(head.header(), "x")), false);
@@ -210,7 +211,7 @@ class WorkbookSheetTest {
             partial.createCell(1).setCellValue("Declaratienummer");
             wb.write(out);
         }
-        InputError e = assertThrows(InputError.class, () -> WorkbookSheet.head(file, "noheader.xlsx"));
+        InputError e = assertThrows(InputError.class, () -> WorkbookSheet.head(StoragePath.of(file), "noheader.xlsx"));
         assertFalse(e.getMessage().contains("\n"), e.getMessage());
         assertTrue(e.getMessage().startsWith("noheader.xlsx: no sheet has a claims header row"), e.getMessage());
         assertTrue(e.getMessage().contains("sheet 'Blad2': no column for municipality_code"), e.getMessage());
@@ -227,7 +228,7 @@ class WorkbookSheetTest {
             }
             wb.write(out);
         }
-        WorkbookSheet.Head head = WorkbookSheet.head(file, "twice.xlsx");
+        WorkbookSheet.Head head = WorkbookSheet.head(StoragePath.of(file), "twice.xlsx");
         assertEquals("2019", head.sheetName());
         assertEquals(List.of("sheet '2020' skipped: only the first claims sheet ('2019') is read"), head.notes());
     }
@@ -244,7 +245,7 @@ class WorkbookSheetTest {
             for (int c = 0; c < DUTCH.length; c++) data.createCell(c).setCellValue("v" + c);
             wb.write(out);
         }
-        WorkbookSheet.Head head = WorkbookSheet.head(file, "title.xlsx");
+        WorkbookSheet.Head head = WorkbookSheet.head(StoragePath.of(file), "title.xlsx");
         assertEquals(3, head.headerRow());
         assertEquals(List.of("sheet 'Export': header in row 3, the rows above it are not read"), head.notes());
         List<WorkbookSheet.SheetRow> rows = rows(file, head);
@@ -255,7 +256,7 @@ class WorkbookSheetTest {
     @Test
     void aFileThatIsNoWorkbookIsOneLine() throws IOException {
         Path file = Files.writeString(dir.resolve("renamed.xlsx"), "claim_id,client_id\nR-1,123456782\n");
-        InputError e = assertThrows(InputError.class, () -> WorkbookSheet.head(file, "renamed.xlsx"));
+        InputError e = assertThrows(InputError.class, () -> WorkbookSheet.head(StoragePath.of(file), "renamed.xlsx"));
         assertTrue(e.getMessage().startsWith("renamed.xlsx: not a readable .xlsx workbook"), e.getMessage());
         Path xls = dir.resolve("old.xlsx");
         try (org.apache.poi.hssf.usermodel.HSSFWorkbook wb = new org.apache.poi.hssf.usermodel.HSSFWorkbook();
@@ -263,7 +264,7 @@ class WorkbookSheetTest {
             wb.createSheet("a");
             wb.write(out);
         }
-        e = assertThrows(InputError.class, () -> WorkbookSheet.head(xls, "old.xlsx"));
+        e = assertThrows(InputError.class, () -> WorkbookSheet.head(StoragePath.of(xls), "old.xlsx"));
         assertTrue(e.getMessage().contains("Excel 97-2003"), e.getMessage());
     }
 }

@@ -1,5 +1,6 @@
 package nl.voorkant.sample;
 
+import nl.voorkant.core.StoragePath;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.io.IOException;
@@ -32,8 +33,8 @@ class IjwSampleTest {
         SampleGenerator.generate(o, out);
         Reference reference = Reference.load(out.resolve("reference"));
         ClaimParser parser = new ClaimParser(reference, LocalDate.of(2015, 1, 1), LocalDate.of(2025, 12, 31), KEY);
-        try (ParsedCache cache = ParsedCache.temporary(out)) {
-            ClaimIngest.Result r = ClaimIngest.ingest(SharedSpark.session(), ClaimIngest.listInputs(out.resolve("claims")),
+        try (ParsedCache cache = ParsedCache.temporary(StoragePath.of(out))) {
+            ClaimIngest.Result r = ClaimIngest.ingest(SharedSpark.session(), ClaimIngest.listInputs(StoragePath.of(out.resolve("claims"))),
                     parser, cache);
             assertEquals(0, r.summary().rowsRejected(), format + ": every line accepted");
             if (format == Format.IJW) {

@@ -1,5 +1,7 @@
 package nl.voorkant.testing;
 
+import nl.voorkant.core.StoragePath;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,12 +24,12 @@ public final class Ingested {
      * while its parsed lines exist (they live in a temporary cache under {@code work}, made if missing).
      */
     public static <T> T use(Path folder, Path work, BiFunction<Reference, ClaimIngest.Result, T> use) throws IOException {
-        Reference reference = Reference.load(folder.resolve("reference"));
+        Reference reference = Reference.load(StoragePath.of(folder.resolve("reference")));
         ClaimParser parser = new ClaimParser(reference, LocalDate.of(2015, 1, 1),
                 LocalDate.of(LocalDate.now().getYear(), 12, 31), KEY);
-        try (ParsedCache cache = ParsedCache.temporary(Files.createDirectories(work))) {
+        try (ParsedCache cache = ParsedCache.temporary(StoragePath.of(Files.createDirectories(work)))) {
             return use.apply(reference, ClaimIngest.ingest(SharedSpark.session(),
-                    ClaimIngest.listInputs(folder.resolve("claims")), parser, cache));
+                    ClaimIngest.listInputs(StoragePath.of(folder.resolve("claims"))), parser, cache));
         }
     }
 }
