@@ -1,4 +1,4 @@
-package nl.voorkant.flow;
+package nl.voorkant.flow.tables;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -28,14 +28,21 @@ public final class KaplanMeier {
     record Summary(Integer medianMonths, double restrictedMeanMonths, int restrictedToMonths, long trajectories,
                    long closed, Double naiveMeanClosedMonths) {}
 
-    /** The curve of counts per duration: duration → {events, censored}. */
-    static List<Point> curve(SortedMap<Integer, long[]> counts) {
+    /** Of the trajectories that lasted one duration: those that ended, and those last seen then that may go on. */
+    record Counts(long events, long censored) {
+        Counts plus(Counts o) {
+            return new Counts(events + o.events, censored + o.censored);
+        }
+    }
+
+    /** The curve of counts per duration. */
+    static List<Point> curve(SortedMap<Integer, Counts> counts) {
         long atRisk = 0;
-        for (long[] c : counts.values()) atRisk += c[0] + c[1];
+        for (Counts c : counts.values()) atRisk += c.events() + c.censored();
         List<Point> out = new ArrayList<>(counts.size());
         double s = 1.0, logS = 0, greenwood = 0;
-        for (Map.Entry<Integer, long[]> e : counts.entrySet()) {
-            long d = e.getValue()[0], n = atRisk;
+        for (Map.Entry<Integer, Counts> e : counts.entrySet()) {
+            long d = e.getValue().events(), n = atRisk;
             if (d == n) {
                 s = 0.0;
             } else if (s > 0) {
@@ -44,8 +51,8 @@ public final class KaplanMeier {
                 greenwood += (double) d / ((double) n * (n - d));
             }
             Double se = logS == 0 ? null : Math.sqrt(greenwood) / Math.abs(logS);
-            out.add(new Point(e.getKey(), n, d, e.getValue()[1], s, band(s, se, -1), band(s, se, 1)));
-            atRisk -= d + e.getValue()[1];
+            out.add(new Point(e.getKey(), n, d, e.getValue().censored(), s, band(s, se, -1), band(s, se, 1)));
+            atRisk -= d + e.getValue().censored();
         }
         return out;
     }
