@@ -29,6 +29,7 @@ import org.apache.spark.sql.Row;
 public final class FlowMetrics {
     private FlowMetrics() {}
 
+    /** The name of the care unit column of the product-group tables: {@link Dimensions#PRODUCT_GROUP}'s. */
     public static final String UNIT = Dimensions.PRODUCT_GROUP.name();
 
     /**
