@@ -21,7 +21,7 @@ import nl.voorkant.core.StoragePath;
 import nl.voorkant.core.Table;
 import nl.voorkant.flow.Disclosure;
 import nl.voorkant.flow.FlowMetrics;
-import nl.voorkant.flow.MonthActivity;
+import nl.voorkant.flow.model.Months;
 import nl.voorkant.ingest.ClaimIngest;
 import nl.voorkant.ingest.ClaimParser;
 import nl.voorkant.ingest.IngestSummary;
@@ -319,9 +319,9 @@ final class AnalyseCommand {
         m.put("rejects_by_reason", s.rejectsByReason());
         m.put("rejects_file", rejectsFile);
         m.put("input_files", files);
-        if (!flow.months().isEmpty()) {
-            m.put("period_first_month", MonthActivity.label(flow.months().first()));
-            m.put("period_last_month", MonthActivity.label(flow.months().last()));
+        if (!flow.censoring().isEmpty()) {
+            m.put("period_first_month", Months.label(flow.censoring().first()));
+            m.put("period_last_month", Months.label(flow.censoring().last()));
         }
         if (s.rowsAccepted() == 0) {
             m.put("explanation", s.rowsRead() == 0 ? "the claims files hold no data rows"

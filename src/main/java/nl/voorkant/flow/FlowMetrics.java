@@ -1,46 +1,58 @@
 package nl.voorkant.flow;
 
-import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import nl.voorkant.core.Table;
+import nl.voorkant.flow.engine.FlowPass;
+import nl.voorkant.flow.model.Areas;
+import nl.voorkant.flow.model.Censoring;
+import nl.voorkant.flow.tables.Dimensions;
+import nl.voorkant.flow.tables.Durations;
+import nl.voorkant.flow.tables.FlowMonth;
+import nl.voorkant.flow.tables.FlowSums;
+import nl.voorkant.flow.tables.FlowYear;
+import nl.voorkant.flow.tables.KmSurvival;
+import nl.voorkant.flow.tables.LocalShareYear;
+import nl.voorkant.flow.tables.ProvidersYear;
 import nl.voorkant.ingest.Reference;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
  * The flow tables of DOMAIN.md per area (municipality, subregion, region) and product group (and
- * per product), from accepted claim lines: one pass over the claims in Spark ({@link FlowPass})
- * leaves small summed partial counts, from which {@link FlowTables} builds the tables on the driver.
+ * per product), from accepted claim lines: one pass over the claims in Spark ({@link FlowPass}) sums
+ * every client's contributions ({@link nl.voorkant.flow.model.ClientFold}), from which the tables'
+ * builders make the tables on the driver.
  */
 public final class FlowMetrics {
     private FlowMetrics() {}
 
-    public static final String UNIT = "product_group";
-
-    /** The flow tables, unsuppressed, keyed by table name; see the README for their columns. */
-    public record Result(Map<String, Table> tables, Trajectories.DataMonths months) {}
+    /**
+     * The flow tables, unsuppressed, keyed by table name (see the README for their columns), and the
+     * data's months with what they leave unknown.
+     */
+    public record Result(Map<String, Table> tables, Censoring censoring) {}
 
     public static Result compute(Dataset<Row> claims, Reference reference, int maxGap) {
-        Map<String, List<String[]>> areas = areas(reference);
-        Partials.Codes codes = Partials.Codes.of(areas, reference);
-        List<Row> rows = FlowPass.partials(claims, areas, codes, maxGap).collectAsList();
-        List<FlowTables.Partial> partials = new ArrayList<>(rows.size());
-        for (Row r : rows) {
-            partials.add(codes.partial(r.getLong(0), r.getLong(1), r.getString(2), r.getLong(3), r.getLong(4), r.getLong(5)));
-        }
-        FlowTables tables = new FlowTables(partials, areas, reference, maxGap);
-        return new Result(tables.tables(), tables.months());
+        Areas areas = Areas.of(reference);
+        Censoring rule = Censoring.withMaxGap(maxGap);
+        FlowSums.Collector collected = new FlowSums.Collector();
+        FlowPass.run(claims, reference, areas, rule, collected);
+        FlowSums sums = collected.sum(areas, rule);
+        return new Result(tables(sums, reference), sums.censoring());
     }
 
-    /** Per municipality code the areas it counts in, as {area, area_level}: itself, its subregion, its region. */
-    static Map<String, List<String[]>> areas(Reference reference) {
-        Map<String, List<String[]>> out = new HashMap<>();
-        for (Reference.Municipality m : reference.municipalities().values()) {
-            out.put(m.code(), List.of(new String[] {m.code(), ClientFlows.MUNICIPALITY},
-                    new String[] {m.subregion(), "subregion"}, new String[] {m.region(), "region"}));
-        }
+    /** Every flow table, keyed by name, in the order the README lists them; none without data months. */
+    private static Map<String, Table> tables(FlowSums sums, Reference reference) {
+        Map<String, Table> out = new LinkedHashMap<>();
+        if (sums.censoring().isEmpty()) return out;
+        List<Supplier<Table>> tables = List.of(() -> FlowMonth.build(sums), () -> FlowYear.build(sums),
+                () -> KmSurvival.build(sums), () -> Durations.build(sums), () -> LocalShareYear.build(sums, reference),
+                () -> ProvidersYear.build(sums), () -> FlowYear.buildProducts(sums, reference));
+        // The tables only read the sums, so they are built side by side; a national run has millions of cells.
+        for (Table t : tables.parallelStream().map(Supplier::get).toList()) out.put(t.name(), t);
         return out;
     }
 }

@@ -6,10 +6,19 @@ import static nl.voorkant.flow.tables.Dimensions.AREA;
 import static nl.voorkant.flow.tables.Dimensions.AREA_LEVEL;
 import static nl.voorkant.flow.tables.Dimensions.MONTH;
 import static nl.voorkant.flow.tables.Dimensions.PRODUCT_GROUP;
+import static nl.voorkant.flow.tables.Figures.euros;
 
+import java.util.Map;
+import java.util.TreeMap;
+import nl.voorkant.core.Table;
 import nl.voorkant.core.schema.Column;
+import nl.voorkant.core.schema.RowValues;
 import nl.voorkant.core.schema.Schema;
 import nl.voorkant.core.schema.Type;
+import nl.voorkant.flow.model.Contributions.MonthCount;
+import nl.voorkant.flow.model.Months;
+import nl.voorkant.flow.model.Place;
+import nl.voorkant.flow.model.UnitType;
 
 /** flow_month: per area, product group and calendar month. */
 public final class FlowMonth {
@@ -26,4 +35,20 @@ public final class FlowMonth {
 
     public static final Schema SCHEMA = Schema.of("flow_month", AREA, AREA_LEVEL, PRODUCT_GROUP, MONTH, CLIENTS, INFLOW,
             OUTFLOW, COST_EUR);
+
+
+    /** Per product group, area and month with a line: its clients, known flows and cost. */
+    public static Table build(FlowSums sums) {
+        FlowSums.UnitSums groups = sums.of(UnitType.PRODUCT_GROUP);
+        Table.Builder t = SCHEMA.builder();
+        for (Map.Entry<Place, TreeMap<Integer, MonthCount>> e : FlowSums.sorted(groups.months)) {
+            Place p = e.getKey();
+            for (MonthCount m : e.getValue().values()) {
+                t.row(new RowValues(SCHEMA).put(AREA, p.area()).put(AREA_LEVEL, p.level().code()).put(PRODUCT_GROUP, p.unit())
+                        .put(MONTH, Months.label(m.month())).put(CLIENTS, m.clients()).put(INFLOW, groups.inflow(p, m.month()))
+                        .put(OUTFLOW, groups.outflow(p, m.month())).put(COST_EUR, euros(m.cents())).values());
+            }
+        }
+        return t.build();
+    }
 }

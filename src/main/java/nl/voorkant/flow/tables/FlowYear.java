@@ -8,12 +8,26 @@ import static nl.voorkant.flow.tables.Dimensions.AREA_LEVEL;
 import static nl.voorkant.flow.tables.Dimensions.PRODUCT_CODE;
 import static nl.voorkant.flow.tables.Dimensions.PRODUCT_GROUP;
 import static nl.voorkant.flow.tables.Dimensions.YEAR;
+import static nl.voorkant.flow.tables.Figures.euros;
+import static nl.voorkant.flow.tables.Figures.round;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.BiConsumer;
+import nl.voorkant.core.Table;
 import nl.voorkant.core.schema.Column;
+import nl.voorkant.core.schema.RowValues;
 import nl.voorkant.core.schema.Schema;
 import nl.voorkant.core.schema.Type;
+import nl.voorkant.flow.model.Censoring;
+import nl.voorkant.flow.model.Contributions.YearCount;
+import nl.voorkant.flow.model.Place;
+import nl.voorkant.flow.model.UnitType;
+import nl.voorkant.ingest.Reference;
 
 /**
  * flow_year (per area, product group and year) and flow_product_year (the same per product):
@@ -58,5 +72,66 @@ public final class FlowYear {
         columns.addAll(List.of(unitColumns));
         columns.addAll(FIGURES);
         return Schema.of(name, columns);
+    }
+
+    /** flow_year: per product group, area and year with a line. */
+    public static Table build(FlowSums sums) {
+        TreeMap<Place, TreeMap<Integer, YearCount>> ordered = new TreeMap<>(FlowSums.ORDER);
+        ordered.putAll(sums.of(UnitType.PRODUCT_GROUP).years);
+        return yearly(sums, UnitType.PRODUCT_GROUP, ordered, SCHEMA, (p, row) -> row.put(PRODUCT_GROUP, p.unit()));
+    }
+
+    /** flow_product_year: per product of the reference, area and year with a line; products listed under their group. */
+    public static Table buildProducts(FlowSums sums, Reference reference) {
+        Map<String, String> groupOf = new HashMap<>();
+        reference.products().values().forEach(p -> groupOf.put(p.code(), p.group()));
+        TreeMap<Place, TreeMap<Integer, YearCount>> ordered = new TreeMap<>(Comparator.comparingInt((Place p) -> p.level().ordinal())
+                .thenComparing(Place::area).thenComparing(p -> groupOf.get(p.unit())).thenComparing(Place::unit));
+        sums.of(UnitType.PRODUCT).years.forEach((p, years) -> {
+            if (groupOf.containsKey(p.unit())) ordered.put(p, years);
+        });
+        return yearly(sums, UnitType.PRODUCT, ordered, PRODUCT_SCHEMA,
+                (p, row) -> row.put(PRODUCT_GROUP, groupOf.get(p.unit())).put(PRODUCT_CODE, p.unit()));
+    }
+
+    /** The yearly figures per place, in the order of {@code ordered}; {@code unitColumns} puts the unit's own columns. */
+    private static Table yearly(FlowSums sums, UnitType unitType, Map<Place, TreeMap<Integer, YearCount>> ordered,
+                                Schema schema, BiConsumer<Place, RowValues> unitColumns) {
+        FlowSums.UnitSums u = sums.of(unitType);
+        Censoring censoring = sums.censoring();
+        Table.Builder t = schema.builder();
+        ordered.forEach((p, years) -> {
+            TreeMap<Integer, TreeMap<Integer, KaplanMeier.Counts>> survivalByYear = u.survival.get(p);
+            for (YearCount c : years.values()) {
+                int year = c.year();
+                Long inflow = null, localInflow = null, outflow = null;
+                long referred = 0;
+                if (censoring.inflowKnown(year)) {
+                    FlowSums.Starts s = u.startsIn(p, year);
+                    inflow = s.trajectories();
+                    localInflow = s.viaLocalTeam();
+                    // A start whose referrer is unknown is inflow, but neither local nor not: the share leaves it out.
+                    referred = s.trajectories() - s.referrerUnknown();
+                }
+                FlowSums.Ends ends = u.endsIn(p, year);
+                if (censoring.outflowKnown(year)) outflow = ends.trajectories();
+                TreeMap<Integer, KaplanMeier.Counts> survival = survivalByYear == null ? null : survivalByYear.get(year);
+                RowValues row = new RowValues(schema).put(AREA, p.area()).put(AREA_LEVEL, p.level().code());
+                unitColumns.accept(p, row);
+                t.row(row.put(YEAR, year).put(UNIQUE_CLIENTS, c.uniqueClients())
+                        .put(AVG_MONTHLY_CLIENTS, round((double) c.clientMonths() / censoring.dataMonthsIn(year), 2))
+                        .put(INFLOW, inflow).put(OUTFLOW, outflow)
+                        .put(MEAN_DURATION_MONTHS, ends.startKnown() == 0 ? null
+                                : round((double) ends.startKnownMonths() / ends.startKnown(), 2))
+                        .put(KM_MEDIAN_DURATION_MONTHS, survival == null ? null
+                                : KaplanMeier.summary(KaplanMeier.curve(survival)).medianMonths())
+                        .put(COST_EUR, euros(c.cents()))
+                        .put(COST_PER_CLIENT_MONTH_EUR, c.clientMonths() == 0 ? null
+                                : round((double) c.cents() / c.clientMonths() / 100, 2))
+                        .put(LOCAL_REFERRAL_SHARE, referred == 0 ? null : round((double) localInflow / referred, 4))
+                        .put(LOCAL_REFERRAL_INFLOW, localInflow).values());
+            }
+        });
+        return t.build();
     }
 }

@@ -1,4 +1,4 @@
-package nl.voorkant.flow;
+package nl.voorkant.flow.model;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -6,6 +6,7 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import nl.voorkant.core.Table;
+import nl.voorkant.flow.FlowMetrics;
 import nl.voorkant.testing.ClaimsBuilder;
 import nl.voorkant.testing.TableRows;
 import nl.voorkant.testing.TestReference;
@@ -28,8 +29,8 @@ class TrajectoriesTest {
 
     @Test
     void aGapOfOneMonthContinuesATrajectoryAndAGapOfTwoEndsIt() {
-        List<Trajectories.Trajectory> one = Trajectories.of(activity("2019-04", "2019-06"), 1);
-        List<Trajectories.Trajectory> two = Trajectories.of(activity("2019-04", "2019-07"), 1);
+        List<Trajectories.Trajectory> one = Trajectories.of(activity("2019-04", "2019-06"), Censoring.withMaxGap(1));
+        List<Trajectories.Trajectory> two = Trajectories.of(activity("2019-04", "2019-07"), Censoring.withMaxGap(1));
         assertEquals(List.of(new Trajectories.Trajectory(JAN_2019 + 3, JAN_2019 + 5, 1)), one);
         assertEquals(3, one.get(0).durationMonths());
         assertEquals(List.of(1, 1), two.stream().map(Trajectories.Trajectory::durationMonths).toList());
@@ -37,15 +38,15 @@ class TrajectoriesTest {
 
     @Test
     void withMaxGapZeroEveryMissingMonthEndsATrajectory() {
-        assertEquals(2, Trajectories.of(activity("2019-04", "2019-06"), 0).size());
-        assertEquals(1, Trajectories.of(activity("2019-04", "2019-05"), 0).size());
+        assertEquals(2, Trajectories.of(activity("2019-04", "2019-06"), Censoring.withMaxGap(0)).size());
+        assertEquals(1, Trajectories.of(activity("2019-04", "2019-05"), Censoring.withMaxGap(0)).size());
     }
 
     @Test
     void theFirstMonthsReferrerMarksTheTrajectoryAndAnInactiveMonthIsAGap() {
         MonthActivity a = activity("2019-03:02", "2019-04:01", "2019-05:01", "2019-09:01");
         a.add(MonthActivityTest.line("2019-05-01", "2019-05-31", 4, 100, true, 1), (x, v, c) -> {});
-        List<Trajectories.Trajectory> t = Trajectories.of(a, 0);
+        List<Trajectories.Trajectory> t = Trajectories.of(a, Censoring.withMaxGap(0));
         assertEquals(List.of(new Trajectories.Trajectory(JAN_2019 + 2, JAN_2019 + 3, 2),
                 new Trajectories.Trajectory(JAN_2019 + 8, JAN_2019 + 8, 1)), t);
         assertFalse(t.get(0).viaLocalTeam());

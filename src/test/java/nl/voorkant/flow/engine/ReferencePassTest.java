@@ -1,4 +1,4 @@
-package nl.voorkant.flow;
+package nl.voorkant.flow.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import nl.voorkant.core.Table;
+import nl.voorkant.flow.FlowMetrics;
 import nl.voorkant.ingest.ClaimIngest;
 import nl.voorkant.ingest.Reference;
 import nl.voorkant.testing.ClaimsBuilder;

@@ -1,4 +1,4 @@
-package nl.voorkant.flow;
+package nl.voorkant.flow.model;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -93,7 +93,7 @@ class MonthActivityTest {
     void firstDaysOfMonthsAgreeWithTheCalendarInsideAndOutsideTheTable() {
         for (int year : new int[] {1850, 1900, 2000, 2019, 2024, 2199, 2200, 2300}) {
             for (int month = 1; month <= 12; month++) {
-                assertEquals(LocalDate.of(year, month, 1).toEpochDay(), MonthActivity.firstDayOfMonth(year * 12 + month - 1),
+                assertEquals(LocalDate.of(year, month, 1).toEpochDay(), Months.firstDay(year * 12 + month - 1),
                         year + "-" + month);
             }
         }

@@ -1,4 +1,4 @@
-package nl.voorkant.flow;
+package nl.voorkant.flow.tables;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -16,8 +16,8 @@ class KaplanMeierTest {
         {20, 0, 1}, {22, 1, 0}, {23, 1, 0}, {25, 0, 1}, {32, 0, 2}, {34, 0, 1}, {35, 0, 1}};
 
     static List<KaplanMeier.Point> curve() {
-        TreeMap<Integer, long[]> counts = new TreeMap<>();
-        for (int[] r : SIX_MP) counts.put(r[0], new long[] {r[1], r[2]});
+        TreeMap<Integer, KaplanMeier.Counts> counts = new TreeMap<>();
+        for (int[] r : SIX_MP) counts.put(r[0], new KaplanMeier.Counts(r[1], r[2]));
         return KaplanMeier.curve(counts);
     }
 
@@ -51,7 +51,7 @@ class KaplanMeierTest {
 
     @Test
     void aCurveWhereNobodyFallsHasNoMedian() {
-        KaplanMeier.Summary s = KaplanMeier.summary(KaplanMeier.curve(new TreeMap<>(java.util.Map.of(3, new long[] {0, 4}))));
+        KaplanMeier.Summary s = KaplanMeier.summary(KaplanMeier.curve(new TreeMap<>(java.util.Map.of(3, new KaplanMeier.Counts(0, 4)))));
         assertNull(s.medianMonths());
         assertNull(s.naiveMeanClosedMonths());
         assertEquals(3.0, s.restrictedMeanMonths(), 1e-12);
@@ -61,7 +61,8 @@ class KaplanMeierTest {
     void theMedianIsWhereSurvivalFirstReachesOneHalfExactly() {
         // Ten trajectories, five end at 12: S(12) = 1/2 by hand; a rounding error above it once moved the median to 24.
         KaplanMeier.Summary s = KaplanMeier.summary(KaplanMeier.curve(new TreeMap<>(java.util.Map.of(
-                3, new long[] {1, 0}, 7, new long[] {2, 0}, 12, new long[] {2, 0}, 24, new long[] {5, 0}))));
+                3, new KaplanMeier.Counts(1, 0), 7, new KaplanMeier.Counts(2, 0), 12, new KaplanMeier.Counts(2, 0),
+                24, new KaplanMeier.Counts(5, 0)))));
         assertEquals(12, s.medianMonths());
     }
 }

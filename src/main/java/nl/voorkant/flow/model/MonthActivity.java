@@ -1,26 +1,23 @@
-package nl.voorkant.flow;
-
-import java.time.LocalDate;
+package nl.voorkant.flow.model;
 
 /**
  * One client's claim lines spread over the calendar months their delivered period touches: net
  * volume, net cost and first referrer per month, for one municipality and care unit.
  *
- * <p>Months are numbered {@code year * 12 + month - 1} so that gaps and durations are differences.
- * Amounts are spread in whole cents by cumulative days: month i of a line gets
- * floor(A·D_i/D) − floor(A·D_(i−1)/D), where D_i are the days up to and including month i. The
+ * <p>Months are numbered as by {@link Months}. Amounts are spread in whole cents by cumulative
+ * days: month i of a line gets floor(A·D_i/D) − floor(A·D_(i−1)/D), where D_i are the days up to and including month i. The
  * parts add up exactly to the line's amount, so costs reconcile to the cent with ingestion.
  */
 public final class MonthActivity {
     /** Active means a net volume above zero; the epsilon absorbs the rounding of day fractions. */
-    static final double ACTIVE_EPSILON = 1e-9;
+    public static final double ACTIVE_EPSILON = 1e-9;
     /** The referrer code of the local team (lokaal team / CJG) in iJw exports. */
-    static final int LOCAL_TEAM_REFERRER = 1;
+    public static final int LOCAL_TEAM_REFERRER = 1;
     /**
      * The referrer of a line whose referrer is not known (an iJw line without its allocation): above
      * every iJw code, so that a known referrer of a line starting the same day wins the tie.
      */
-    static final int UNKNOWN_REFERRER = 99;
+    public static final int UNKNOWN_REFERRER = 99;
 
     /** One accepted claim line, as the flow stage needs it; a credit subtracts. */
     public record Line(String municipality, String group, String product, String provider, int referrer,
@@ -47,51 +44,20 @@ public final class MonthActivity {
     private Month[] months = new Month[0];
     private int first;
 
-    public static int monthOfDay(int epochDay) {
-        LocalDate d = LocalDate.ofEpochDay(epochDay);
-        return d.getYear() * 12 + d.getMonthValue() - 1;
-    }
-
-    /** First days of the months 1900–2199: the fold asks for one per month of every line, and a date object each adds up. */
-    private static final int TABLE_FROM = 1900 * 12;
-    private static final int[] FIRST_DAYS = new int[300 * 12];
-
-    static {
-        for (int i = 0; i < FIRST_DAYS.length; i++) FIRST_DAYS[i] = computeFirstDay(TABLE_FROM + i);
-    }
-
-    static int firstDayOfMonth(int month) {
-        int i = month - TABLE_FROM;
-        return i >= 0 && i < FIRST_DAYS.length ? FIRST_DAYS[i] : computeFirstDay(month);
-    }
-
-    private static int computeFirstDay(int month) {
-        return (int) LocalDate.of(Math.floorDiv(month, 12), Math.floorMod(month, 12) + 1, 1).toEpochDay();
-    }
-
-    /** A month number as yyyy-MM. */
-    public static String label(int month) {
-        return java.time.YearMonth.of(yearOf(month), Math.floorMod(month, 12) + 1).toString();
-    }
-
-    static int yearOf(int month) {
-        return Math.floorDiv(month, 12);
-    }
-
     /** Receives a line's share of one month. */
-    interface MonthPart {
+    public interface MonthPart {
         void accept(int month, double volume, long cents);
     }
 
     /** Spreads a line over its months, signed: the cents add up exactly to the line's signed amount. */
-    static void spread(Line line, MonthPart to) {
+    public static void spread(Line line, MonthPart to) {
         int sign = line.credit() ? -1 : 1;
         long days = line.endDay() - line.startDay() + 1L;
-        int last = monthOfDay(line.endDay());
-        int m = monthOfDay(line.startDay());
-        int monthFirst = firstDayOfMonth(m);
+        int last = Months.ofDay(line.endDay());
+        int m = Months.ofDay(line.startDay());
+        int monthFirst = Months.firstDay(m);
         for (; m <= last; m++) {
-            int nextFirst = firstDayOfMonth(m + 1);
+            int nextFirst = Months.firstDay(m + 1);
             int monthStart = Math.max(line.startDay(), monthFirst);
             int monthEnd = Math.min(line.endDay(), nextFirst - 1);
             long through = line.cents() * (monthEnd - line.startDay() + 1L) / days;
@@ -104,7 +70,7 @@ public final class MonthActivity {
     /** Adds a line's months, passing each share on to {@code alsoTo}; all lines belong to one client, municipality and unit. */
     void add(Line line, MonthPart alsoTo) {
         long packedDebit = line.credit() ? Long.MAX_VALUE : line.startDay() * 100L + line.referrer();
-        cover(monthOfDay(line.startDay()), monthOfDay(line.endDay()));
+        cover(Months.ofDay(line.startDay()), Months.ofDay(line.endDay()));
         spread(line, (m, volume, cents) -> {
             Month month = months[m - first];
             if (month == null) month = months[m - first] = new Month();

@@ -1,4 +1,4 @@
-package nl.voorkant.flow;
+package nl.voorkant.flow.engine;
 
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
@@ -26,6 +26,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import nl.voorkant.core.schema.Schema;
+import nl.voorkant.flow.model.Area;
+import nl.voorkant.flow.model.Areas;
+import nl.voorkant.flow.model.Censoring;
+import nl.voorkant.flow.model.MonthActivity;
+import nl.voorkant.flow.model.Months;
+import nl.voorkant.flow.tables.Dimensions;
+import nl.voorkant.flow.tables.Figures;
+import nl.voorkant.flow.tables.KaplanMeier;
 import nl.voorkant.flow.tables.Durations;
 import nl.voorkant.flow.tables.FlowMonth;
 import nl.voorkant.flow.tables.FlowYear;
@@ -53,14 +61,14 @@ import org.apache.spark.sql.types.StructType;
  * exists to be compared with the fast pass, which must give the same tables to the value and type.
  *
  * <p>Spark computes every count and sum; the driver only turns a row of counts into a table row
- * (ratios, rounding by {@link FlowTables#round}, euros) and draws Kaplan–Meier curves from the
+ * (ratios, rounding by {@link Figures#round}, euros) and draws Kaplan–Meier curves from the
  * counts per duration with {@link KaplanMeier}.
  */
 public final class ReferencePass {
     private ReferencePass() {}
 
-    private static final String GROUP = FlowMetrics.UNIT;
-    private static final String PRODUCT = "product_code";
+    private static final String GROUP = Dimensions.PRODUCT_GROUP.name();
+    private static final String PRODUCT = Dimensions.PRODUCT_CODE.name();
     /** Where a care unit lives: its unit type, area (with level and the level's place in table order) and the unit. */
     private static final String[] AREA_UNIT = {"unit_type", "area", "area_level", "level_order", "unit"};
     /** Where one client's months live: one client in one municipality and care unit. */
@@ -71,10 +79,10 @@ public final class ReferencePass {
         Dataset<Row> lineMonths = lineMonths(claims).cache();
         Dataset<Row> activity = activity(lineMonths).cache();
         Map<String, Table> out = new LinkedHashMap<>();
-        Trajectories.DataMonths months = dataMonths(activity);
-        if (!months.isEmpty()) {
-            Plan plan = new Plan(claims.sparkSession(), reference, months, maxGap, lineMonths, activity);
-            Map<List<String>, TreeMap<Integer, long[]>> curves = plan.pooledCurves();
+        Censoring censoring = dataMonths(activity, Censoring.withMaxGap(maxGap));
+        if (!censoring.isEmpty()) {
+            Plan plan = new Plan(claims.sparkSession(), reference, censoring, lineMonths, activity);
+            Map<List<String>, TreeMap<Integer, KaplanMeier.Counts>> curves = plan.pooledCurves();
             for (Table t : List.of(plan.flowMonth(), plan.yearly(GROUP), plan.kmSurvival(curves), plan.durations(curves),
                     plan.localShare(), plan.providersYear(), plan.yearly(PRODUCT))) {
                 out.put(t.name(), t);
@@ -139,17 +147,16 @@ public final class ReferencePass {
     }
 
     /** The data's months: from the first to the last month in which any client is active in any product group. */
-    static Trajectories.DataMonths dataMonths(Dataset<Row> activity) {
+    static Censoring dataMonths(Dataset<Row> activity, Censoring rule) {
         Row r = activity.where(col("unit_type").equalTo(GROUP).and(col("active")))
                 .agg(min("month"), max("month")).first();
-        return r.isNullAt(0) ? new Trajectories.DataMonths(0, -1) : new Trajectories.DataMonths(r.getInt(0), r.getInt(1));
+        return r.isNullAt(0) ? rule : rule.over(r.getInt(0), r.getInt(1));
     }
 
     /** The Spark plans of the tables over one data set, for one max_gap. */
     private static final class Plan {
         final Reference reference;
-        final Trajectories.DataMonths months;
-        final int maxGap;
+        final Censoring censoring;
         final Dataset<Row> lineMonths;
         /** municipality_code → the areas it counts in: itself, its subregion, its region. */
         final Dataset<Row> areas;
@@ -160,11 +167,10 @@ public final class ReferencePass {
         final Dataset<Row> ends;
         final Dataset<Row> survival;
 
-        Plan(SparkSession spark, Reference reference, Trajectories.DataMonths months, int maxGap, Dataset<Row> lineMonths,
+        Plan(SparkSession spark, Reference reference, Censoring censoring, Dataset<Row> lineMonths,
              Dataset<Row> activity) {
             this.reference = reference;
-            this.months = months;
-            this.maxGap = maxGap;
+            this.censoring = censoring;
             this.lineMonths = lineMonths;
             this.areas = areas(spark, reference);
             this.trajectories = trajectories(activity).cache();
@@ -209,11 +215,11 @@ public final class ReferencePass {
          * last max_gap + 1 (one ending later may go on).
          */
         Column inflowKnown(Column month) {
-            return month.gt(months.lastLeftCensored(maxGap));
+            return month.gt(censoring.lastLeftCensored());
         }
 
         Column outflowKnown(Column month) {
-            return month.lt(months.firstRightCensored(maxGap));
+            return month.lt(censoring.firstRightCensored());
         }
 
         /**
@@ -224,7 +230,7 @@ public final class ReferencePass {
          */
         Dataset<Row> trajectories(Dataset<Row> activity) {
             WindowSpec cell = Window.partitionBy(cols(CLIENT_CELL)).orderBy("month");
-            Column breaks = col("previous").isNull().or(col("month").minus(col("previous")).gt(maxGap + 1));
+            Column breaks = col("previous").isNull().or(col("month").minus(col("previous")).gt(censoring.longestStep()));
             return activity.where(col("active"))
                     .withColumn("previous", lag("month", 1).over(cell))
                     .withColumn("chain", sum(when(breaks, 1).otherwise(0))
@@ -253,8 +259,8 @@ public final class ReferencePass {
                     .orderBy(col("level_order"), col("area"), col("unit"), col("month"));
             Table.Builder t = FlowMonth.SCHEMA.builder();
             for (Row r : plan.collectAsList()) {
-                t.row(r.getString(0), r.getString(1), r.getString(2), MonthActivity.label(r.getInt(3)), r.getLong(4),
-                        r.get(5), r.get(6), FlowTables.euros(r.getLong(7)));
+                t.row(r.getString(0), r.getString(1), r.getString(2), Months.label(r.getInt(3)), r.getLong(4),
+                        r.get(5), r.get(6), Figures.euros(r.getLong(7)));
             }
             return t.build();
         }
@@ -279,7 +285,7 @@ public final class ReferencePass {
                     .select(col("area"), col("area_level"), col(products ? "group_of" : "unit"), col("unit"), col("year"),
                             col("unique_clients"), col("client_months"), col("cents"),
                             // the year's months that lie within the data's months
-                            least(lit(months.last()), last).minus(greatest(lit(months.first()), first)).plus(1)
+                            least(lit(censoring.last()), last).minus(greatest(lit(censoring.first()), first)).plus(1)
                                     .as("months_in_year"),
                             // a year's flow is known only when each of its months' is
                             when(inflowKnown(first), coalesce(col("inflow"), lit(0L))).as("inflow"),
@@ -299,44 +305,44 @@ public final class ReferencePass {
                 List<Object> row = new ArrayList<>(List.of(r.getString(0), r.getString(1), r.getString(2)));
                 if (products) row.add(r.getString(3));
                 row.addAll(Arrays.asList(r.getInt(4), r.getLong(5),
-                        FlowTables.round((double) clientMonths / r.getInt(8), 2), r.get(9), r.get(12),
-                        closed == 0 ? null : FlowTables.round((double) r.getLong(14) / closed, 2),
+                        Figures.round((double) clientMonths / r.getInt(8), 2), r.get(9), r.get(12),
+                        closed == 0 ? null : Figures.round((double) r.getLong(14) / closed, 2),
                         r.isNullAt(15) ? null : KaplanMeier.summary(KaplanMeier.curve(counts(r.getList(15)))).medianMonths(),
-                        FlowTables.euros(cents),
-                        clientMonths == 0 ? null : FlowTables.round((double) cents / clientMonths / 100, 2),
-                        referred == 0 ? null : FlowTables.round((double) localInflow / referred, 4), localInflow));
+                        Figures.euros(cents),
+                        clientMonths == 0 ? null : Figures.round((double) cents / clientMonths / 100, 2),
+                        referred == 0 ? null : Figures.round((double) localInflow / referred, 4), localInflow));
                 t.row(row.toArray());
             }
             return t.build();
         }
 
         /** Per product group and area the Kaplan–Meier counts per duration, pooled over the start years, in table order. */
-        Map<List<String>, TreeMap<Integer, long[]>> pooledCurves() {
+        Map<List<String>, TreeMap<Integer, KaplanMeier.Counts>> pooledCurves() {
             Dataset<Row> plan = survival.where(col("unit_type").equalTo(GROUP))
                     .groupBy(cols(AREA_UNIT, "duration")).agg(sum("events").as("events"), sum("censored").as("censored"))
                     .orderBy("level_order", "area", "unit", "duration");
-            Map<List<String>, TreeMap<Integer, long[]>> out = new LinkedHashMap<>();
+            Map<List<String>, TreeMap<Integer, KaplanMeier.Counts>> out = new LinkedHashMap<>();
             for (Row r : plan.select("area", "area_level", "unit", "duration", "events", "censored").collectAsList()) {
                 out.computeIfAbsent(List.of(r.getString(0), r.getString(1), r.getString(2)), k -> new TreeMap<>())
-                        .put(r.getInt(3), new long[] {r.getLong(4), r.getLong(5)});
+                        .put(r.getInt(3), new KaplanMeier.Counts(r.getLong(4), r.getLong(5)));
             }
             return out;
         }
 
-        Table kmSurvival(Map<List<String>, TreeMap<Integer, long[]>> curves) {
+        Table kmSurvival(Map<List<String>, TreeMap<Integer, KaplanMeier.Counts>> curves) {
             Table.Builder t = KmSurvival.SCHEMA.builder();
             curves.forEach((k, counts) -> {
                 for (KaplanMeier.Point p : KaplanMeier.curve(counts)) {
                     t.row(k.get(0), k.get(1), k.get(2), p.durationMonths(), p.atRisk(), p.events(), p.censored(),
-                            FlowTables.round(p.survival(), 4), FlowTables.round(p.lower95(), 4),
-                            FlowTables.round(p.upper95(), 4));
+                            Figures.round(p.survival(), 4), Figures.round(p.lower95(), 4),
+                            Figures.round(p.upper95(), 4));
                 }
             });
             return t.build();
         }
 
         /** Kaplan–Meier summaries beside the naive mean of closed trajectories, and Little's law over the data's months. */
-        Table durations(Map<List<String>, TreeMap<Integer, long[]>> curves) {
+        Table durations(Map<List<String>, TreeMap<Integer, KaplanMeier.Counts>> curves) {
             // Clients summed over the area's month rows, and the inflow of those months whose inflow is known.
             Dataset<Row> monthly = monthCells.join(starts, names(AREA_UNIT, "month"), "left")
                     .groupBy(cols(AREA_UNIT))
@@ -347,9 +353,9 @@ public final class ReferencePass {
             for (Row r : monthly.select("area", "area_level", "unit", "clients", "inflow", "any_inflow").collectAsList()) {
                 perArea.put(List.of(r.getString(0), r.getString(1), r.getString(2)), r);
             }
-            long dataMonths = months.last() - months.first() + 1L;
+            long dataMonths = censoring.dataMonths();
             // Months without any row for a group had no clients and no inflow: average over all data months.
-            long knownInflowMonths = Math.max(1, months.last() - months.lastLeftCensored(maxGap));
+            long knownInflowMonths = censoring.knownInflowMonths();
             Table.Builder t = Durations.SCHEMA.builder();
             curves.forEach((k, counts) -> {
                 KaplanMeier.Summary s = KaplanMeier.summary(KaplanMeier.curve(counts));
@@ -359,9 +365,9 @@ public final class ReferencePass {
                 Double little = avgClients == null || monthlyInflow == null || monthlyInflow * s.restrictedMeanMonths() == 0
                         ? null : avgClients / (monthlyInflow * s.restrictedMeanMonths());
                 t.row(k.get(0), k.get(1), k.get(2), s.trajectories(), s.closed(), s.medianMonths(),
-                        FlowTables.round(s.restrictedMeanMonths(), 2), s.restrictedToMonths(),
-                        FlowTables.round(s.naiveMeanClosedMonths(), 2), FlowTables.round(avgClients, 2),
-                        FlowTables.round(monthlyInflow, 3), FlowTables.round(little, 3));
+                        Figures.round(s.restrictedMeanMonths(), 2), s.restrictedToMonths(),
+                        Figures.round(s.naiveMeanClosedMonths(), 2), Figures.round(avgClients, 2),
+                        Figures.round(monthlyInflow, 3), Figures.round(little, 3));
             });
             return t.build();
         }
@@ -382,8 +388,8 @@ public final class ReferencePass {
             for (Row r : plan.collectAsList()) {
                 long local = r.getLong(3), all = r.getLong(4), localCents = r.getLong(5), cents = r.getLong(6);
                 t.row(r.getString(0), r.getString(1), r.getInt(2), local, all,
-                        all == 0 ? null : FlowTables.round((double) local / all, 4),
-                        cents == 0 ? null : FlowTables.round((double) localCents / cents, 4));
+                        all == 0 ? null : Figures.round((double) local / all, 4),
+                        cents == 0 ? null : Figures.round((double) localCents / cents, 4));
             }
             return t.build();
         }
@@ -407,7 +413,7 @@ public final class ReferencePass {
                 double total = r.getLong(5);
                 BigDecimal squares = r.getDecimal(6);
                 t.row(r.getString(0), r.getString(1), r.getString(2), r.getInt(3), r.getLong(4),
-                        FlowTables.round(squares.doubleValue() / (total * total), 4));
+                        Figures.round(squares.doubleValue() / (total * total), 4));
             }
             return t.build();
         }
@@ -425,11 +431,12 @@ public final class ReferencePass {
         /** Per municipality its three areas with their level, and the level's place in table order (municipalities first). */
         static Dataset<Row> areas(SparkSession spark, Reference reference) {
             List<Row> rows = new ArrayList<>();
-            FlowMetrics.areas(reference).forEach((municipality, areas) -> {
-                for (int level = 0; level < areas.size(); level++) {
-                    rows.add(RowFactory.create(municipality, areas.get(level)[0], areas.get(level)[1], level));
+            Areas areas = Areas.of(reference);
+            for (String municipality : reference.municipalities().keySet()) {
+                for (Area a : areas.of(municipality)) {
+                    rows.add(RowFactory.create(municipality, a.code(), a.level().code(), a.level().ordinal()));
                 }
-            });
+            }
             return spark.createDataFrame(rows, new StructType().add("municipality_code", DataTypes.StringType)
                     .add("area", DataTypes.StringType).add("area_level", DataTypes.StringType)
                     .add("level_order", DataTypes.IntegerType));
@@ -442,9 +449,9 @@ public final class ReferencePass {
     }
 
     /** Duration → {events, censored} from a collected curve of (duration, events, censored). */
-    private static TreeMap<Integer, long[]> counts(List<Row> curve) {
-        TreeMap<Integer, long[]> out = new TreeMap<>();
-        for (Row p : curve) out.put(p.getInt(0), new long[] {p.getLong(1), p.getLong(2)});
+    private static TreeMap<Integer, KaplanMeier.Counts> counts(List<Row> curve) {
+        TreeMap<Integer, KaplanMeier.Counts> out = new TreeMap<>();
+        for (Row p : curve) out.put(p.getInt(0), new KaplanMeier.Counts(p.getLong(1), p.getLong(2)));
         return out;
     }
 

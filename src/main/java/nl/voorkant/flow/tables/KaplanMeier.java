@@ -1,4 +1,4 @@
-package nl.voorkant.flow;
+package nl.voorkant.flow.tables;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,24 +18,31 @@ public final class KaplanMeier {
     static final double HALF_TOLERANCE = 1e-12;
 
     /** One step of a curve; a band is empty where the survival is 0 (unknown there). */
-    record Point(int durationMonths, long atRisk, long events, long censored, double survival, Double lower95,
+    public record Point(int durationMonths, long atRisk, long events, long censored, double survival, Double lower95,
                  Double upper95) {}
 
     /**
      * km_median_months: the first duration at which survival is 0.5 or below (null if it never is);
      * the restricted mean: the area under the curve up to the longest observed duration.
      */
-    record Summary(Integer medianMonths, double restrictedMeanMonths, int restrictedToMonths, long trajectories,
+    public record Summary(Integer medianMonths, double restrictedMeanMonths, int restrictedToMonths, long trajectories,
                    long closed, Double naiveMeanClosedMonths) {}
 
-    /** The curve of counts per duration: duration → {events, censored}. */
-    static List<Point> curve(SortedMap<Integer, long[]> counts) {
+    /** Of the trajectories that lasted one duration: those that ended, and those last seen then that may go on. */
+    public record Counts(long events, long censored) {
+        Counts plus(Counts o) {
+            return new Counts(events + o.events, censored + o.censored);
+        }
+    }
+
+    /** The curve of counts per duration. */
+    public static List<Point> curve(SortedMap<Integer, Counts> counts) {
         long atRisk = 0;
-        for (long[] c : counts.values()) atRisk += c[0] + c[1];
+        for (Counts c : counts.values()) atRisk += c.events() + c.censored();
         List<Point> out = new ArrayList<>(counts.size());
         double s = 1.0, logS = 0, greenwood = 0;
-        for (Map.Entry<Integer, long[]> e : counts.entrySet()) {
-            long d = e.getValue()[0], n = atRisk;
+        for (Map.Entry<Integer, Counts> e : counts.entrySet()) {
+            long d = e.getValue().events(), n = atRisk;
             if (d == n) {
                 s = 0.0;
             } else if (s > 0) {
@@ -44,8 +51,8 @@ public final class KaplanMeier {
                 greenwood += (double) d / ((double) n * (n - d));
             }
             Double se = logS == 0 ? null : Math.sqrt(greenwood) / Math.abs(logS);
-            out.add(new Point(e.getKey(), n, d, e.getValue()[1], s, band(s, se, -1), band(s, se, 1)));
-            atRisk -= d + e.getValue()[1];
+            out.add(new Point(e.getKey(), n, d, e.getValue().censored(), s, band(s, se, -1), band(s, se, 1)));
+            atRisk -= d + e.getValue().censored();
         }
         return out;
     }
@@ -57,7 +64,7 @@ public final class KaplanMeier {
         return Math.pow(s, Math.exp(-side * Z95 * se));
     }
 
-    static Summary summary(List<Point> curve) {
+    public static Summary summary(List<Point> curve) {
         Integer median = null;
         double area = 0, previousSurvival = 1.0;
         int previousDuration = 0;

@@ -1,4 +1,4 @@
-package nl.voorkant.flow;
+package nl.voorkant.flow.engine;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -6,14 +6,14 @@ import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
 import org.apache.spark.unsafe.types.UTF8String;
 import org.junit.jupiter.api.Test;
 
-class FlowPassStringsTest {
-    private static String of(FlowPass.Strings strings, String value) {
+class CodeInternerTest {
+    private static String of(CodeInterner strings, String value) {
         return strings.of(new GenericInternalRow(new Object[] {value == null ? null : UTF8String.fromString(value)}), 0);
     }
 
     @Test
     void codesThatShareTheirFirstEightBytesStayApart() {
-        FlowPass.Strings strings = new FlowPass.Strings();
+        CodeInterner strings = new CodeInterner();
         assertEquals("begeleiding", of(strings, "begeleiding"));
         assertEquals("begeleidinx", of(strings, "begeleidinx"), "same prefix and length, other last byte");
         assertEquals("begeleidingen", of(strings, "begeleidingen"));
@@ -26,7 +26,7 @@ class FlowPassStringsTest {
 
     @Test
     void manyCodesSurviveTheTableGrowing() {
-        FlowPass.Strings strings = new FlowPass.Strings();
+        CodeInterner strings = new CodeInterner();
         for (int round = 0; round < 2; round++) {
             for (int i = 0; i < 5_000; i++) {
                 String shortCode = "P" + i, longCode = "productgroep_" + i;

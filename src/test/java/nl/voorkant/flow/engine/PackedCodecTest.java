@@ -1,0 +1,51 @@
+package nl.voorkant.flow.engine;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.util.Set;
+import nl.voorkant.flow.model.Areas;
+import nl.voorkant.flow.model.ContributionList;
+import nl.voorkant.flow.model.Contributions.MonthCount;
+import nl.voorkant.flow.model.Contributions.ProviderCost;
+import nl.voorkant.flow.model.Contributions.TrajectorySpan;
+import nl.voorkant.flow.model.Contributions.YearCount;
+import nl.voorkant.flow.model.Place;
+import nl.voorkant.flow.model.UnitType;
+import nl.voorkant.flow.tables.AreaLevel;
+import nl.voorkant.ingest.Reference;
+import nl.voorkant.testing.TestReference;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Test;
+
+class PackedCodecTest {
+    static final Reference REFERENCE = TestReference.small();
+    static final Place H300_GM0482 = Place.municipality(UnitType.PRODUCT, "GM0482", "H300");
+    static final Place BEGELEIDING_GM0482 = Place.municipality(UnitType.PRODUCT_GROUP, "GM0482", "begeleiding");
+    static final Place BEGELEIDING_NOORD = new Place(UnitType.PRODUCT_GROUP, "Noord", AreaLevel.SUBREGION, "begeleiding");
+
+    @Test
+    void contributionsTravelAsNumbersAndComeBackSummedPerKey() {
+        PackedCodec codec = PackedCodec.of(Areas.of(REFERENCE), REFERENCE);
+        PackedCodec.Encoder encoder = codec.encoder();
+        encoder.add(H300_GM0482, new TrajectorySpan(24228, 24240, 1, 1, 0));
+        encoder.add(H300_GM0482, new TrajectorySpan(24228, 24240, 1, 0, 1));
+        encoder.add(BEGELEIDING_GM0482, new ProviderCost(2019, "A1", 250));
+        encoder.add(BEGELEIDING_GM0482, new ProviderCost(2019, "B2", 100));
+        encoder.add(BEGELEIDING_GM0482, new MonthCount(24228, 1, 5000));
+        encoder.add(BEGELEIDING_NOORD, new MonthCount(24228, -1, 0));
+        encoder.add(BEGELEIDING_NOORD, new YearCount(2019, -1, -2, 0));
+        assertEquals(6, encoder.size(), "the two trajectories share a key; every other contribution has its own");
+        ContributionList back = new ContributionList();
+        PackedCodec.Decoder decoder = codec.decoder();
+        for (Row r : encoder.rows()) decoder.decode(r, back);
+        assertEquals(Set.of(new ContributionList.Placed(H300_GM0482, new TrajectorySpan(24228, 24240, 2, 1, 1)),
+                new ContributionList.Placed(BEGELEIDING_GM0482, new ProviderCost(2019, "A1", 250)),
+                new ContributionList.Placed(BEGELEIDING_GM0482, new ProviderCost(2019, "B2", 100)),
+                new ContributionList.Placed(BEGELEIDING_GM0482, new MonthCount(24228, 1, 5000)),
+                new ContributionList.Placed(BEGELEIDING_NOORD, new MonthCount(24228, -1, 0)),
+                new ContributionList.Placed(BEGELEIDING_NOORD, new YearCount(2019, -1, -2, 0))), Set.copyOf(back.all),
+                "each contribution comes back with its place and fields, negative corrections included");
+        assertThrows(IllegalStateException.class, () -> encoder.add(Place.municipality(UnitType.PRODUCT_GROUP, "GM9999",
+                "begeleiding"), new YearCount(2019, 1, 1, 1)), "an area the reference does not know has no number");
+    }
+}

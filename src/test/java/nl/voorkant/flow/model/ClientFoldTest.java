@@ -1,0 +1,92 @@
+package nl.voorkant.flow.model;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import nl.voorkant.flow.model.Contributions.MonthCount;
+import nl.voorkant.flow.model.Contributions.ProviderCost;
+import nl.voorkant.flow.model.Contributions.TrajectorySpan;
+import nl.voorkant.flow.model.Contributions.YearCount;
+import nl.voorkant.testing.TestReference;
+import org.junit.jupiter.api.Test;
+
+/**
+ * One client's lines to contributions, by hand, with max_gap 1. Subregion Noord = GM0482 + GM0590,
+ * both in Regio; begeleiding = H300 + H153.
+ */
+class ClientFoldTest {
+    static final int JAN = 2019 * 12, FEB = JAN + 1, MAR = JAN + 2, APR = JAN + 3;
+    static final int UNKNOWN = MonthActivity.UNKNOWN_REFERRER;
+
+    /** A whole-month H300 line of provider P1, volume 4. */
+    static MonthActivity.Line line(String municipality, String month, long cents, int referrer, boolean credit) {
+        YearMonth m = YearMonth.parse(month);
+        return new MonthActivity.Line(municipality, "begeleiding", "H300", "P1", referrer, (int) m.atDay(1).toEpochDay(),
+                (int) m.atEndOfMonth().toEpochDay(), 4, cents, credit);
+    }
+
+    static ContributionList fold(MonthActivity.Line... lines) {
+        ContributionList out = new ContributionList();
+        new ClientFold(Areas.of(TestReference.small()), Censoring.withMaxGap(1)).add(new ArrayList<>(List.of(lines)), out);
+        return out;
+    }
+
+    @Test
+    void aMoverBetweenTwoMunicipalitiesOfOneSubregionIsCorrectedThereAndInTheRegion() {
+        // January in both GM0482 and GM0590, February in GM0590 only.
+        ContributionList c = fold(line("GM0482", "2019-01", 5000, 2, false), line("GM0590", "2019-01", 5000, 2, false),
+                line("GM0590", "2019-02", 5000, 2, false));
+        assertEquals(List.of(new MonthCount(JAN, 1, 5000)), c.of(MonthCount.class, "GM0482", "begeleiding"), "GM0482 counts January");
+        assertEquals(List.of(new MonthCount(JAN, 1, 5000), new MonthCount(FEB, 1, 5000)),
+                c.of(MonthCount.class, "GM0590", "begeleiding"), "GM0590 counts both months");
+        for (String higher : List.of("Noord", "Regio")) {
+            assertEquals(List.of(new MonthCount(JAN, -1, 0)), c.of(MonthCount.class, higher, "begeleiding"),
+                    higher + ": January's two municipalities count the client once; February needs nothing");
+            assertEquals(List.of(-1L, -1L), sumOfYears(c.of(YearCount.class, higher, "begeleiding")),
+                    higher + ": one unique client and one client-month too many in 2019");
+            assertEquals(List.of(-1L, -1L), sumOfYears(c.of(YearCount.class, higher, "H300")),
+                    higher + ": the product is corrected alike");
+            assertEquals(List.of(), c.of(TrajectorySpan.class, higher, "begeleiding"), higher + ": trajectories stay per municipality");
+        }
+        assertEquals(List.of(new TrajectorySpan(JAN, JAN, 1, 0, 0)), c.of(TrajectorySpan.class, "GM0482", "begeleiding"),
+                "GM0482: one month");
+        assertEquals(List.of(new TrajectorySpan(JAN, FEB, 1, 0, 0)), c.of(TrajectorySpan.class, "GM0590", "begeleiding"),
+                "GM0590: two months");
+        assertEquals(List.of(), c.of(MonthCount.class, "Zuid", "begeleiding"), "another subregion is not touched");
+    }
+
+    @Test
+    void aCreditCancelsAMonthsCareAndPartOfItsCost() {
+        // March and April debited at EUR 100; April credited for its whole volume but EUR 60 only.
+        ContributionList c = fold(line("GM0505", "2019-03", 10000, 2, false), line("GM0505", "2019-04", 10000, 2, false),
+                line("GM0505", "2019-04", 6000, 2, true));
+        assertEquals(List.of(new MonthCount(MAR, 1, 10000), new MonthCount(APR, 0, 4000)),
+                c.of(MonthCount.class, "GM0505", "begeleiding"), "April is inactive, but EUR 40 stays in it");
+        assertEquals(List.of(new YearCount(2019, 1, 1, 14000)), c.of(YearCount.class, "GM0505", "begeleiding"),
+                "one client, one active month, EUR 140");
+        assertEquals(List.of(new TrajectorySpan(MAR, MAR, 1, 0, 0)), c.of(TrajectorySpan.class, "GM0505", "begeleiding"),
+                "the trajectory ends in March");
+        assertEquals(List.of(new ProviderCost(2019, "P1", 14000)), c.of(ProviderCost.class, "GM0505", "begeleiding"),
+                "the provider's net cost");
+        assertEquals(List.of(), c.of(MonthCount.class, "Zuid", "begeleiding"), "no mover, no correction");
+    }
+
+    @Test
+    void aStartByAnUnknownReferrerIsMarkedAndTheLocalTeamsToo() {
+        // January by an unknown referrer; a new trajectory in June by the local team (01).
+        ContributionList c = fold(line("GM0482", "2019-01", 5000, UNKNOWN, false), line("GM0482", "2019-06", 5000, 1, false));
+        assertEquals(List.of(new TrajectorySpan(JAN, JAN, 1, 0, 1), new TrajectorySpan(JAN + 5, JAN + 5, 1, 1, 0)),
+                c.of(TrajectorySpan.class, "GM0482", "begeleiding"), "referrer unknown, then via the local team");
+        ContributionList tie = fold(line("GM0482", "2019-01", 5000, UNKNOWN, false), line("GM0482", "2019-01", 5000, 2, false));
+        assertEquals(List.of(new TrajectorySpan(JAN, JAN, 1, 0, 0)), tie.of(TrajectorySpan.class, "GM0482", "begeleiding"),
+                "a known referrer of a line starting the same day wins");
+    }
+
+    /** Unique clients and client-months summed over a list of year counts. */
+    static List<Long> sumOfYears(List<YearCount> years) {
+        return List.of(years.stream().mapToLong(YearCount::uniqueClients).sum(),
+                years.stream().mapToLong(YearCount::clientMonths).sum());
+    }
+}
