@@ -31,6 +31,9 @@ import nl.voorkant.ingest.ParsedCache;
 import nl.voorkant.ingest.Pseudonymiser;
 import nl.voorkant.ingest.Reference;
 import nl.voorkant.ingest.SparkSessions;
+import nl.voorkant.flow.tables.Revisions;
+import nl.voorkant.nowcast.EarlierRun;
+import nl.voorkant.nowcast.Nowcast;
 import nl.voorkant.report.Report;
 import nl.voorkant.scenario.ScenarioConfig;
 import nl.voorkant.scenario.ScenarioRun;
@@ -60,6 +63,8 @@ final class AnalyseCommand {
                 .flag("no-cache", "parse every claims file again and keep nothing")
                 .value("key-file", "file with the pseudonymisation key (else $VOORKANT_PSEUDONYM_KEY, "
                         + "$VOORKANT_PSEUDONYM_KEY_FILE, or this installation's own key, made on first use)")
+                .value("extract-date", "the extract's date yyyy-MM-dd, from which the newest months' completeness is "
+                        + "counted (default the latest declaration date; without those, the end of the last care month)")
                 .value("scenarios", "scenario file (default data/scenarios.yaml when present; 'none' to skip)");
     }
 
@@ -74,6 +79,7 @@ final class AnalyseCommand {
         Disclosure.Mode disclosure = Disclosure.mode(o.choice("disclosure", "publish", "publish", "internal"));
         int maxGap = o.intValue("max-gap", 1, 0, 24);
         LocalDate[] window = window(o.get("window", null));
+        LocalDate extractDate = Nowcast.extractDate(o.get("extract-date", null));
         Path keyFile = o.has("key-file") ? o.existingPath("key-file", null) : null;
         String scenariosOption = o.get("scenarios", Files.exists(DEFAULT_SCENARIOS) ? DEFAULT_SCENARIOS.toString() : "none");
         ScenarioConfig scenarios = scenariosOption.equals("none") ? null
@@ -136,6 +142,9 @@ final class AnalyseCommand {
             progress.stage("flow", "trajectories, flows, durations, local share");
             FlowMetrics.Result flow = FlowMetrics.compute(ingested.accepted(), reference, maxGap);
 
+            progress.stage("nowcast", "completeness of the newest months, late claims completed");
+            Nowcast.Result nowcast = Nowcast.complete(ingested.accepted(), extractDate, flow.tables());
+
             ScenarioRun.Result scenarioResult = null;
             if (scenarios != null && !flow.tables().isEmpty()) {
                 progress.stage("scenarios", scenariosOption);
@@ -145,10 +154,11 @@ final class AnalyseCommand {
             }
 
             progress.stage("tables", "writing CSV and Parquet");
-            Map<String, Table> all = new LinkedHashMap<>(flow.tables());
+            Map<String, Table> all = new LinkedHashMap<>(nowcast.tables());
             if (scenarioResult != null) all.putAll(scenarioResult.tables());
             Disclosure.Published disclosed = Disclosure.publish(all, disclosure, reference);
-            Map<String, Table> published = disclosed.tables();
+            EarlierRun.Found earlier = EarlierRun.find(folder.target(), disclosure == Disclosure.Mode.PUBLISH);
+            Map<String, Table> published = Nowcast.withRevisions(disclosed.tables(), earlier);
             for (Table t : published.values()) {
                 t.writeCsv(out.resolve("tables").resolve(t.name() + ".csv"));
                 ParquetTables.write(t, out.resolve("tables").resolve("parquet").resolve(t.name() + ".parquet"));
@@ -172,6 +182,8 @@ final class AnalyseCommand {
             Map<String, Object> manifest = manifest(s, InputFiles.describe(ingested.entries()), parameters, flow, progress,
                     rejectsFile);
             manifest.put("disclosure", disclosed.summary());
+            manifest.put("nowcast", nowcast.summary());
+            manifest.put("revisions", Nowcast.revisionsSummary(earlier, published.get(Revisions.SCHEMA.name())));
             ijw.ifPresent(summary -> manifest.put("ijw", summary));
             progress.stage("report", "index.html, report.ipynb, tables.xlsx");
             Map<String, String> names = new LinkedHashMap<>();

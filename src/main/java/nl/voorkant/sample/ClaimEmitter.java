@@ -30,8 +30,11 @@ final class ClaimEmitter {
     private final boolean withDefects;
     private final Map<DefectKind, Long> defects = new EnumMap<>(DefectKind.class);
     private final long[] rowsPerYear;
+    private final DeclarationDelays declarations;
 
-    ClaimEmitter(Map<Integer, ClaimWriter> writers, int firstYear, int lastYear, boolean withDefects) {
+    ClaimEmitter(Map<Integer, ClaimWriter> writers, int firstYear, int lastYear, boolean withDefects,
+                 DeclarationDelays declarations) {
+        this.declarations = declarations;
         this.writers = writers;
         this.firstYear = firstYear;
         this.claimCounters = new long[lastYear - firstYear + 1];
@@ -85,6 +88,7 @@ final class ClaimEmitter {
                 .comma().ascii(t.referrer).comma().date(l.startDay).comma().date(l.endDay).comma().number(volume, 1)
                 .comma().ascii(p.unit()).comma().cents(volume * l.tariffCents).comma();
         w.ascii(debitCredit == 'D' ? "D" : "C");
+        declarations.append(w, l, provider);
         w.newline();
         return claim;
     }
@@ -128,6 +132,7 @@ final class ClaimEmitter {
         for (int i = 1; i < f.length; i++) {
             w.comma().ascii(f[i]);
         }
+        declarations.append(w, l, provider);
         w.newline();
     }
 
