@@ -4,10 +4,13 @@ package nl.voorkant.nowcast;
  * The chain-ladder of claims incurred but not reported, with Mack's (1993) standard errors, on one
  * cumulative triangle: per origin (care month) the amount (cents, or clients) that had arrived by each
  * delay. From it: the development factors f(k) = Σ C(i,k+1) / Σ C(i,k) over the origins that have both,
- * the completeness q(a) at each age a (the share of the final amount in by then: 1 / Π_{k≥a} f(k)),
+ * (the {@code recent} newest of them: delays change over the years, as iJw replaced quarterly bundles
+ * by monthly claims, and the newest months should be completed as the newest are claimed), the
+ * completeness q(a) at each age a (the share of the final amount in by then: 1 / Π_{k≥a} f(k)),
  * and the standard error of a completion.
  *
- * <p>A delay column that holds nothing (claims never come in the care month itself) gives completeness 0
+ * <p>A step that no origin is old enough for has factor 1: the delays of the triangle's width are all
+ * it can tell. A delay column that holds nothing (claims never come in the care month itself) gives completeness 0
  * up to it: such an age cannot be completed from its own amount, only from an expected level (see
  * {@link #mse}, which takes the completed figure, however it was found).
  */
@@ -23,8 +26,9 @@ public final class ChainLadder {
     /**
      * @param cumulative per origin, oldest first, the cumulative amount at delays 0 … {@code width − 1}
      * @param observed   per origin the last delay observed (later cells are not yet known and ignored)
+     * @param recent     how many of the newest origins that have a step estimate it
      */
-    public ChainLadder(double[][] cumulative, int[] observed, int width) {
+    public ChainLadder(double[][] cumulative, int[] observed, int width, int recent) {
         this.width = width;
         factors = new double[width - 1];
         double[] sigma2 = new double[width - 1];
@@ -33,19 +37,24 @@ public final class ChainLadder {
         for (int k = 0; k < width - 1; k++) {
             double below = 0, above = 0;
             int n = 0;
-            for (int i = 0; i < cumulative.length; i++) {
+            boolean[] used = new boolean[cumulative.length];
+            for (int i = cumulative.length - 1; i >= 0 && n < recent; i--) {
                 if (observed[i] > k && cumulative[i][k] > 0) {
                     below += cumulative[i][k];
                     above += cumulative[i][k + 1];
+                    used[i] = true;
                     n++;
                 }
             }
-            factors[k] = below > 0 ? above / below : Double.NaN;
+            // No origin old enough: the triangle says nothing of this step, taken as no more to come.
+            boolean anyOld = false;
+            for (int i = 0; i < cumulative.length && !anyOld; i++) anyOld = observed[i] > k;
+            factors[k] = below > 0 ? above / below : anyOld ? Double.NaN : 1;
             columnSums[k] = below;
             if (n >= 2) {
                 double ss = 0;
                 for (int i = 0; i < cumulative.length; i++) {
-                    if (observed[i] > k && cumulative[i][k] > 0) {
+                    if (used[i]) {
                         double r = cumulative[i][k + 1] / cumulative[i][k] - factors[k];
                         ss += cumulative[i][k] * r * r;
                     }

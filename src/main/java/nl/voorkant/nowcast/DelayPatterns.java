@@ -17,6 +17,9 @@ public final class DelayPatterns {
      */
     static final double[] ASSUMED = {0.30, 0.75, 0.90, 0.95, 0.97, 0.98, 0.99};
 
+    /** The newest care months each development factor is estimated from: one year. */
+    static final int RECENT_ORIGINS = 12;
+
     /** One group's ladders; null for the assumed profile. */
     record Ladders(ChainLadder cost, ChainLadder clients) {}
 
@@ -35,8 +38,8 @@ public final class DelayPatterns {
         int[] observed = new int[origins];
         for (int i = 0; i < origins; i++) observed[i] = Math.min(DelayTriangle.WIDTH - 1, origins - 1 - i);
         t.groups().forEach((g, tri) -> groups.put(g, new Ladders(
-                new ChainLadder(cumulative(tri.cents()), observed, DelayTriangle.WIDTH),
-                new ChainLadder(cumulative(tri.clients()), observed, DelayTriangle.WIDTH))));
+                new ChainLadder(cumulative(tri.cents()), observed, DelayTriangle.WIDTH, RECENT_ORIGINS),
+                new ChainLadder(cumulative(tri.clients()), observed, DelayTriangle.WIDTH, RECENT_ORIGINS))));
         return new DelayPatterns(t.extractMonth(), groups);
     }
 

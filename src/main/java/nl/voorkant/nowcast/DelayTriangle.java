@@ -16,7 +16,8 @@ import org.apache.spark.sql.Row;
  * cents and the clients first claimed at that delay. One small aggregation in Spark, collected to the
  * driver (groups × months × {@link #WIDTH} cells at most).
  *
- * <p>A line counts in the month its period starts in. Its delay is counted in months that end on the
+ * <p>A line's amount is spread over the months of its period by days, as the flow tables spread it, and
+ * its client counts in each of them. Its delay is counted in months that end on the
  * extract's day of the month, so that the newest diagonal is as long as every other: with an extract of
  * the 15th, a claim of 20 May for April care has delay 1, one of 10 June delay 2.
  */
@@ -49,15 +50,20 @@ public final class DelayTriangle {
         YearMonth extractMonth = YearMonth.from(extract);
         // Shifted by the days left in the extract's month, the extract day becomes a month's last day.
         int shift = extract.lengthOfMonth() - extract.getDayOfMonth();
-        Column careMonth = monthIndex(col("start_day"));
-        Column delay = least(lit(WIDTH - 1), greatest(lit(0),
-                monthIndex(col("declaration_day").plus(shift)).minus(careMonth)));
         Column signedCents = when(col("debit_credit").equalTo("C"), negate(col("amount_cents"))).otherwise(col("amount_cents"));
-        Dataset<Row> lines = claims.filter(col("declaration_day").isNotNull()
+        Dataset<Row> dated = claims.filter(col("declaration_day").isNotNull()
                         .and(col("declaration_day").leq(lit((int) extract.toEpochDay()))))
-                .select(col("product_group").as("g"), col("client_key").as("k"), careMonth.as("m"), delay.as("d"),
-                        signedCents.as("c"));
-        List<Row> cents = lines.groupBy("g", "m", "d").agg(sum("c")).collectAsList();
+                .select(col("product_group").as("g"), col("client_key").as("k"), col("start_day"), col("end_day"),
+                        signedCents.as("c"), monthIndex(col("declaration_day").plus(shift)).as("p"),
+                        explode(sequence(monthIndex(col("start_day")), monthIndex(col("end_day")))).as("m"));
+        Column monthStart = make_date(floor(col("m").divide(12)).cast("int"), pmod(col("m"), lit(12)).plus(1), lit(1));
+        Column overlap = least(col("end_day"), unix_date(last_day(monthStart)))
+                .minus(greatest(col("start_day"), unix_date(monthStart)))
+                .plus(1);
+        Dataset<Row> lines = dated.select(col("g"), col("k"), col("m"),
+                least(lit(WIDTH - 1), greatest(lit(0), col("p").minus(col("m")))).as("d"),
+                col("c").multiply(overlap).divide(col("end_day").minus(col("start_day")).plus(1)).as("c"));
+        List<Row> cents = lines.groupBy("g", "m", "d").agg(round(sum("c")).cast("long")).collectAsList();
         // A client counts at the delay of the first claim for the month.
         List<Row> clients = lines.groupBy("g", "k", "m").agg(min("d").as("d"))
                 .groupBy("g", "m", "d").agg(count(lit(1))).collectAsList();

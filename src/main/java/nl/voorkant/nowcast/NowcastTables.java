@@ -48,11 +48,47 @@ public final class NowcastTables {
         Map<String, Table> out = new LinkedHashMap<>(tables);
         Table month = tables.get(FlowMonth.SCHEMA.name());
         if (month == null) return out;
-        Months months = new Months(month, patterns);
+        Months months = new Months(withYoungMonths(month, patterns), patterns);
         out.put(month.name(), months.table());
         Table year = tables.get(FlowYear.SCHEMA.name());
         if (year != null) out.put(year.name(), years(year, months));
         return out;
+    }
+
+    /**
+     * flow_month with a row for each young month that a row unit (area, level, group) has no claims for
+     * yet while it had some in the months before: its clients and cost are zero so far, and its
+     * nowcast is all of what is still to come. Such months are only added where the nowcast takes the
+     * level of the months before (completeness below {@link #OWN_CLAIMS_FROM}), after the unit's last row.
+     */
+    static Table withYoungMonths(Table month, DelayPatterns patterns) {
+        Map<List<Object>, Integer> lastRow = new HashMap<>();
+        for (int r = 0; r < month.size(); r++) lastRow.put(unit(month, r), r);
+        List<List<Object>> rows = new ArrayList<>();
+        boolean added = false;
+        for (int r = 0; r < month.size(); r++) {
+            rows.add(month.rows().get(r));
+            List<Object> unit = unit(month, r);
+            if (lastRow.get(unit) != r) continue;
+            String group = (String) month.value(r, Dimensions.PRODUCT_GROUP);
+            YearMonth last = YearMonth.parse((String) month.value(r, Dimensions.MONTH));
+            for (YearMonth m = last.plusMonths(1); !m.isAfter(patterns.extractMonth())
+                    && !m.isAfter(last.plusMonths(PRIOR_MONTHS)); m = m.plusMonths(1)) {
+                DelayPatterns.Ladders l = patterns.ladders(group);
+                int age = patterns.age(m);
+                if (l == null || l.cost().completeness(age) >= OWN_CLAIMS_FROM) continue;
+                Object[] row = new Object[month.columns().size()];
+                row[month.columnIndex(Dimensions.AREA)] = unit.get(0);
+                row[month.columnIndex(Dimensions.AREA_LEVEL)] = unit.get(1);
+                row[month.columnIndex(Dimensions.PRODUCT_GROUP)] = group;
+                row[month.columnIndex(Dimensions.MONTH)] = m.toString();
+                row[month.columnIndex(FlowMonth.CLIENTS)] = 0L;
+                row[month.columnIndex(FlowMonth.COST_EUR)] = BigDecimal.ZERO.setScale(Type.EURO_SCALE);
+                rows.add(java.util.Arrays.asList(row));
+                added = true;
+            }
+        }
+        return added ? new Table(month.name(), month.schema(), rows, null) : month;
     }
 
     /**
