@@ -19,7 +19,7 @@ import org.apache.spark.sql.Row;
  * <p>A line's amount is spread over the months of its period by days, as the flow tables spread it, and
  * its client counts in each of them. Its delay is counted in months that end on the
  * extract's day of the month, so that the newest diagonal is as long as every other: with an extract of
- * the 15th, a claim of 20 May for April care has delay 1, one of 10 June delay 2.
+ * the 15th, a claim of 10 May for April care has delay 1, one of 20 May delay 2 (as the extract is 2 months on).
  */
 public final class DelayTriangle {
     private DelayTriangle() {}

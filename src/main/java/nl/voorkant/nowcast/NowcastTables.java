@@ -259,7 +259,8 @@ public final class NowcastTables {
             for (nl.voorkant.core.schema.Column c : List.of(FlowYear.UNIQUE_CLIENTS, FlowYear.AVG_MONTHLY_CLIENTS, FlowYear.COST_EUR)) {
                 basis.add(yearCell(year, r, c));
             }
-            for (int m : ms) basis.addAll(months.bases.get(m));
+            // The complete months add nothing to the year's completion, so their cells are not its basis.
+            for (int m : ms) if (!months.isComplete(m)) basis.addAll(months.bases.get(m));
             List<Object> row = new ArrayList<>(year.rows().get(r));
             row.addAll(yearFigures(year, r, ms, months));
             rows.add(row);

@@ -12,7 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
@@ -87,9 +89,11 @@ final class DeclarationDelays {
     /**
      * Leaves out of every claims file of {@code dir} the rows declared after the extract date, as an
      * extract taken that day would: the file is rewritten in place (still gzip where it was).
+     * Returns per year the rows kept (none without an extract date).
      */
-    void cut(Path dir) throws IOException {
-        if (extractDate == null) return;
+    Map<Integer, Long> cut(Path dir) throws IOException {
+        Map<Integer, Long> kept = new TreeMap<>();
+        if (extractDate == null) return kept;
         String last = extractDate.toString();
         try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "claims_[0-9][0-9][0-9][0-9].{csv,csv.gz}")) {
             for (Path f : files) {
@@ -102,13 +106,19 @@ final class DeclarationDelays {
                              StandardCharsets.US_ASCII), 1 << 16)) {
                     String header = in.readLine();
                     out.write(header + "\n");
+                    long rows = 0;
                     for (String line = in.readLine(); line != null; line = in.readLine()) {
                         // The date is the last field, yyyy-MM-dd: text order is date order.
-                        if (line.substring(line.lastIndexOf(',') + 1).compareTo(last) <= 0) out.write(line + "\n");
+                        if (line.substring(line.lastIndexOf(',') + 1).compareTo(last) <= 0) {
+                            out.write(line + "\n");
+                            rows++;
+                        }
                     }
+                    kept.put(Integer.valueOf(f.getFileName().toString().substring(7, 11)), rows);
                 }
                 Files.move(tmp, f, StandardCopyOption.REPLACE_EXISTING);
             }
         }
+        return kept;
     }
 }

@@ -139,10 +139,10 @@ public final class SampleGenerator {
             }
         }
         if (options.format() == Format.IJW) IjwWriter.convert(claimsDir);
-        delays.cut(claimsDir);
+        Map<Integer, Long> kept = delays.cut(claimsDir);
         Map<Integer, Long> rows = new LinkedHashMap<>();
         for (int y = options.firstYear(); y <= options.lastYear(); y++) {
-            rows.put(y, emitter.rowsPerYear()[y - options.firstYear()]);
+            rows.put(y, kept.getOrDefault(y, emitter.rowsPerYear()[y - options.firstYear()]));
         }
         return new Summary(claimsDir, referenceDir, municipalities.size(), Collections.unmodifiableMap(rows),
                 Collections.unmodifiableMap(new EnumMap<>(emitter.defects())));

@@ -105,4 +105,26 @@ class NowcastTablesTest {
         assertEquals(false, month.value(0, FlowMonth.PROVISIONAL), "95% is not provisional");
         assertNull(month.value(3, FlowMonth.CLIENTS_NOWCAST), "an assumption completes nothing");
     }
+
+    /**
+     * Published, a suppressed count takes its nowcast along, and so does the young month whose
+     * expected level was taken from it: 3 clients in 2020-01 (primary), so its cost, and March's
+     * nowcast (from January, February and December) are empty; February's own chain-ladder stays.
+     */
+    @Test
+    void aSuppressedCountIsNotGivenBackByANowcast() {
+        Table.Builder m = FlowMonth.SCHEMA.builder();
+        m.row("Regio", "region", "g", "2019-12", 11L, 0L, 0L, new BigDecimal("110.00"));
+        m.row("Regio", "region", "g", "2020-01", 3L, 0L, 0L, new BigDecimal("30.00"));
+        m.row("Regio", "region", "g", "2020-02", 8L, 0L, 0L, new BigDecimal("80.00"));
+        m.row("Regio", "region", "g", "2020-03", 6L, 0L, null, new BigDecimal("40.00"));
+        Map<String, Table> completed = NowcastTables.complete(Map.of("flow_month", m.build()), patterns());
+        Table published = nl.voorkant.flow.Disclosure.publish(completed, nl.voorkant.flow.Disclosure.Mode.PUBLISH,
+                nl.voorkant.testing.TestReference.small()).tables().get("flow_month");
+        assertNull(published.value(1, FlowMonth.CLIENTS), "3 clients are suppressed");
+        assertEquals(10.0, published.value(2, FlowMonth.CLIENTS_NOWCAST), "February's chain-ladder is its own: 8 / 0.8");
+        assertNull(published.value(3, FlowMonth.CLIENTS_NOWCAST), "March's level came partly from January: empty");
+        assertNull(published.value(3, FlowMonth.COST_EUR_NOWCAST_UPPER90), "and its interval");
+        assertEquals(0.4, published.value(3, FlowMonth.COMPLETENESS), "the group's pattern reveals no one's count");
+    }
 }

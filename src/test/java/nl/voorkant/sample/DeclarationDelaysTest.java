@@ -16,9 +16,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 class DeclarationDelaysTest {
     private static List<String> lines(Path out, LocalDate extract) throws IOException {
-        SampleGenerator.generate(SampleGenerator.Options.defaults().withScale(0.25).withYears(2020, 2020).withGzip(false)
-                .withDefects(false).withDeclarations(new SampleGenerator.Declarations(true, extract)), out);
-        return Files.readAllLines(out.resolve("claims").resolve("claims_2020.csv"));
+        SampleGenerator.Summary s = SampleGenerator.generate(SampleGenerator.Options.defaults().withScale(0.25)
+                .withYears(2020, 2020).withGzip(false).withDefects(false)
+                .withDeclarations(new SampleGenerator.Declarations(true, extract)), out);
+        List<String> lines = Files.readAllLines(out.resolve("claims").resolve("claims_2020.csv"));
+        assertEquals(lines.size() - 1, s.rows(), "the summary counts the rows written");
+        return lines;
     }
 
     @Test
