@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -13,6 +14,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import nl.voorkant.core.CellRef;
 import nl.voorkant.core.Table;
+import nl.voorkant.core.schema.Column;
 import nl.voorkant.core.schema.Type;
 import nl.voorkant.flow.tables.Dimensions;
 import nl.voorkant.flow.tables.FlowMonth;
@@ -84,7 +86,7 @@ public final class NowcastTables {
                 row[month.columnIndex(Dimensions.MONTH)] = m.toString();
                 row[month.columnIndex(FlowMonth.CLIENTS)] = 0L;
                 row[month.columnIndex(FlowMonth.COST_EUR)] = BigDecimal.ZERO.setScale(Type.EURO_SCALE);
-                rows.add(java.util.Arrays.asList(row));
+                rows.add(Arrays.asList(row));
                 added = true;
             }
         }
@@ -168,9 +170,9 @@ public final class NowcastTables {
             return patterns.costCompleteness(group(r), age(r)) >= 1 && patterns.clientsCompleteness(group(r), age(r)) >= 1;
         }
 
-        CellRef cell(int r, nl.voorkant.core.schema.Column column) {
+        CellRef cell(int r, Column column) {
             Map<String, Object> key = new HashMap<>();
-            for (nl.voorkant.core.schema.Column d : List.of(Dimensions.AREA, Dimensions.AREA_LEVEL, Dimensions.PRODUCT_GROUP,
+            for (Column d : List.of(Dimensions.AREA, Dimensions.AREA_LEVEL, Dimensions.PRODUCT_GROUP,
                     Dimensions.MONTH)) {
                 key.put(d.name(), table.value(r, d));
             }
@@ -194,7 +196,7 @@ public final class NowcastTables {
 
         /** One measure of row r completed; the rows whose final figures it took are added to {@code priorRows}. */
         private Completion measure(int r, ChainLadder ladder, Double observed, TreeMap<YearMonth, Integer> rows,
-                                   Completion[] done, nl.voorkant.core.schema.Column column, Set<Integer> priorRows) {
+                                   Completion[] done, Column column, Set<Integer> priorRows) {
             if (observed == null) return null;
             int age = age(r);
             List<Double> prior = new ArrayList<>();
@@ -256,7 +258,7 @@ public final class NowcastTables {
             key.add(year.value(r, Dimensions.YEAR));
             List<Integer> ms = monthRows.getOrDefault(key, List.of());
             List<CellRef> basis = new ArrayList<>();
-            for (nl.voorkant.core.schema.Column c : List.of(FlowYear.UNIQUE_CLIENTS, FlowYear.AVG_MONTHLY_CLIENTS, FlowYear.COST_EUR)) {
+            for (Column c : List.of(FlowYear.UNIQUE_CLIENTS, FlowYear.AVG_MONTHLY_CLIENTS, FlowYear.COST_EUR)) {
                 basis.add(yearCell(year, r, c));
             }
             // The complete months add nothing to the year's completion, so their cells are not its basis.
@@ -331,9 +333,9 @@ public final class NowcastTables {
                 t.value(r, Dimensions.PRODUCT_GROUP)));
     }
 
-    private static CellRef yearCell(Table year, int r, nl.voorkant.core.schema.Column column) {
+    private static CellRef yearCell(Table year, int r, Column column) {
         Map<String, Object> key = new HashMap<>();
-        for (nl.voorkant.core.schema.Column d : List.of(Dimensions.AREA, Dimensions.AREA_LEVEL, Dimensions.PRODUCT_GROUP,
+        for (Column d : List.of(Dimensions.AREA, Dimensions.AREA_LEVEL, Dimensions.PRODUCT_GROUP,
                 Dimensions.YEAR)) {
             key.put(d.name(), year.value(r, d));
         }

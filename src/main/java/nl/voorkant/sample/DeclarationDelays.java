@@ -52,14 +52,6 @@ final class DeclarationDelays {
         return new DeclarationDelays(true, seed, extractDate);
     }
 
-    boolean on() {
-        return on;
-    }
-
-    LocalDate extractDate() {
-        return extractDate;
-    }
-
     String header(String header) {
         return on ? header + "," + COLUMN : header;
     }
