@@ -22,6 +22,7 @@ import nl.voorkant.core.Table;
 import nl.voorkant.flow.Disclosure;
 import nl.voorkant.flow.FlowMetrics;
 import nl.voorkant.flow.model.Months;
+import nl.voorkant.flow.tables.Revisions;
 import nl.voorkant.ingest.ClaimIngest;
 import nl.voorkant.ingest.ClaimParser;
 import nl.voorkant.ingest.IngestSummary;
@@ -31,6 +32,8 @@ import nl.voorkant.ingest.ParsedCache;
 import nl.voorkant.ingest.Pseudonymiser;
 import nl.voorkant.ingest.Reference;
 import nl.voorkant.ingest.SparkSessions;
+import nl.voorkant.nowcast.EarlierRun;
+import nl.voorkant.nowcast.Nowcast;
 import nl.voorkant.report.Report;
 import nl.voorkant.scenario.ScenarioConfig;
 import nl.voorkant.scenario.ScenarioRun;
@@ -61,13 +64,15 @@ final class AnalyseCommand {
                 .flag("no-cache", "parse every claims file again and keep nothing")
                 .value("key-file", "file with the pseudonymisation key (else $VOORKANT_PSEUDONYM_KEY, "
                         + "$VOORKANT_PSEUDONYM_KEY_FILE, or this installation's own key, made on first use)")
+                .value("extract-date", "the extract's date yyyy-MM-dd, from which the newest months' completeness is "
+                        + "counted (default the latest declaration date; without those, the end of the last care month)")
                 .value("scenarios", "scenario file (default data/scenarios.yaml when present; 'none' to skip)");
     }
 
     /** What the options ask for, read and checked before anything is created. */
     record Settings(StoragePath claims, StoragePath referenceDir, String master, String lang, Disclosure.Mode disclosure,
-                    int maxGap, LocalDate[] window, Path keyFile, String scenariosOption, ScenarioConfig scenarios,
-                    boolean defaultOut, StoragePath target, boolean rejectsApart, StoragePath rejectsTarget) {}
+                    int maxGap, LocalDate[] window, LocalDate extractDate, Path keyFile, String scenariosOption,
+                    ScenarioConfig scenarios, boolean defaultOut, StoragePath target, boolean rejectsApart, StoragePath rejectsTarget) {}
 
     static int run(List<String> args) {
         Options o = options();
@@ -111,14 +116,21 @@ final class AnalyseCommand {
             progress.stage("flow", "trajectories, flows, durations, local share");
             FlowMetrics.Result flow = FlowMetrics.compute(ingested.accepted(), reference, settings.maxGap());
             ScenarioRun.Result scenarioResult = scenarios(settings, flow, reference, progress);
-            Disclosure.Published disclosed = publishTables(flow, scenarioResult, settings.disclosure(), reference, out, progress);
+
+            progress.stage("nowcast", "completeness of the newest months, late claims completed");
+            Nowcast.Result nowcast = Nowcast.complete(ingested.accepted(), settings.extractDate(), flow.tables());
+            Disclosure.Published disclosed = Disclosure.publish(all(nowcast, scenarioResult), settings.disclosure(), reference);
+            EarlierRun.Found earlier = EarlierRun.find(folder.target(), settings.disclosure() == Disclosure.Mode.PUBLISH);
+            Map<String, Table> published = writeTables(Nowcast.withRevisions(disclosed.tables(), earlier), out, progress);
 
             Map<String, Object> parameters = parameters(settings, o, folder, cache, pseudonymiser);
             Map<String, Object> manifest = manifest(s, InputFiles.describe(ingested.entries()), parameters, flow, progress,
                     rejectsFile);
             manifest.put("disclosure", disclosed.summary());
+            manifest.put("nowcast", nowcast.summary());
+            manifest.put("revisions", Nowcast.revisionsSummary(earlier, published.get(Revisions.SCHEMA.name())));
             InputFiles.ijwSummary(ingested.entries()).ifPresent(summary -> manifest.put("ijw", summary));
-            writeReport(out, disclosed.tables(), manifest, scenarioResult, reference, settings.lang(), progress);
+            writeReport(out, published, manifest, scenarioResult, reference, settings.lang(), progress);
             // Written after the report, so that its timings include the report's own stage.
             manifest.put("stage_timings", progress.stageSeconds());
             writeJson(manifest, out.resolve("manifest.json"));
@@ -153,6 +165,7 @@ final class AnalyseCommand {
         Disclosure.Mode disclosure = Disclosure.mode(o.choice("disclosure", "publish", "publish", "internal"));
         int maxGap = o.intValue("max-gap", 1, 0, 24);
         LocalDate[] window = window(o.get("window", null));
+        LocalDate extractDate = Nowcast.extractDate(o.get("extract-date", null));
         Path keyFile = o.has("key-file") ? o.existingPath("key-file", null) : null;
         String scenariosOption = o.get("scenarios", Files.exists(DEFAULT_SCENARIOS) ? DEFAULT_SCENARIOS.toString() : "none");
         ScenarioConfig scenarios = scenariosOption.equals("none") ? null
@@ -166,8 +179,8 @@ final class AnalyseCommand {
         if (!rejectsApart && rejectsTarget != null) {
             throw new InputError("analyse: --rejects is for --disclosure publish; internal mode keeps rejects/rejects.csv in the report");
         }
-        return new Settings(claims, referenceDir, master, lang, disclosure, maxGap, window, keyFile, scenariosOption, scenarios,
-                defaultOut, target, rejectsApart, rejectsTarget);
+        return new Settings(claims, referenceDir, master, lang, disclosure, maxGap, window, extractDate, keyFile,
+                scenariosOption, scenarios, defaultOut, target, rejectsApart, rejectsTarget);
     }
 
     /** A refused --out or --rejects stops the run before anything is created. */
@@ -206,19 +219,22 @@ final class AnalyseCommand {
         return ScenarioRun.run(settings.scenarios(), flow.tables(), reference);
     }
 
-    /** Every table as it may be published, written as CSV and Parquet in {@code out/tables}. */
-    static Disclosure.Published publishTables(FlowMetrics.Result flow, ScenarioRun.Result scenarios, Disclosure.Mode mode,
-                                              Reference reference, Path out, Progress progress) throws IOException {
-        progress.stage("tables", "writing CSV and Parquet");
-        Map<String, Table> all = new LinkedHashMap<>(flow.tables());
+    /** Every table before disclosure: the flow tables with their nowcast columns, then the scenarios'. */
+    static Map<String, Table> all(Nowcast.Result nowcast, ScenarioRun.Result scenarios) {
+        Map<String, Table> all = new LinkedHashMap<>(nowcast.tables());
         if (scenarios != null) all.putAll(scenarios.tables());
-        Disclosure.Published disclosed = Disclosure.publish(all, mode, reference);
-        for (Table t : disclosed.tables().values()) {
+        return all;
+    }
+
+    /** The published tables, written as CSV and Parquet in {@code out/tables}. */
+    static Map<String, Table> writeTables(Map<String, Table> published, Path out, Progress progress) throws IOException {
+        progress.stage("tables", "writing CSV and Parquet");
+        for (Table t : published.values()) {
             t.writeCsv(out.resolve("tables").resolve(t.name() + ".csv"));
             ParquetTables.write(t, out.resolve("tables").resolve("parquet").resolve(t.name() + ".parquet"));
         }
         progress.finish();
-        return disclosed;
+        return published;
     }
 
     /** The run's settings as the manifest and the report's method section state them. */

@@ -2,9 +2,11 @@ package nl.voorkant.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import nl.voorkant.ingest.InputError;
+import nl.voorkant.nowcast.Nowcast;
 import nl.voorkant.sample.Format;
 import nl.voorkant.sample.SampleGenerator;
 
@@ -20,6 +22,9 @@ final class GenerateCommand {
                 .value("seed", "random seed (default " + SampleGenerator.DEFAULT_SEED + ": the shipped sample)")
                 .value("format", "csv (default), xlsx (one workbook per year, Dutch columns, typed cells) or ijw "
                         + "(iJw 3.2 JW323 messages with their JW301/JW315, clean as --no-defects)")
+                .flag("declaration-dates", "write each line's declaration_date, with a delay profile per provider (csv only)")
+                .value("extract-date", "an extract taken on this date (yyyy-MM-dd): only the lines declared by then "
+                        + "(implies --declaration-dates)")
                 .flag("plain", "write plain .csv instead of .csv.gz")
                 .flag("no-defects", "leave out the defective rows (clean data for peers)");
         if (!o.parse(args, "--out DIR [OPTIONS]")) return 0;
@@ -32,7 +37,8 @@ final class GenerateCommand {
                     .withSeed(Long.parseLong(o.get("seed", String.valueOf(SampleGenerator.DEFAULT_SEED))))
                     .withGzip(!o.has("plain"))
                     .withDefects(!o.has("no-defects"))
-                    .withFormat(Format.of(o.get("format", "csv")));
+                    .withFormat(Format.of(o.get("format", "csv")))
+                    .withDeclarations(declarations(o));
         } catch (IllegalArgumentException e) {
             throw new InputError("generate: " + e.getMessage());
         }
@@ -46,5 +52,11 @@ final class GenerateCommand {
         } catch (IOException e) {
             throw new InputError("generate: cannot write in " + o.get("out", null) + ": " + OutputFolder.cause(e));
         }
+    }
+
+    private static SampleGenerator.Declarations declarations(Options o) {
+        LocalDate extract = Nowcast.extractDate(o.get("extract-date", null));
+        if (extract == null && !o.has("declaration-dates")) return SampleGenerator.Declarations.NONE;
+        return new SampleGenerator.Declarations(true, extract);
     }
 }

@@ -62,8 +62,11 @@ final class ClaimEmitter {
     private final boolean withDefects;
     private final Map<Reason, Long> defects = new EnumMap<>(Reason.class);
     private final long[] rowsPerYear;
+    private final DeclarationDelays declarations;
 
-    ClaimEmitter(Map<Integer, ClaimWriter> writers, int firstYear, int lastYear, boolean withDefects) {
+    ClaimEmitter(Map<Integer, ClaimWriter> writers, int firstYear, int lastYear, boolean withDefects,
+                 DeclarationDelays declarations) {
+        this.declarations = declarations;
         this.writers = writers;
         this.firstYear = firstYear;
         this.claimCounters = new long[lastYear - firstYear + 1];
@@ -117,6 +120,7 @@ final class ClaimEmitter {
                 .comma().ascii(t.referrer).comma().date(l.startDay).comma().date(l.endDay).comma().number(volume, 1)
                 .comma().ascii(p.unit()).comma().cents(volume * l.tariffCents).comma();
         w.ascii(debitCredit == 'D' ? "D" : "C");
+        declarations.append(w, l, provider);
         w.newline();
         return claim;
     }
@@ -162,6 +166,7 @@ final class ClaimEmitter {
         for (int i = 1; i < f.length; i++) {
             w.comma().ascii(f[i]);
         }
+        declarations.append(w, l, provider);
         w.newline();
     }
 

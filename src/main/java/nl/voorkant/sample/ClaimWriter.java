@@ -31,8 +31,12 @@ final class ClaimWriter implements AutoCloseable {
     private final byte[] digits = new byte[20];
 
     ClaimWriter(OutputStream out) throws IOException {
+        this(out, HEADER);
+    }
+
+    ClaimWriter(OutputStream out, String header) throws IOException {
         this.out = out;
-        ascii(HEADER);
+        ascii(header);
         newline();
     }
 

@@ -47,12 +47,16 @@ public final class SampleGenerator {
      * @param gzip      write .csv.gz (default, as shipped) or plain .csv
      * @param defects   add defective rows of every kind (default); off gives clean data for peers
      * @param format    the files' format (default CSV, as shipped)
+     * @param declarations whether to write declaration dates, and up to which date (default none, as shipped)
      */
     public record Options(double scale, int firstYear, int lastYear, long seed, boolean gzip, boolean defects,
-                          Format format) {
+                          Format format, Declarations declarations) {
         public Options {
             if (!(scale > 0) || Double.isInfinite(scale)) {
                 throw new IllegalArgumentException("scale must be a positive number, got " + scale);
+            }
+            if (declarations.on() && format != Format.CSV) {
+                throw new IllegalArgumentException("declaration dates are written to csv only");
             }
             if (firstYear < MIN_YEAR || lastYear > MAX_YEAR || firstYear > lastYear) {
                 throw new IllegalArgumentException("years must lie within " + MIN_YEAR + "-" + MAX_YEAR
@@ -61,15 +65,19 @@ public final class SampleGenerator {
         }
 
         public static Options defaults() {
-            return new Options(1, SIMULATED_FIRST_YEAR, SIMULATED_LAST_YEAR, DEFAULT_SEED, true, true, Format.CSV);
+            return new Options(1, SIMULATED_FIRST_YEAR, SIMULATED_LAST_YEAR, DEFAULT_SEED, true, true, Format.CSV,
+                    Declarations.NONE);
         }
 
-        public Options withScale(double s) { return new Options(s, firstYear, lastYear, seed, gzip, defects, format); }
-        public Options withYears(int first, int last) { return new Options(scale, first, last, seed, gzip, defects, format); }
-        public Options withSeed(long s) { return new Options(scale, firstYear, lastYear, s, gzip, defects, format); }
-        public Options withGzip(boolean g) { return new Options(scale, firstYear, lastYear, seed, g, defects, format); }
-        public Options withDefects(boolean d) { return new Options(scale, firstYear, lastYear, seed, gzip, d, format); }
-        public Options withFormat(Format f) { return new Options(scale, firstYear, lastYear, seed, gzip, defects, f); }
+        public Options withScale(double s) { return new Options(s, firstYear, lastYear, seed, gzip, defects, format, declarations); }
+        public Options withYears(int first, int last) { return new Options(scale, first, last, seed, gzip, defects, format, declarations); }
+        public Options withSeed(long s) { return new Options(scale, firstYear, lastYear, s, gzip, defects, format, declarations); }
+        public Options withGzip(boolean g) { return new Options(scale, firstYear, lastYear, seed, g, defects, format, declarations); }
+        public Options withDefects(boolean d) { return new Options(scale, firstYear, lastYear, seed, gzip, d, format, declarations); }
+        public Options withFormat(Format f) { return new Options(scale, firstYear, lastYear, seed, gzip, defects, f, declarations); }
+        public Options withDeclarations(Declarations d) {
+            return new Options(scale, firstYear, lastYear, seed, gzip, defects, format, d);
+        }
 
         /** Parses "2016-2020" or a single year "2018". */
         public Options withYears(String range) {
@@ -85,6 +93,14 @@ public final class SampleGenerator {
                 throw new IllegalArgumentException("years must look like 2016-2020, got '" + range + "'");
             }
         }
+    }
+
+    /**
+     * Declaration dates ({@link DeclarationDelays}): none, all, or only the lines declared by
+     * {@code extractDate}, as an extract taken that day holds them.
+     */
+    public record Declarations(boolean on, java.time.LocalDate extractDate) {
+        public static final Declarations NONE = new Declarations(false, null);
     }
 
     /** What was written: rows per year file (defective rows included) and defective rows per reject reason. */
@@ -106,13 +122,15 @@ public final class SampleGenerator {
         Municipalities.writeCsv(municipalities, referenceDir.resolve("municipalities.csv"));
         Catalogue.writeProductsCsv(referenceDir.resolve("products.csv"));
 
+        DeclarationDelays delays = options.declarations().on()
+                ? DeclarationDelays.of(options.seed(), options.declarations().extractDate()) : DeclarationDelays.NONE;
         Map<Integer, ClaimWriter> writers = new TreeMap<>();
         ClaimEmitter emitter;
         try {
             for (int y = options.firstYear(); y <= options.lastYear(); y++) {
-                writers.put(y, new ClaimWriter(open(claimsDir, y, options)));
+                writers.put(y, new ClaimWriter(open(claimsDir, y, options), delays.header(ClaimWriter.HEADER)));
             }
-            emitter = new ClaimEmitter(writers, options.firstYear(), options.lastYear(), options.defects());
+            emitter = new ClaimEmitter(writers, options.firstYear(), options.lastYear(), options.defects(), delays);
             Bsn ids = new Bsn();
             for (Municipality m : municipalities) {
                 generateMunicipality(m, options, ids, emitter);
@@ -123,9 +141,10 @@ public final class SampleGenerator {
             }
         }
         if (options.format() == Format.IJW) IjwWriter.convert(claimsDir);
+        Map<Integer, Long> kept = delays.cut(claimsDir);
         Map<Integer, Long> rows = new LinkedHashMap<>();
         for (int y = options.firstYear(); y <= options.lastYear(); y++) {
-            rows.put(y, emitter.rowsPerYear()[y - options.firstYear()]);
+            rows.put(y, kept.getOrDefault(y, emitter.rowsPerYear()[y - options.firstYear()]));
         }
         return new Summary(claimsDir, referenceDir, municipalities.size(), Collections.unmodifiableMap(rows),
                 Collections.unmodifiableMap(new EnumMap<>(emitter.defects())));

@@ -49,6 +49,13 @@ public record Schema(String name, List<Column> columns, String sequence, Chain c
                 new Chain(stock.name(), Arrays.stream(outflows).map(Column::name).toList()));
     }
 
+    /** This schema with {@code more} columns after its own (a later stage's figures beside a table's). */
+    public Schema plus(List<Column> more) {
+        List<Column> all = new ArrayList<>(columns);
+        all.addAll(more);
+        return new Schema(name, all, sequence, chain);
+    }
+
     public List<String> columnNames() {
         List<String> names = new ArrayList<>(columns.size());
         for (Column c : columns) names.add(c.name());

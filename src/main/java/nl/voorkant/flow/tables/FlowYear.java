@@ -3,6 +3,7 @@ package nl.voorkant.flow.tables;
 import static nl.voorkant.core.schema.Column.count;
 import static nl.voorkant.core.schema.Column.countWithin;
 import static nl.voorkant.core.schema.Column.derived;
+import static nl.voorkant.core.schema.Column.modelled;
 import static nl.voorkant.flow.tables.Dimensions.AREA;
 import static nl.voorkant.flow.tables.Dimensions.AREA_LEVEL;
 import static nl.voorkant.flow.tables.Dimensions.PRODUCT_CODE;
@@ -134,4 +135,29 @@ public final class FlowYear {
         });
         return t.build();
     }
+
+    // ---- nowcast (issue 17): the current year completed, see nl.voorkant.nowcast ----
+    // Every figure here is the year's cells plus its months' completions, so each is modelled on the
+    // year's counts and cost and on its months' bases (see FlowMonth's nowcast block).
+
+    /** Share of the year's final cost in the extract; empty for a complete year. */
+    public static final Column COMPLETENESS = modelled("completeness", Type.SHARE);
+    /** Share of the year's final client-months in the extract; empty for a complete year. */
+    public static final Column CLIENTS_COMPLETENESS = modelled("clients_completeness", Type.SHARE);
+    /** Whether the year's cost or client-months are less than 95% complete. */
+    public static final Column PROVISIONAL = modelled("provisional", Type.BOOLEAN);
+    public static final Column AVG_MONTHLY_CLIENTS_NOWCAST = modelled("avg_monthly_clients_nowcast", Type.DOUBLE);
+    public static final Column AVG_MONTHLY_CLIENTS_NOWCAST_LOWER90 = modelled("avg_monthly_clients_nowcast_lower90",
+            Type.DOUBLE);
+    public static final Column AVG_MONTHLY_CLIENTS_NOWCAST_UPPER90 = modelled("avg_monthly_clients_nowcast_upper90",
+            Type.DOUBLE);
+    public static final Column COST_EUR_NOWCAST = modelled("cost_eur_nowcast", Type.EUROS);
+    public static final Column COST_EUR_NOWCAST_LOWER90 = modelled("cost_eur_nowcast_lower90", Type.EUROS);
+    public static final Column COST_EUR_NOWCAST_UPPER90 = modelled("cost_eur_nowcast_upper90", Type.EUROS);
+
+    public static final List<Column> NOWCAST = List.of(COMPLETENESS, CLIENTS_COMPLETENESS, PROVISIONAL,
+            AVG_MONTHLY_CLIENTS_NOWCAST, AVG_MONTHLY_CLIENTS_NOWCAST_LOWER90, AVG_MONTHLY_CLIENTS_NOWCAST_UPPER90,
+            COST_EUR_NOWCAST, COST_EUR_NOWCAST_LOWER90, COST_EUR_NOWCAST_UPPER90);
+    /** flow_year as published: {@link #SCHEMA}'s columns, then {@link #NOWCAST}. */
+    public static final Schema NOWCAST_SCHEMA = SCHEMA.plus(NOWCAST);
 }

@@ -1,0 +1,122 @@
+package nl.voorkant.nowcast;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import nl.voorkant.core.Table;
+import nl.voorkant.flow.tables.Dimensions;
+import nl.voorkant.flow.tables.FlowMonth;
+import nl.voorkant.ingest.InputError;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * The nowcast stage, between the flow tables and the scenarios: how complete each recent month is at
+ * the extract date, and what it will be once its late claims are in ({@link NowcastTables}). It reads
+ * the accepted claims once more for their declaration dates ({@link DelayTriangle}) and otherwise
+ * works on the flow tables alone.
+ */
+public final class Nowcast {
+    private Nowcast() {}
+
+    /** The flow tables with their nowcast columns, and what the manifest says about them. */
+    public record Result(Map<String, Table> tables, Map<String, Object> summary) {}
+
+    static final String ASSUMPTION = "the claims carry no declaration dates: the newest months may be incomplete; they are "
+            + "marked provisional from an assumed delay profile (share of a month's claims in by its age in months: "
+            + "0: 30%, 1: 75%, 2: 90%, 3: 95%, 4: 97%, 5: 98%, 6: 99%, later: 100%), not completed";
+
+    /** {@code --extract-date} as a date, or null when not given. */
+    public static LocalDate extractDate(String option) {
+        if (option == null) return null;
+        try {
+            return LocalDate.parse(option.strip());
+        } catch (DateTimeParseException e) {
+            throw new InputError("--extract-date must be a date as yyyy-MM-dd");
+        }
+    }
+
+    /**
+     * @param claims      the accepted claims (ClaimIngest's columns)
+     * @param extractDate {@code --extract-date}, or null: the latest declaration date, else the end of the last care month
+     */
+    public static Result complete(Dataset<Row> claims, LocalDate extractDate, Map<String, Table> flowTables) {
+        Table month = flowTables.get(FlowMonth.SCHEMA.name());
+        if (month == null || month.size() == 0) return new Result(flowTables, Map.of());
+        DelayTriangle.Dates dates = DelayTriangle.dates(claims);
+        if (extractDate != null && dates.latest() != null && dates.latest().isAfter(extractDate)) {
+            throw new InputError("analyse: --extract-date is before the latest declaration date in the claims");
+        }
+        Map<String, Object> summary = new LinkedHashMap<>();
+        LocalDate extract;
+        if (extractDate != null) {
+            extract = extractDate;
+            summary.put("extract_date_source", "--extract-date");
+        } else if (dates.latest() != null) {
+            extract = dates.latest();
+            summary.put("extract_date_source", "latest declaration date");
+        } else {
+            extract = lastMonth(month).atEndOfMonth();
+            summary.put("extract_date_source", "end of the last care month (no declaration dates)");
+        }
+        summary.put("extract_date", extract.toString());
+        summary.put("lines_with_declaration_date", dates.dated());
+        summary.put("lines_without_declaration_date", dates.undated());
+        DelayPatterns patterns;
+        if (dates.dated() == 0) {
+            patterns = DelayPatterns.assumed(YearMonth.from(extract));
+            summary.put("method", "assumed delay profile");
+            summary.put("assumption", ASSUMPTION);
+        } else {
+            patterns = DelayPatterns.of(DelayTriangle.build(claims, extract));
+            summary.put("method", "chain-ladder per product group (Mack's standard errors, 90% interval); "
+                    + "Bornhuetter-Ferguson below " + Math.round(NowcastTables.OWN_CLAIMS_FROM * 100) + "% complete");
+        }
+        Map<String, Table> tables = NowcastTables.complete(flowTables, patterns);
+        summary.put("provisional_months", provisionalMonths(tables.get(FlowMonth.SCHEMA.name())));
+        return new Result(tables, summary);
+    }
+
+    private static YearMonth lastMonth(Table month) {
+        YearMonth last = null;
+        for (int r = 0; r < month.size(); r++) {
+            YearMonth m = YearMonth.parse((String) month.value(r, Dimensions.MONTH));
+            if (last == null || m.isAfter(last)) last = m;
+        }
+        return last;
+    }
+
+    /** Per provisional month the lowest cost completeness of its product groups. */
+    static Map<String, Object> provisionalMonths(Table month) {
+        Map<String, Object> out = new TreeMap<>();
+        for (int r = 0; r < month.size(); r++) {
+            if (!Boolean.TRUE.equals(month.value(r, FlowMonth.PROVISIONAL))) continue;
+            Object share = month.value(r, FlowMonth.COMPLETENESS);
+            out.merge((String) month.value(r, Dimensions.MONTH), share == null ? 1.0 : share,
+                    (a, b) -> Math.min(((Number) a).doubleValue(), ((Number) b).doubleValue()));
+        }
+        return out;
+    }
+
+    /** What {@link EarlierRun} found, for the manifest. */
+    public static Map<String, Object> revisionsSummary(EarlierRun.Found found, Table revisions) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("earlier_run", found.folder() == null ? null : found.folder().getFileName().toString());
+        out.put("compared", found.notCompared() == null);
+        if (found.notCompared() != null) out.put("not_compared", found.notCompared());
+        out.put("changed_cells", revisions == null ? 0 : revisions.size());
+        return out;
+    }
+
+    /** The published tables with {@code revisions} against the earlier run, when there is one to compare. */
+    public static Map<String, Table> withRevisions(Map<String, Table> published, EarlierRun.Found found) {
+        if (found.notCompared() != null) return published;
+        Map<String, Table> out = new LinkedHashMap<>(published);
+        Table revisions = EarlierRun.revisions(found.tables(), published);
+        out.put(revisions.name(), revisions);
+        return out;
+    }
+}
