@@ -18,7 +18,7 @@ import java.util.TreeSet;
 import nl.voorkant.core.schema.Column;
 import nl.voorkant.core.schema.Schema;
 import nl.voorkant.core.Table;
-import nl.voorkant.flow.tables.AreaLevel;
+import nl.voorkant.flow.model.AreaLevel;
 import nl.voorkant.flow.tables.Durations;
 import nl.voorkant.flow.tables.FlowMonth;
 import nl.voorkant.flow.tables.FlowYear;

@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.function.Function;
 import nl.voorkant.core.Table;
 import nl.voorkant.core.schema.Column;
-import nl.voorkant.flow.tables.AreaLevel;
+import nl.voorkant.flow.model.AreaLevel;
 import nl.voorkant.flow.tables.FlowMonth;
 import nl.voorkant.flow.tables.KmSurvival;
 import nl.voorkant.scenario.ScenarioTables;

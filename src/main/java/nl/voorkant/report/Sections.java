@@ -19,7 +19,7 @@ import nl.voorkant.core.Table;
 import nl.voorkant.core.schema.Column;
 import nl.voorkant.core.schema.Schema;
 import nl.voorkant.core.schema.Type;
-import nl.voorkant.flow.tables.AreaLevel;
+import nl.voorkant.flow.model.AreaLevel;
 import nl.voorkant.flow.tables.Durations;
 import nl.voorkant.flow.tables.FlowMonth;
 import nl.voorkant.flow.tables.FlowYear;

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import nl.voorkant.core.Table;
 import nl.voorkant.flow.FlowMetrics;
-import nl.voorkant.flow.tables.AreaLevel;
+import nl.voorkant.flow.model.AreaLevel;
 import nl.voorkant.flow.tables.Dimensions;
 import nl.voorkant.flow.tables.FlowMonth;
 import nl.voorkant.ingest.ClaimIngest;

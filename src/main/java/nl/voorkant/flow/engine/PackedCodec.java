@@ -2,7 +2,6 @@ package nl.voorkant.flow.engine;
 
 import java.io.Serializable;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +14,7 @@ import nl.voorkant.flow.model.Contributions.YearCount;
 import nl.voorkant.flow.model.Contributions;
 import nl.voorkant.flow.model.Place;
 import nl.voorkant.flow.model.UnitType;
-import nl.voorkant.flow.tables.AreaLevel;
+import nl.voorkant.flow.model.AreaLevel;
 import nl.voorkant.ingest.Reference;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -37,9 +36,7 @@ final class PackedCodec implements Serializable {
 
     private static final Kind[] KINDS = Kind.values();
     private static final AreaLevel[] LEVELS = AreaLevel.values();
-    /** The unit types in the order of their column's name, like the areas and units: keys sort as the names do. */
-    private static final List<UnitType> UNIT_TYPES = java.util.Arrays.stream(UnitType.values())
-            .sorted(Comparator.comparing(t -> t.column().name())).toList();
+    private static final List<UnitType> UNIT_TYPES = List.of(UnitType.values());
     private static final int KIND_SHIFT = 60, UNIT_TYPE_SHIFT = 58, LEVEL_SHIFT = 56, UNIT_SHIFT = 28;
     private static final long TWO_BITS = 3, CODE_BITS = 0xFFFFFFF;
 

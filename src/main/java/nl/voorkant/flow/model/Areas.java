@@ -4,7 +4,7 @@ import java.io.Serializable;
 import java.util.HashMap;
 import java.util.List;
 import java.util.TreeSet;
-import nl.voorkant.flow.tables.AreaLevel;
+import nl.voorkant.flow.model.AreaLevel;
 import nl.voorkant.ingest.Reference;
 
 /** Per municipality the areas it counts in: itself, its subregion and its region, in that order. */

@@ -10,7 +10,7 @@ import nl.voorkant.flow.model.Contributions.MonthCount;
 import nl.voorkant.flow.model.Contributions.ProviderCost;
 import nl.voorkant.flow.model.Contributions.TrajectorySpan;
 import nl.voorkant.flow.model.Contributions.YearCount;
-import nl.voorkant.flow.tables.AreaLevel;
+import nl.voorkant.flow.model.AreaLevel;
 
 /**
  * Everything the flow tables need from one client, computed from that client's claim lines alone:

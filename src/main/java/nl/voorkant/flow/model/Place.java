@@ -1,6 +1,6 @@
 package nl.voorkant.flow.model;
 
-import nl.voorkant.flow.tables.AreaLevel;
+import nl.voorkant.flow.model.AreaLevel;
 
 /**
  * Where a contribution counts: a care unit (a product group or a product) in an area. The fold

@@ -12,7 +12,7 @@ public final class Dimensions {
 
     /** A municipality code, a subregion or the region (see {@link #AREA_LEVEL}). */
     public static final Column AREA = Column.dimension("area", Type.TEXT);
-    /** The {@link AreaLevel} code of the row's area. */
+    /** The {@link nl.voorkant.flow.model.AreaLevel} code of the row's area. */
     public static final Column AREA_LEVEL = Column.dimension("area_level", Type.TEXT);
     public static final Column PRODUCT_GROUP = Column.dimension("product_group", Type.TEXT);
     public static final Column PRODUCT_CODE = Column.dimension("product_code", Type.TEXT);

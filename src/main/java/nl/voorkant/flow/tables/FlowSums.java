@@ -1,5 +1,6 @@
 package nl.voorkant.flow.tables;
 
+import nl.voorkant.flow.model.AreaLevel;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;

@@ -11,7 +11,7 @@ import nl.voorkant.flow.model.Contributions.TrajectorySpan;
 import nl.voorkant.flow.model.Contributions.YearCount;
 import nl.voorkant.flow.model.Place;
 import nl.voorkant.flow.model.UnitType;
-import nl.voorkant.flow.tables.AreaLevel;
+import nl.voorkant.flow.model.AreaLevel;
 import nl.voorkant.ingest.Reference;
 import nl.voorkant.testing.TestReference;
 import org.apache.spark.sql.Row;

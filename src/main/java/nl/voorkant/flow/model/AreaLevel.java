@@ -1,4 +1,4 @@
-package nl.voorkant.flow.tables;
+package nl.voorkant.flow.model;
 
 /** The levels an area is counted at, in the order the tables list them: municipalities first. */
 public enum AreaLevel {
@@ -10,7 +10,7 @@ public enum AreaLevel {
         this.code = code;
     }
 
-    /** The value in the tables' {@link Dimensions#AREA_LEVEL} column. */
+    /** The value in the tables' area_level column. */
     public String code() {
         return code;
     }
