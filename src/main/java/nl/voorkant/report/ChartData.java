@@ -77,34 +77,39 @@ final class ChartData {
     /**
      * The region's clients per month summed over the product groups, as the stack's top edge: series 0
      * the complete months; series 1, only when there are provisional months, from the last complete
-     * month on through the provisional ones at their nowcast with its 90% interval as the band. A group
-     * without a nowcast counts as observed (band of no width), a suppressed one as none, as in the stack.
-     * The band adds up the groups' bounds, so it is a little wider than the total's own 90% interval.
+     * month on through the provisional ones at their nowcast with its 90% interval as the band. Without
+     * any nowcast (claims without declaration dates) the provisional months are drawn as observed, with a
+     * band of no width; a provisional month in which some group's nowcast is left empty (disclosure) has
+     * no point, as its total is not known. A suppressed count is none, as in the stack. The band adds up
+     * the groups' bounds, so it is a little wider than the total's own 90% interval.
      */
     static YIntervalSeriesCollection clientsTotal(Table flowMonth, Texts t) {
         Set<Month> provisional = provisional(flowMonth);
-        boolean nowcasts = flowMonth.columns().contains(FlowMonth.CLIENTS_NOWCAST.name());
+        boolean nowcasts = anyNowcast(flowMonth);
         Table region = flowMonth.where(AREA_LEVEL, AreaLevel.REGION.code());
         // Per month: observed, nowcast, lower and upper bound, summed over the groups.
         TreeMap<Month, double[]> sums = new TreeMap<>();
+        Set<Month> unknown = new TreeSet<>();
         for (int i = 0; i < region.size(); i++) {
             double clients = number(region.value(i, FlowMonth.CLIENTS), 0);
             Object nowcast = nowcasts ? region.value(i, FlowMonth.CLIENTS_NOWCAST) : null;
+            Month month = month(region.value(i, MONTH));
+            if (nowcasts && nowcast == null && region.value(i, FlowMonth.COMPLETENESS) != null) unknown.add(month);
             double mid = number(nowcast, clients);
-            double[] s = sums.computeIfAbsent(month(region.value(i, MONTH)), m -> new double[4]);
+            double[] s = sums.computeIfAbsent(month, m -> new double[4]);
             s[0] += clients;
             s[1] += mid;
             s[2] += nowcast == null ? mid : number(region.value(i, FlowMonth.CLIENTS_NOWCAST_LOWER90), mid);
             s[3] += nowcast == null ? mid : number(region.value(i, FlowMonth.CLIENTS_NOWCAST_UPPER90), mid);
         }
         YIntervalSeries complete = new YIntervalSeries(t.get("chart.total"));
-        YIntervalSeries open = new YIntervalSeries(t.get(anyNowcast(flowMonth) ? "chart.total.nowcast" : "chart.total.provisional"));
+        YIntervalSeries open = new YIntervalSeries(t.get(nowcasts ? "chart.total.nowcast" : "chart.total.provisional"));
         Month lastComplete = null;
         for (Map.Entry<Month, double[]> e : sums.entrySet()) {
             double x = e.getKey().getFirstMillisecond();
             double[] s = e.getValue();
             if (provisional.contains(e.getKey())) {
-                open.add(x, s[1], s[2], s[3]);
+                if (!unknown.contains(e.getKey())) open.add(x, s[1], s[2], s[3]);
             } else {
                 complete.add(x, s[0], s[0], s[0]);
                 lastComplete = e.getKey();

@@ -134,13 +134,12 @@ class HtmlReportTest {
         assertTrue(dutch.contains("(het einde van de laatste zorgmaand, want de declaraties hebben geen declaratiedatum)"),
                 "where the extract date came from");
         assertTrue(dutch.contains("Aanname: de declaraties hebben geen declaratiedatum, dus de nieuwste maanden kunnen "
-                + "onvolledig zijn.") && dutch.contains("de maand van het extract is 0: 0: 30%, 1: 75%, daarna: 100%), en niet "
-                + "aangevuld."), "the assumption with its profile, in Dutch");
+                + "onvolledig zijn.") && dutch.contains("is bij leeftijd 0: 30%, 1: 75%, daarna: 100%. Ze zijn niet aangevuld."), "the assumption with its profile, in Dutch");
         assertFalse(dutch.contains("geschat uit de vertraging"), "nothing was estimated");
         Report.write(out, tables(), manifest, List.of(), Map.of(), Map.of(), "en");
         String english = Files.readString(out.resolve("index.html"), StandardCharsets.UTF_8);
         assertTrue(english.contains("Assumption: the claims carry no declaration dates, so the newest months may be "
-                + "incomplete.") && english.contains("0: 30%, 1: 75%, later: 100%), and not completed."), "and in English");
+                + "incomplete.") && english.contains("is, at age 0: 30%, 1: 75%, later: 100%. They are not completed."), "and in English");
     }
 
     @Test
