@@ -119,6 +119,9 @@ final class AnalyseCommand {
             progress.stage("nowcast", "completeness of the newest months, late claims completed");
             Nowcast.Result nowcast = Nowcast.complete(ingested.accepted(), settings.extractDate(), flow.tables());
             ScenarioRun.Result scenarioResult = scenarios(settings, nowcast.tables(), reference, progress);
+            // A stage of its own, so that its time is not billed to the stage before it.
+            progress.stage("disclosure", settings.disclosure() == Disclosure.Mode.PUBLISH
+                    ? "small counts left empty, and what would give them away" : "internal: every figure shown");
             Disclosure.Published disclosed = Disclosure.publish(all(nowcast, scenarioResult), settings.disclosure(), reference);
             EarlierRun.Found earlier = EarlierRun.find(folder.target(), settings.disclosure() == Disclosure.Mode.PUBLISH);
             Map<String, Table> published = writeTables(Nowcast.withRevisions(disclosed.tables(), earlier), out, progress);
