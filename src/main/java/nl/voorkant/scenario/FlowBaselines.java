@@ -182,7 +182,7 @@ public final class FlowBaselines {
         for (int i = 0; i < rows.size(); i++) {
             if (!settles(rows, i, FlowYear.AVG_MONTHLY_CLIENTS) || !settles(rows, i, FlowYear.COST_EUR)) {
                 notes.add(Message.of("note.targets.provisional_year", String.valueOf(year), area));
-                return new ArrayList<>();
+                return out;
             }
         }
         for (int i = 0; i < rows.size(); i++) {
