@@ -115,10 +115,13 @@ final class AnalyseCommand {
 
             progress.stage("flow", "trajectories, flows, durations, local share");
             FlowMetrics.Result flow = FlowMetrics.compute(ingested.accepted(), reference, settings.maxGap());
-            ScenarioRun.Result scenarioResult = scenarios(settings, flow, reference, progress);
 
             progress.stage("nowcast", "completeness of the newest months, late claims completed");
             Nowcast.Result nowcast = Nowcast.complete(ingested.accepted(), settings.extractDate(), flow.tables());
+            ScenarioRun.Result scenarioResult = scenarios(settings, nowcast.tables(), reference, progress);
+            // A stage of its own, so that its time is not billed to the stage before it.
+            progress.stage("disclosure", settings.disclosure() == Disclosure.Mode.PUBLISH
+                    ? "small counts left empty, and what would give them away" : "internal: every figure shown");
             Disclosure.Published disclosed = Disclosure.publish(all(nowcast, scenarioResult), settings.disclosure(), reference);
             EarlierRun.Found earlier = EarlierRun.find(folder.target(), settings.disclosure() == Disclosure.Mode.PUBLISH);
             Map<String, Table> published = writeTables(Nowcast.withRevisions(disclosed.tables(), earlier), out, progress);
@@ -210,13 +213,17 @@ final class AnalyseCommand {
         return ingested;
     }
 
-    /** The configured scenarios on the flow tables, or null when none are configured or there are no flows. */
-    static ScenarioRun.Result scenarios(Settings settings, FlowMetrics.Result flow, Reference reference, Progress progress) {
-        if (settings.scenarios() == null || flow.tables().isEmpty()) return null;
+    /**
+     * The configured scenarios on the flow tables with their nowcast columns (a provisional year counts
+     * with its nowcast), or null when none are configured or there are no flows.
+     */
+    static ScenarioRun.Result scenarios(Settings settings, Map<String, Table> flowTables, Reference reference,
+                                        Progress progress) {
+        if (settings.scenarios() == null || flowTables.isEmpty()) return null;
         progress.stage("scenarios", settings.scenariosOption());
         // Scenarios model the unsuppressed figures; disclosure then empties what would give a suppressed one away.
         // The analysis's own catalogue beats the one the scenario file names.
-        return ScenarioRun.run(settings.scenarios(), flow.tables(), reference);
+        return ScenarioRun.run(settings.scenarios(), flowTables, reference);
     }
 
     /** Every table before disclosure: the flow tables with their nowcast columns, then the scenarios'. */

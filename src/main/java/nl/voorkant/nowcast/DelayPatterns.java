@@ -1,7 +1,9 @@
 package nl.voorkant.nowcast;
 
 import java.time.YearMonth;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -79,6 +81,11 @@ public final class DelayPatterns {
     double clientsCompleteness(String group, int age) {
         Ladders l = groups.get(group);
         return l == null ? assumed(age) : l.clients().completeness(age);
+    }
+
+    /** {@link #ASSUMED} by age from 0, for the manifest (every later age: 1). */
+    static List<Double> assumedProfile() {
+        return Arrays.stream(ASSUMED).boxed().toList();
     }
 
     static double assumed(int age) {

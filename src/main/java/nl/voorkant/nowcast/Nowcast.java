@@ -70,6 +70,7 @@ public final class Nowcast {
             patterns = DelayPatterns.assumed(YearMonth.from(extract));
             summary.put("method", "assumed delay profile");
             summary.put("assumption", ASSUMPTION);
+            summary.put("assumed_profile", DelayPatterns.assumedProfile());
         } else {
             patterns = DelayPatterns.of(DelayTriangle.build(claims, extract));
             summary.put("method", "chain-ladder per product group (Mack's standard errors, 90% interval); "

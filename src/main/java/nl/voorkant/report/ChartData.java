@@ -12,6 +12,9 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Function;
 import nl.voorkant.core.Table;
 import nl.voorkant.core.schema.Column;
@@ -50,6 +53,77 @@ final class ChartData {
             data.add(month(region.value(i, MONTH)), clients, (String) region.value(i, PRODUCT_GROUP));
         }
         return data;
+    }
+
+    /** The months provisional at region level in any product group: late claims are still to come. */
+    static Set<Month> provisional(Table flowMonth) {
+        Set<Month> out = new TreeSet<>();
+        if (!flowMonth.columns().contains(FlowMonth.PROVISIONAL.name())) return out;
+        Table region = flowMonth.where(AREA_LEVEL, AreaLevel.REGION.code());
+        for (int i = 0; i < region.size(); i++) {
+            if (Boolean.TRUE.equals(region.value(i, FlowMonth.PROVISIONAL))) out.add(month(region.value(i, MONTH)));
+        }
+        return out;
+    }
+
+    /** Whether any region row has a clients nowcast: claims with declaration dates, completed. */
+    static boolean anyNowcast(Table flowMonth) {
+        if (!flowMonth.columns().contains(FlowMonth.CLIENTS_NOWCAST.name())) return false;
+        Table region = flowMonth.where(AREA_LEVEL, AreaLevel.REGION.code());
+        for (int i = 0; i < region.size(); i++) if (region.value(i, FlowMonth.CLIENTS_NOWCAST) != null) return true;
+        return false;
+    }
+
+    /**
+     * The region's clients per month summed over the product groups, as the stack's top edge: series 0
+     * the complete months; series 1, only when there are provisional months, from the last complete
+     * month on through the provisional ones at their nowcast with its 90% interval as the band. Without
+     * any nowcast (claims without declaration dates) the provisional months are drawn as observed, with a
+     * band of no width; a provisional month in which some group's nowcast is left empty (disclosure) has
+     * no point, as its total is not known. A suppressed count is none, as in the stack. The band adds up
+     * the groups' bounds, so it is a little wider than the total's own 90% interval.
+     */
+    static YIntervalSeriesCollection clientsTotal(Table flowMonth, Texts t) {
+        Set<Month> provisional = provisional(flowMonth);
+        boolean nowcasts = anyNowcast(flowMonth);
+        Table region = flowMonth.where(AREA_LEVEL, AreaLevel.REGION.code());
+        // Per month: observed, nowcast, lower and upper bound, summed over the groups.
+        TreeMap<Month, double[]> sums = new TreeMap<>();
+        Set<Month> unknown = new TreeSet<>();
+        for (int i = 0; i < region.size(); i++) {
+            double clients = number(region.value(i, FlowMonth.CLIENTS), 0);
+            Object nowcast = nowcasts ? region.value(i, FlowMonth.CLIENTS_NOWCAST) : null;
+            Month month = month(region.value(i, MONTH));
+            if (nowcasts && nowcast == null && region.value(i, FlowMonth.COMPLETENESS) != null) unknown.add(month);
+            double mid = number(nowcast, clients);
+            double[] s = sums.computeIfAbsent(month, m -> new double[4]);
+            s[0] += clients;
+            s[1] += mid;
+            s[2] += nowcast == null ? mid : number(region.value(i, FlowMonth.CLIENTS_NOWCAST_LOWER90), mid);
+            s[3] += nowcast == null ? mid : number(region.value(i, FlowMonth.CLIENTS_NOWCAST_UPPER90), mid);
+        }
+        YIntervalSeries complete = new YIntervalSeries(t.get("chart.total"));
+        YIntervalSeries open = new YIntervalSeries(t.get(nowcasts ? "chart.total.nowcast" : "chart.total.provisional"));
+        Month lastComplete = null;
+        for (Map.Entry<Month, double[]> e : sums.entrySet()) {
+            double x = e.getKey().getFirstMillisecond();
+            double[] s = e.getValue();
+            if (provisional.contains(e.getKey())) {
+                if (!unknown.contains(e.getKey())) open.add(x, s[1], s[2], s[3]);
+            } else {
+                complete.add(x, s[0], s[0], s[0]);
+                lastComplete = e.getKey();
+            }
+        }
+        // The dashed line sets off from the last complete month, so that the two join.
+        if (lastComplete != null && open.getItemCount() > 0) {
+            double o = sums.get(lastComplete)[0];
+            open.add(lastComplete.getFirstMillisecond(), o, o, o);
+        }
+        YIntervalSeriesCollection out = new YIntervalSeriesCollection();
+        out.addSeries(complete);
+        if (open.getItemCount() > 0) out.addSeries(open);
+        return out;
     }
 
     /**

@@ -19,6 +19,7 @@ import java.text.NumberFormat;
 import java.text.SimpleDateFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
@@ -32,6 +33,7 @@ import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.block.RectangleConstraint;
 import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.DatasetRenderingOrder;
 import org.jfree.chart.plot.Plot;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.ValueMarker;
@@ -51,6 +53,7 @@ import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.chart.util.ShapeUtils;
 import org.jfree.data.Range;
 import org.jfree.data.category.CategoryDataset;
+import org.jfree.data.time.Month;
 import org.jfree.data.time.TimePeriodAnchor;
 import org.jfree.data.time.TimeSeriesCollection;
 import org.jfree.data.time.TimeTableXYDataset;
@@ -75,22 +78,68 @@ public final class Charts {
     private static final Shape[] SHAPES = {new Ellipse2D.Double(-4, -4, 8, 8), new Rectangle2D.Double(-4, -4, 8, 8),
             ShapeUtils.createUpTriangle(5), ShapeUtils.createDiamond(5), ShapeUtils.createDownTriangle(5)};
     private static final Color GRID = new Color(0xdd, 0xdd, 0xdd);
+    /** How a provisional month (late claims still to come) is drawn, whatever the series. */
+    static final float[] PROVISIONAL_DASH = {8f, 6f};
 
     private Charts() {}
 
-    /** Lines over months, one per series. */
-    public static byte[] monthly(String title, String yLabel, String xLabel, TimeSeriesCollection data, Texts texts) {
-        XYPlot plot = new XYPlot(data, monthAxis(xLabel, texts), countAxis(yLabel, texts),
-                lines(data.getSeriesCount(), true));
+    /**
+     * Lines over months, one per series, told apart by colour, marker and lightness: the dash is kept for
+     * the segments into a provisional month, so that it means one thing only.
+     */
+    public static byte[] monthly(String title, String yLabel, String xLabel, TimeSeriesCollection data,
+                                 Set<Month> provisional, Texts texts) {
+        XYPlot plot = new XYPlot(data, monthAxis(xLabel, texts), countAxis(yLabel, texts), provisionalLines(data, provisional));
         return png(chart(title, plot));
     }
 
-    /** Areas stacked over months: the top line is the total, each band one series. */
-    public static byte[] stacked(String title, String yLabel, String xLabel, TimeTableXYDataset data, Texts texts) {
+    /** Solid lines with markers, each segment that ends in a provisional month dashed. */
+    static XYLineAndShapeRenderer provisionalLines(TimeSeriesCollection data, Set<Month> provisional) {
+        Stroke solid = new BasicStroke(2.5f);
+        Stroke dashed = dashed(2.5f, PROVISIONAL_DASH);
+        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, true) {
+            @Override
+            public Stroke getItemStroke(int series, int item) {
+                return provisional.contains(data.getSeries(series).getTimePeriod(item)) ? dashed : solid;
+            }
+        };
+        for (int i = 0; i < data.getSeriesCount(); i++) {
+            r.setSeriesPaint(i, COLOURS[i % COLOURS.length]);
+            r.setSeriesShape(i, SHAPES[i % SHAPES.length]);
+            r.setSeriesStroke(i, solid);
+        }
+        return r;
+    }
+
+    /**
+     * Areas stacked over months: the top edge is the total, each band one series. Over them the total as a
+     * line ({@code total}: series 0 the complete months, series 1 from the last complete month on through
+     * the provisional ones, dashed, with the nowcast's interval as a band).
+     */
+    public static byte[] stacked(String title, String yLabel, String xLabel, TimeTableXYDataset data,
+                                 YIntervalSeriesCollection total, Texts texts) {
         StackedXYAreaRenderer2 r = new StackedXYAreaRenderer2();
         for (int i = 0; i < data.getSeriesCount(); i++) r.setSeriesPaint(i, COLOURS[i % COLOURS.length]);
         XYPlot plot = new XYPlot(data, monthAxis(xLabel, texts), countAxis(yLabel, texts), r);
+        // The renderer first: the axis' range is found by the dataset's renderer as soon as it is set.
+        plot.setRenderer(1, totalLine());
+        plot.setDataset(1, total);
+        plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
         return png(chart(title, plot));
+    }
+
+    /** The total over a stack: solid while complete, dashed over its band where provisional. */
+    static DeviationRenderer totalLine() {
+        DeviationRenderer r = new DeviationRenderer(true, false);
+        Color ink = Color.BLACK;
+        for (int i = 0; i < 2; i++) {
+            r.setSeriesPaint(i, ink);
+            r.setSeriesFillPaint(i, ink);
+        }
+        r.setSeriesStroke(0, new BasicStroke(2.5f));
+        r.setSeriesStroke(1, dashed(2.5f, PROVISIONAL_DASH));
+        r.setAlpha(0.2f);
+        return r;
     }
 
     /** Shares per year (0..1) with horizontal reference lines, e.g. the 10%, 30% and 70-80% steps. */

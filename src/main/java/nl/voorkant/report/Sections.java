@@ -26,6 +26,7 @@ import nl.voorkant.flow.tables.FlowYear;
 import nl.voorkant.flow.tables.KmSurvival;
 import nl.voorkant.flow.tables.LocalShareYear;
 import nl.voorkant.flow.tables.ProvidersYear;
+import nl.voorkant.flow.tables.Revisions;
 import nl.voorkant.scenario.ScenarioTables;
 import nl.voorkant.scenario.ScenarioTables.BaselineProjection;
 import nl.voorkant.scenario.ScenarioTables.MonteCarloMonths;
@@ -38,6 +39,7 @@ import nl.voorkant.scenario.ScenarioTables.TargetsSummary;
 import nl.voorkant.scenario.ScenarioTables.TargetsTable;
 import nl.voorkant.scenario.ScenarioTables.TrendsTable;
 import org.jfree.data.category.CategoryDataset;
+import org.jfree.data.time.Month;
 
 /**
  * The report's content in numbered sections, each an explanation, the evidence, and what it means,
@@ -105,7 +107,16 @@ final class Sections {
         table(files.build());
         boolean publish = "publish".equals(asMap(manifest.get("parameters")).get("disclosure"));
         paragraph(t.get(publish ? "s1.disclosure.publish" : "s1.disclosure.internal"));
+        String provisional = LateClaims.provisional(asMap(manifest.get("nowcast")), t, f);
+        if (provisional != null) paragraph(provisional);
         paragraph(t.get("s1.meaning"));
+        List<String> revised = LateClaims.revisions(asMap(manifest.get("revisions")), tables.get(Revisions.SCHEMA.name()),
+                tables.get(FlowMonth.SCHEMA.name()), t, f);
+        if (!revised.isEmpty()) {
+            blocks.add(new Block.Subheading(t.get("s1.revisions.heading")));
+            paragraph(revised.get(0));
+            if (revised.size() > 1) blocks.add(new Block.Bullets(revised.subList(1, revised.size())));
+        }
     }
 
     private void careUse() {
@@ -165,10 +176,17 @@ final class Sections {
         open("s3", "s3.intro");
         Table month = nonEmpty(FlowMonth.SCHEMA.name());
         if (month != null) {
-            chart("clients_per_month", t.get("chart.clients"), t.get("s3.clients.meaning"), Charts.stacked(t.get("chart.clients"),
-                    t.get("chart.clients.axis"), t.get("chart.month"), ChartData.clientsByGroup(month), t));
-            chart("inflow_outflow", t.get("chart.flows"), t.get("s3.flows.meaning"), Charts.monthly(t.get("chart.flows"),
-                    t.get("chart.flows.axis"), t.get("chart.month"), ChartData.inflowOutflow(month, t), t));
+            Set<Month> provisional = ChartData.provisional(month);
+            String dashed = provisional.isEmpty() ? "" : " " + t.get("s3.provisional", String.join(", ",
+                    provisional.stream().map(m -> String.format("%d-%02d", m.getYearValue(), m.getMonth())).toList()));
+            String clientsNote = provisional.isEmpty() ? ""
+                    : dashed + " " + t.get(ChartData.anyNowcast(month) ? "s3.clients.nowcast" : "s3.clients.no_nowcast");
+            chart("clients_per_month", t.get("chart.clients"), t.get("s3.clients.meaning") + clientsNote,
+                    Charts.stacked(t.get("chart.clients"), t.get("chart.clients.axis"), t.get("chart.month"),
+                            ChartData.clientsByGroup(month), ChartData.clientsTotal(month, t), t));
+            String flowsNote = provisional.isEmpty() ? "" : dashed + " " + t.get("s3.flows.provisional");
+            chart("inflow_outflow", t.get("chart.flows"), t.get("s3.flows.meaning") + flowsNote, Charts.monthly(t.get("chart.flows"),
+                    t.get("chart.flows.axis"), t.get("chart.month"), ChartData.inflowOutflow(month, t), provisional, t));
         } else {
             skipped(FlowMonth.SCHEMA.name());
         }
@@ -272,6 +290,11 @@ final class Sections {
                 chart("baseline_" + measure.name(), title, t.get("s5.chart.meaning"), Charts.projectionPanels(title,
                         t.column(measure.name()), t.get("chart.year"), ChartData.projection(baseline, measure, t),
                         Formats.euros(measure.type()), t));
+            }
+            Table year = tables.get(FlowYear.SCHEMA.name());
+            if (year != null && year.columns().contains(FlowYear.PROVISIONAL.name())
+                    && year.rows().stream().anyMatch(r -> Boolean.TRUE.equals(r.get(year.columnIndex(FlowYear.PROVISIONAL))))) {
+                paragraph(t.get("s5.provisional"));
             }
         } else {
             skipped(BaselineProjection.SCHEMA.name());

@@ -23,6 +23,9 @@ import nl.voorkant.ingest.Reference;
  * Baselines read from the flow stage's tables (unsuppressed): flow_year for the base year's clients,
  * cost and inflow, km_survival for the duration curve (Kaplan–Meier, so censored trajectories count
  * as still running rather than as ended). A missing area, group or year is an explanation, not an error.
+ *
+ * <p>A provisional year (late claims still to come, see nl.voorkant.nowcast) counts with its nowcast
+ * where flow_year has one, and not at all where it has none: its observed figures are known to be low.
  */
 public final class FlowBaselines {
     private FlowBaselines() {}
@@ -42,7 +45,11 @@ public final class FlowBaselines {
         if (inGroup.size() == 0) return missing("baseline.no_group", group, area);
         Table row = inGroup.where(YEAR, v -> asInt(v) != null && asInt(v) == year);
         if (row.size() == 0) return missing("baseline.no_year", String.valueOf(year), group, area);
-        Double clients = asDouble(row.value(0, FlowYear.AVG_MONTHLY_CLIENTS));
+        if (!settles(row, 0, FlowYear.AVG_MONTHLY_CLIENTS)) {
+            return missing("baseline.provisional_year", String.valueOf(year), group, area);
+        }
+        // Late claims take clients and their cost alike, so the cost per client-month is kept as observed.
+        Double clients = settled(row, 0, FlowYear.AVG_MONTHLY_CLIENTS);
         Double perClient = asDouble(row.value(0, FlowYear.COST_PER_CLIENT_MONTH_EUR));
         Double inflow = asDouble(row.value(0, FlowYear.INFLOW));
         Double localInflow = asDouble(row.value(0, FlowYear.LOCAL_REFERRAL_INFLOW));
@@ -57,7 +64,7 @@ public final class FlowBaselines {
     }
 
     /** The cells {@link #lookup} and {@link #backEndBudget} read: what a data-driven scenario's figures are computed from. */
-    public static List<CellRef> basis(String area, String group, int year) {
+    public static List<CellRef> basis(Map<String, Table> flow, String area, String group, int year) {
         Map<Column, Object> cell = Map.of(AREA, area, PRODUCT_GROUP, group, YEAR, year);
         List<CellRef> cells = new ArrayList<>();
         for (Column c : List.of(FlowYear.AVG_MONTHLY_CLIENTS, FlowYear.COST_PER_CLIENT_MONTH_EUR, FlowYear.INFLOW,
@@ -65,8 +72,54 @@ public final class FlowBaselines {
             cells.add(CellRef.of(FlowYear.SCHEMA, c, cell));
         }
         cells.add(durationsBasis(Map.of(AREA, area, PRODUCT_GROUP, group)));
-        cells.add(CellRef.of(FlowYear.SCHEMA, FlowYear.COST_EUR, Map.of(AREA, area, YEAR, year)));
-        cells.add(CellRef.of(LocalShareYear.SCHEMA, LocalShareYear.LOCAL_COST_SHARE, Map.of(AREA, area, YEAR, year)));
+        cells.addAll(settledBasis(flow, FlowYear.AVG_MONTHLY_CLIENTS, cell));
+        Map<Column, Object> areaYear = Map.of(AREA, area, YEAR, year);
+        cells.add(CellRef.of(FlowYear.SCHEMA, FlowYear.COST_EUR, areaYear));
+        cells.addAll(settledBasis(flow, FlowYear.COST_EUR, areaYear));
+        cells.add(CellRef.of(LocalShareYear.SCHEMA, LocalShareYear.LOCAL_COST_SHARE, areaYear));
+        return cells;
+    }
+
+    /** The nowcast of each measure that has one in flow_year. */
+    private static final Map<Column, Column> NOWCASTS = Map.of(FlowYear.COST_EUR, FlowYear.COST_EUR_NOWCAST,
+            FlowYear.AVG_MONTHLY_CLIENTS, FlowYear.AVG_MONTHLY_CLIENTS_NOWCAST);
+
+    /**
+     * Whether a flow_year row's measure has a figure that stands for the whole year: a complete year's
+     * own, or a provisional year's nowcast. Tables without the nowcast columns (typed in, or from
+     * before them) count as complete.
+     */
+    static boolean settles(Table flowYear, int row, Column measure) {
+        return !provisional(flowYear, row) || settled(flowYear, row, measure) != null;
+    }
+
+    /**
+     * A flow_year row's measure as baselines and trends use it: the observed figure of a complete year,
+     * the nowcast of a provisional one, and null where the year is provisional without a nowcast
+     * (unique clients never have one, nor does any figure of claims without declaration dates).
+     */
+    static Double settled(Table flowYear, int row, Column measure) {
+        if (!provisional(flowYear, row)) return asDouble(flowYear.value(row, measure));
+        Column nowcast = NOWCASTS.get(measure);
+        return nowcast == null ? null : asDouble(flowYear.value(row, nowcast));
+    }
+
+    private static boolean provisional(Table flowYear, int row) {
+        return flowYear.columns().contains(FlowYear.PROVISIONAL.name())
+                && Boolean.TRUE.equals(flowYear.value(row, FlowYear.PROVISIONAL));
+    }
+
+    /**
+     * The flow_year cells, beside the measure's own, that {@link #settled} reads at a (partial) key:
+     * whether the year is provisional and, for a measure that has one, its nowcast; none where flow_year
+     * has no nowcast columns.
+     */
+    static List<CellRef> settledBasis(Map<String, Table> flow, Column measure, Map<Column, Object> key) {
+        Table flowYear = flow == null ? null : flow.get(FlowYear.SCHEMA.name());
+        if (flowYear == null || !flowYear.columns().contains(FlowYear.PROVISIONAL.name())) return List.of();
+        List<CellRef> cells = new ArrayList<>(List.of(CellRef.of(FlowYear.NOWCAST_SCHEMA, FlowYear.PROVISIONAL, key)));
+        Column nowcast = NOWCASTS.get(measure);
+        if (nowcast != null) cells.add(CellRef.of(FlowYear.NOWCAST_SCHEMA, nowcast, key));
         return cells;
     }
 
@@ -80,16 +133,20 @@ public final class FlowBaselines {
     }
 
     /** The cells {@link #groups} reads. */
-    public static List<CellRef> groupsBasis(String area, int year) {
+    public static List<CellRef> groupsBasis(Map<String, Table> flow, String area, int year) {
         Map<Column, Object> areaYear = Map.of(AREA, area, YEAR, year);
-        return List.of(CellRef.of(FlowYear.SCHEMA, FlowYear.AVG_MONTHLY_CLIENTS, areaYear),
+        List<CellRef> cells = new ArrayList<>(List.of(CellRef.of(FlowYear.SCHEMA, FlowYear.AVG_MONTHLY_CLIENTS, areaYear),
                 CellRef.of(FlowYear.SCHEMA, FlowYear.COST_EUR, areaYear), CellRef.of(FlowYear.SCHEMA, FlowYear.INFLOW, areaYear),
-                durationsBasis(Map.of(AREA, area)));
+                durationsBasis(Map.of(AREA, area))));
+        cells.addAll(settledBasis(flow, FlowYear.AVG_MONTHLY_CLIENTS, areaYear));
+        cells.addAll(settledBasis(flow, FlowYear.COST_EUR, areaYear));
+        return cells;
     }
 
     /**
      * The area's yearly back-end (market) budget in a year: all its cost in flow_year less the local
-     * share of cost from local_share_year; null when either is missing.
+     * share of cost from local_share_year; null when either is missing, or when a group's year is
+     * provisional without a nowcast.
      */
     public static Double backEndBudget(Map<String, Table> flow, String area, int year) {
         Table flowYear = flow == null ? null : flow.get(FlowYear.SCHEMA.name());
@@ -99,7 +156,8 @@ public final class FlowBaselines {
         if (rows.size() == 0) return null;
         double total = 0;
         for (int i = 0; i < rows.size(); i++) {
-            Double c = asDouble(rows.value(i, FlowYear.COST_EUR));
+            if (!settles(rows, i, FlowYear.COST_EUR)) return null;
+            Double c = settled(rows, i, FlowYear.COST_EUR);
             if (c != null) total += c;
         }
         Table share = localShare.where(AREA, area).where(YEAR, v -> Objects.equals(asInt(v), year));
@@ -110,7 +168,8 @@ public final class FlowBaselines {
     /**
      * Every product group of an area in a year, with the catalogue's provision, shiftable share,
      * clients per FTE and hours per decision; groups missing from the catalogue count as market care
-     * that cannot move, and are named in {@code notes}.
+     * that cannot move, and are named in {@code notes}. None when the year is provisional for a group
+     * without a nowcast (said in {@code notes}): the shares would be taken from figures known to be low.
      */
     public static List<GroupInput> groups(Map<String, Table> flow, Reference reference, String area, int year,
                                           List<Message> notes) {
@@ -121,9 +180,15 @@ public final class FlowBaselines {
         Table rows = flowYear.where(AREA, area).where(YEAR, v -> Objects.equals(asInt(v), year));
         Map<String, Reference.Product> catalogue = reference.groups();
         for (int i = 0; i < rows.size(); i++) {
+            if (!settles(rows, i, FlowYear.AVG_MONTHLY_CLIENTS) || !settles(rows, i, FlowYear.COST_EUR)) {
+                notes.add(Message.of("note.targets.provisional_year", String.valueOf(year), area));
+                return out;
+            }
+        }
+        for (int i = 0; i < rows.size(); i++) {
             String group = asString(rows.value(i, PRODUCT_GROUP));
-            Double clients = asDouble(rows.value(i, FlowYear.AVG_MONTHLY_CLIENTS));
-            Double cost = asDouble(rows.value(i, FlowYear.COST_EUR));
+            Double clients = settled(rows, i, FlowYear.AVG_MONTHLY_CLIENTS);
+            Double cost = settled(rows, i, FlowYear.COST_EUR);
             Double inflow = asDouble(rows.value(i, FlowYear.INFLOW));
             if (clients == null || clients <= 0) continue;
             Reference.Product p = catalogue.get(group);

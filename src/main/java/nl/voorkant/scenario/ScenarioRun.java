@@ -97,9 +97,9 @@ public final class ScenarioRun {
         put(tables, mcMonths.build());
         put(tables, sensitivity.build());
         List<TargetPlan> plans = plans(config, flowTables, catalogue, notes);
-        targets(config, plans, tables, wording);
+        targets(config, plans, tables, wording, flowTables);
         trends(config, flowTables, tables, notes);
-        put(tables, onBaseline(transitions, bases, tables.get(BaselineProjection.SCHEMA.name())));
+        put(tables, onBaseline(transitions, bases, tables.get(BaselineProjection.SCHEMA.name()), flowTables));
         return new Result(tables, notes, wording.texts, transitions, plans);
     }
 
@@ -112,12 +112,13 @@ public final class ScenarioRun {
      * projected market cost, less the market saving, plus the front-end budget. Scenarios whose area
      * and group have no projection (not among the configured trends) get no rows.
      */
-    static Table onBaseline(List<Transition> transitions, Map<String, List<CellRef>> bases, Table projection) {
+    static Table onBaseline(List<Transition> transitions, Map<String, List<CellRef>> bases, Table projection,
+                            Map<String, Table> flow) {
         Table.Builder out = ScenarioOnBaseline.SCHEMA.builder();
         for (Transition t : transitions) {
             Baseline b = t.scenario().baseline();
             List<CellRef> basis = new ArrayList<>(bases.get(t.scenario().name()));
-            basis.addAll(trendBasis(b.area(), b.productGroup(), FlowYear.COST_EUR));
+            basis.addAll(trendBasis(flow, b.area(), b.productGroup(), FlowYear.COST_EUR));
             Table cost = projection.where(AREA, b.area()).where(PRODUCT_GROUP, b.productGroup())
                     .where(MEASURE, FlowYear.COST_EUR.name());
             Map<Integer, double[]> perYear = new TreeMap<>();
@@ -155,11 +156,12 @@ public final class ScenarioRun {
         }
     }
 
-    static void targets(ScenarioConfig config, List<TargetPlan> plans, Map<String, Table> tables, Wording wording) {
+    static void targets(ScenarioConfig config, List<TargetPlan> plans, Map<String, Table> tables, Wording wording,
+                        Map<String, Table> flow) {
         Table.Builder rows = TargetsTable.SCHEMA.builder();
         Table.Builder summary = TargetsSummary.SCHEMA.builder();
         List<CellRef> basis = config.targets() == null ? List.of()
-                : FlowBaselines.groupsBasis(config.targets().area(), config.targets().baseYear());
+                : FlowBaselines.groupsBasis(flow, config.targets().area(), config.targets().baseYear());
         for (TargetPlan p : plans) {
             for (TargetPlan.Move m : p.moves()) {
                 rows.basedRow(basis, p.targetShare(), p.objective().label(), m.group(), Values.round(m.fractionMoved(), 4),
@@ -195,9 +197,15 @@ public final class ScenarioRun {
         return plans;
     }
 
-    /** The flow_year cells a trend of {@code measure} is fitted to: every year of the area and group. */
-    static List<CellRef> trendBasis(String area, String group, Column measure) {
-        return List.of(CellRef.of(FlowYear.SCHEMA, measure, Map.of(AREA, area, PRODUCT_GROUP, group)));
+    /**
+     * The flow_year cells a trend of {@code measure} is fitted to: every year of the area and group, with
+     * whether it is provisional and its nowcast (see {@link FlowBaselines#settled}).
+     */
+    static List<CellRef> trendBasis(Map<String, Table> flow, String area, String group, Column measure) {
+        Map<Column, Object> key = Map.of(AREA, area, PRODUCT_GROUP, group);
+        List<CellRef> basis = new ArrayList<>(List.of(CellRef.of(FlowYear.SCHEMA, measure, key)));
+        basis.addAll(FlowBaselines.settledBasis(flow, measure, key));
+        return basis;
     }
 
     static void trends(ScenarioConfig config, Map<String, Table> flow, Map<String, Table> tables, List<Message> notes) {
@@ -212,6 +220,8 @@ public final class ScenarioRun {
                 notes.add(Message.of("note.trends.no_area", area));
                 continue;
             }
+            // Per year left out of a fit as provisional without a nowcast, the measures it was left out of.
+            Map<Integer, List<String>> leftOut = new TreeMap<>();
             List<String> groups = new ArrayList<>(t.productGroups());
             if (groups.isEmpty()) {
                 for (int i = 0; i < inArea.size(); i++) {
@@ -223,25 +233,36 @@ public final class ScenarioRun {
                 Table rows = inArea.where(PRODUCT_GROUP, group);
                 for (Column measure : ScenarioTables.TREND_MEASURES) {
                     int[] years = new int[rows.size()];
+                    // The fit takes each year's settled figure; the table shows what flow_year holds.
                     double[] values = new double[rows.size()];
+                    double[] observedValues = new double[rows.size()];
                     for (int i = 0; i < rows.size(); i++) {
                         years[i] = FlowBaselines.asInt(rows.value(i, YEAR));
-                        Double v = FlowBaselines.asDouble(rows.value(i, measure));
-                        values[i] = v == null ? Double.NaN : v;
+                        values[i] = orNaN(FlowBaselines.settled(rows, i, measure));
+                        observedValues[i] = orNaN(FlowBaselines.asDouble(rows.value(i, measure)));
+                        if (!FlowBaselines.settles(rows, i, measure)) {
+                            List<String> measures = leftOut.computeIfAbsent(years[i], y -> new ArrayList<>());
+                            if (!measures.contains(measure.name())) measures.add(measure.name());
+                        }
                     }
                     Trends.Fit f = Trends.fit(years, values);
                     if (f == null) {
                         notes.add(Message.of("note.trends.too_few_years", measure.name(), group, area));
                         continue;
                     }
-                    List<CellRef> basis = trendBasis(area, group, measure);
+                    List<CellRef> basis = trendBasis(flow, area, group, measure);
                     fits.basedRow(basis, area, group, measure.name(), f.firstYear() + "-" + f.lastYear(),
                             Values.round(f.growthRate(), 4), f.lower95() == null ? null : Values.round(f.lower95(), 4),
                             f.upper95() == null ? null : Values.round(f.upper95(), 4), Values.round(f.r2(), 4));
                     boolean money = measure.type() == Type.EUROS;
-                    for (int year = f.firstYear(); year <= f.lastYear() + t.horizonYears(); year++) {
+                    // The horizon counts from the data's last year, also when that year was left out of the fit.
+                    int lastYear = f.lastYear();
+                    for (int i = 0; i < years.length; i++) if (observedValues[i] > 0) lastYear = Math.max(lastYear, years[i]);
+                    for (int year = f.firstYear(); year <= lastYear + t.horizonYears(); year++) {
                         Double observed = null;
-                        for (int i = 0; i < years.length; i++) if (years[i] == year && values[i] > 0) observed = values[i];
+                        for (int i = 0; i < years.length; i++) {
+                            if (years[i] == year && observedValues[i] > 0) observed = observedValues[i];
+                        }
                         double[] p = f.project(year);
                         projection.basedRow(basis, area, group, measure.name(), year, observed == null ? null : money
                                 ? Values.eur(observed) : (Object) Values.round(observed, 2), figure(p[0], money),
@@ -249,9 +270,15 @@ public final class ScenarioRun {
                     }
                 }
             }
+            leftOut.forEach((year, measures) -> notes.add(Message.of("note.trends.provisional_left_out", area,
+                    String.valueOf(year), String.join(", ", measures))));
         }
         put(tables, fits.build());
         put(tables, projection.build());
+    }
+
+    private static double orNaN(Double v) {
+        return v == null ? Double.NaN : v;
     }
 
     private static Object figure(double v, boolean money) {
@@ -274,7 +301,7 @@ public final class ScenarioRun {
                 continue;
             }
             out.add(spec.scenario(lookup.baseline(), FlowBaselines.backEndBudget(flow, spec.area(), spec.baseYear())));
-            bases.put(spec.name(), FlowBaselines.basis(spec.area(), spec.productGroup(), spec.baseYear()));
+            bases.put(spec.name(), FlowBaselines.basis(flow, spec.area(), spec.productGroup(), spec.baseYear()));
         }
         return out;
     }

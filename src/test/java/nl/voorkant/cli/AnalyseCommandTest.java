@@ -79,7 +79,7 @@ class AnalyseCommandTest {
         assertEquals("installation key file " + Path.of("target/test-config/voorkant/pseudonym.key").toAbsolutePath(),
                 m.get("parameters").get("pseudonym_key_source").asText(), "the tests' own key, never the user's");
         assertTrue(m.get("parameters").get("pseudonym_key_fingerprint").asText().matches("[0-9a-f]{12}"));
-        for (String stage : new String[] {"ingest", "flow", "tables", "report"}) {
+        for (String stage : new String[] {"ingest", "flow", "nowcast", "disclosure", "tables", "report"}) {
             assertTrue(m.get("stage_timings").has(stage), "the manifest times stage " + stage);
         }
     }

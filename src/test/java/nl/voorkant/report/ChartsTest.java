@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.awt.BasicStroke;
 import javax.imageio.ImageIO;
 import nl.voorkant.core.Table;
 import nl.voorkant.flow.tables.FlowYear;
@@ -49,7 +51,7 @@ class ChartsTest {
         assertEquals(12, data.getYValue(0, 1), EPS);
         assertEquals(4, data.getYValue(1, 0), EPS);
         assertEquals(0, data.getYValue(1, 1), EPS, "suppressed");
-        assertSlide(Charts.stacked("t", "y", "x", data, NL));
+        assertSlide(Charts.stacked("t", "y", "x", data, ChartData.clientsTotal(flowMonth(), NL), NL));
     }
 
     @Test
@@ -61,7 +63,98 @@ class ChartsTest {
         assertEquals(11, data.getSeries(0).getValue(new Month(2, 2020)).doubleValue(), EPS, "5 + 6");
         assertEquals(1, data.getSeries(1).getItemCount(), "no outflow at all in 2020-02");
         assertEquals(3, data.getSeries(1).getValue(new Month(1, 2020)).doubleValue(), EPS);
-        assertSlide(Charts.monthly("t", "y", "x", data, NL));
+        assertSlide(Charts.monthly("t", "y", "x", data, Set.of(), NL));
+    }
+
+    /**
+     * flow_month with its nowcast block: 2020-02 and 2020-03 are provisional. In 2020-02 begeleiding has 12
+     * clients in so far and a nowcast of 15 (90%: 13 to 18), jo_netwerk 2 and a nowcast of 3 (2 to 5); in
+     * 2020-03 jo_netwerk's count and so its nowcast are suppressed.
+     */
+    static Table provisionalMonth() {
+        return Table.builder("flow_month", "area", "area_level", "product_group", "month", "clients", "inflow", "outflow",
+                        "cost_eur", "completeness", "clients_completeness", "provisional", "clients_nowcast",
+                        "clients_nowcast_lower90", "clients_nowcast_upper90", "cost_eur_nowcast", "cost_eur_nowcast_lower90",
+                        "cost_eur_nowcast_upper90")
+                .row("GM0482", "municipality", "begeleiding", "2020-02", 7L, 2L, null, null, 0.7, 0.8, true, 9.0, 8.0, 11.0,
+                        null, null, null)
+                .row("R", "region", "begeleiding", "2020-01", 10L, 3L, 3L, null, null, null, false, null, null, null,
+                        null, null, null)
+                .row("R", "region", "begeleiding", "2020-02", 12L, 5L, null, null, 0.7, 0.8, true, 15.0, 13.0, 18.0,
+                        null, null, null)
+                .row("R", "region", "begeleiding", "2020-03", 13L, 5L, null, null, 0.3, 0.4, true, 20.0, 16.0, 25.0,
+                        null, null, null)
+                .row("R", "region", "jo_netwerk", "2020-01", 4L, 1L, null, null, null, null, false, null, null, null,
+                        null, null, null)
+                .row("R", "region", "jo_netwerk", "2020-02", 2L, 6L, null, null, 0.7, 0.8, true, 3.0, 2.0, 5.0,
+                        null, null, null)
+                .row("R", "region", "jo_netwerk", "2020-03", null, 6L, null, null, 0.3, 0.4, true, null, null, null,
+                        null, null, null)
+                .build();
+    }
+
+    @Test
+    void theTotalOverTheStackRunsOnDashedThroughTheProvisionalMonthsAtTheirNowcast() throws IOException {
+        Table month = provisionalMonth();
+        assertEquals(Set.of(new Month(2, 2020), new Month(3, 2020)), ChartData.provisional(month),
+                "2020-02 and 2020-03 at region level");
+        YIntervalSeriesCollection total = ChartData.clientsTotal(month, NL);
+        assertEquals(2, total.getSeriesCount(), "the complete months and the provisional ones");
+        assertEquals("totaal", total.getSeriesKey(0));
+        assertEquals(1, total.getItemCount(0), "2020-01 only");
+        assertEquals(14, total.getYValue(0, 0), EPS, "10 + 4 in 2020-01");
+        assertEquals("totaal, voorlopige maanden: nowcast met 90%-interval (gestreept, band)", total.getSeriesKey(1));
+        assertEquals(2, total.getItemCount(1), "2020-01, so that the lines join, and 2020-02; 2020-03's total is not known");
+        assertEquals(14, total.getYValue(1, 0), EPS, "setting off from 2020-01's 14");
+        assertEquals(18, total.getYValue(1, 1), EPS, "2020-02: the nowcasts 15 + 3");
+        assertEquals(15, total.getStartYValue(1, 1), EPS, "band: 13 + 2");
+        assertEquals(23, total.getEndYValue(1, 1), EPS, "band: 18 + 5");
+
+        BasicStroke complete = (BasicStroke) Charts.totalLine().getSeriesStroke(0);
+        BasicStroke provisional = (BasicStroke) Charts.totalLine().getSeriesStroke(1);
+        assertNull(complete.getDashArray(), "the complete months' total is solid");
+        assertArrayEquals(Charts.PROVISIONAL_DASH, provisional.getDashArray(), "the provisional months' total is dashed");
+        assertSlide(Charts.stacked("t", "y", "x", ChartData.clientsByGroup(month), total, NL));
+    }
+
+    @Test
+    void withoutNowcastsTheProvisionalMonthsAreDrawnAsObserved() {
+        Table month = provisionalMonth();
+        int nowcast = month.columnIndex("clients_nowcast");
+        Table undated = month.withRows(month.rows().stream().map(r -> {
+            List<Object> row = new java.util.ArrayList<>(r);
+            row.set(nowcast, null);
+            return row;
+        }).toList());
+        YIntervalSeriesCollection total = ChartData.clientsTotal(undated, NL);
+        assertEquals("totaal, voorlopige maanden (gestreept)", total.getSeriesKey(1), "no nowcast is named");
+        assertEquals(3, total.getItemCount(1), "2020-01 to join, 2020-02 and 2020-03");
+        assertEquals(14, total.getYValue(1, 1), EPS, "2020-02 as observed: 12 + 2");
+        assertEquals(14, total.getEndYValue(1, 1), EPS, "a band of no width");
+        assertEquals(13, total.getYValue(1, 2), EPS, "2020-03: 13, the suppressed count as none, as in the stack");
+    }
+
+    @Test
+    void inflowAndOutflowAreDashedIntoAProvisionalMonth() throws IOException {
+        Table month = provisionalMonth();
+        TimeSeriesCollection data = ChartData.inflowOutflow(month, NL);
+        var lines = Charts.provisionalLines(data, ChartData.provisional(month));
+        int january = data.getSeries(0).getIndex(new Month(1, 2020));
+        int february = data.getSeries(0).getIndex(new Month(2, 2020));
+        assertNull(((BasicStroke) lines.getItemStroke(0, january)).getDashArray(), "inflow in complete 2020-01: solid");
+        assertArrayEquals(Charts.PROVISIONAL_DASH, ((BasicStroke) lines.getItemStroke(0, february)).getDashArray(),
+                "inflow into provisional 2020-02: dashed");
+        assertNull(((BasicStroke) lines.getItemStroke(1, 0)).getDashArray(), "outflow, in 2020-01 only: solid");
+        assertNull(((BasicStroke) lines.lookupSeriesStroke(1)).getDashArray(),
+                "the legend's lines are solid: the dash means provisional only");
+        assertSlide(Charts.monthly("t", "y", "x", data, ChartData.provisional(month), NL));
+    }
+
+    @Test
+    void withoutAProvisionalMonthTheTotalIsOneSolidLine() {
+        YIntervalSeriesCollection total = ChartData.clientsTotal(flowMonth(), NL);
+        assertEquals(1, total.getSeriesCount(), "no provisional series");
+        assertEquals(12, total.getYValue(0, 1), EPS, "2020-02: 12 + jo_netwerk's suppressed month as none");
     }
 
     @Test

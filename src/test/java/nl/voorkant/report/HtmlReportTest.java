@@ -77,6 +77,81 @@ class HtmlReportTest {
         assertTrue(english.contains("<th>area</th><th>level</th><th>year</th><th>local share</th>"), "English headers");
     }
 
+    /** The manifest's nowcast section of a run on dated claims: two provisional months, 90% and 42% in. */
+    static Map<String, Object> estimated() {
+        Map<String, Object> n = new LinkedHashMap<>();
+        n.put("extract_date_source", "latest declaration date");
+        n.put("extract_date", "2018-02-20");
+        n.put("lines_with_declaration_date", 1200L);
+        n.put("lines_without_declaration_date", 0L);
+        n.put("provisional_months", Map.of("2018-02", 0.42, "2018-01", 0.9));
+        return n;
+    }
+
+    /** flow_month of {@link #tables()} with its provisional mark: 2018-02 is provisional, without a nowcast. */
+    static Map<String, Table> withProvisionalMonth() {
+        Map<String, Table> t = new LinkedHashMap<>(tables());
+        t.put("flow_month", Table.builder("flow_month", "area", "area_level", "product_group", "month", "clients", "inflow",
+                        "outflow", "provisional", "clients_nowcast")
+                .row("R", "region", "begeleiding", "2018-01", 10L, null, 5L, false, null)
+                .row("R", "region", "begeleiding", "2018-02", 12L, 7L, null, true, null).build());
+        return t;
+    }
+
+    @Test
+    void theReportSaysWhichMonthsAreProvisionalAndHowCompleteInBothLanguages(@TempDir Path out) throws IOException {
+        Map<String, Object> manifest = manifest();
+        manifest.put("nowcast", estimated());
+        Report.write(out, withProvisionalMonth(), manifest, List.of(), Map.of(), Map.of(), "nl");
+        String dutch = Files.readString(out.resolve("index.html"), StandardCharsets.UTF_8);
+        assertTrue(dutch.contains("Peildatum van het extract: 2018-02-20 (de laatste declaratiedatum). Voorlopig, omdat er "
+                + "nog declaraties voor binnenkomen (minder dan 95% binnen), zijn 2018-01 (90%), 2018-02 (42%); per maand het "
+                + "aandeel van de uiteindelijke kosten dat binnen is, in de productgroep met het laagste aandeel. De aandelen "
+                + "zijn geschat uit de vertraging"), "the provisional months, oldest first, with their share in, in Dutch");
+        assertTrue(dutch.contains("Voorlopige maanden (2018-02) zijn gestreept getekend"),
+                "the chart's caption says which months are dashed");
+        assertTrue(dutch.contains("Zonder declaratiedatums is er geen nowcast"), "and that this one has no band");
+        Report.write(out, withProvisionalMonth(), manifest, List.of(), Map.of(), Map.of(), "en");
+        String english = Files.readString(out.resolve("index.html"), StandardCharsets.UTF_8);
+        assertTrue(english.contains("Extract date: 2018-02-20 (the latest declaration date). Provisional, because claims "
+                + "for them are still coming in (less than 95% in), are 2018-01 (90%), 2018-02 (42%); per month the share of "
+                + "its final cost that is in, in the product group with the lowest share. The shares are estimated"),
+                "the same in English");
+        assertTrue(english.contains("Provisional months (2018-02) are drawn dashed"), "and the caption");
+    }
+
+    @Test
+    void withoutDeclarationDatesTheReportStatesTheAssumedProfile(@TempDir Path out) throws IOException {
+        Map<String, Object> nowcast = new LinkedHashMap<>(estimated());
+        nowcast.put("extract_date_source", "end of the last care month (no declaration dates)");
+        nowcast.put("lines_with_declaration_date", 0L);
+        nowcast.put("assumed_profile", List.of(0.3, 0.75));
+        nowcast.put("provisional_months", Map.of("2018-02", 0.3));
+        Map<String, Object> manifest = manifest();
+        manifest.put("nowcast", nowcast);
+        Report.write(out, tables(), manifest, List.of(), Map.of(), Map.of(), "nl");
+        String dutch = Files.readString(out.resolve("index.html"), StandardCharsets.UTF_8);
+        assertTrue(dutch.contains("(het einde van de laatste zorgmaand, want de declaraties hebben geen declaratiedatum)"),
+                "where the extract date came from");
+        assertTrue(dutch.contains("Aanname: de declaraties hebben geen declaratiedatum, dus de nieuwste maanden kunnen "
+                + "onvolledig zijn.") && dutch.contains("is bij leeftijd 0: 30%, 1: 75%, daarna: 100%. Ze zijn niet aangevuld."), "the assumption with its profile, in Dutch");
+        assertFalse(dutch.contains("geschat uit de vertraging"), "nothing was estimated");
+        Report.write(out, tables(), manifest, List.of(), Map.of(), Map.of(), "en");
+        String english = Files.readString(out.resolve("index.html"), StandardCharsets.UTF_8);
+        assertTrue(english.contains("Assumption: the claims carry no declaration dates, so the newest months may be "
+                + "incomplete.") && english.contains("is, at age 0: 30%, 1: 75%, later: 100%. They are not completed."), "and in English");
+    }
+
+    @Test
+    void aRunWithoutAnEarlierOneSaysNothingOfRevisions(@TempDir Path out) throws IOException {
+        Map<String, Object> manifest = manifest();
+        manifest.put("revisions", Map.of("earlier_run", "", "compared", false, "not_compared", "no earlier run", "changed_cells", 0));
+        Report.write(out, tables(), manifest, List.of(), Map.of(), Map.of(), "nl");
+        String dutch = Files.readString(out.resolve("index.html"), StandardCharsets.UTF_8);
+        assertFalse(dutch.contains("Wat is veranderd sinds de vorige run"), "no earlier run, no revisions heading");
+        assertFalse(dutch.contains("Peildatum"), "no nowcast section, no provisional months");
+    }
+
     @Test
     void scenarioNotesAndTableTextsAreWordedInTheReportsLanguage(@TempDir Path out) throws IOException {
         // A typed-in scenario (its note), one read from data that is not there, and targets without a catalogue.

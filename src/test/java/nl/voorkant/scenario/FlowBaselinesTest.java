@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import nl.voorkant.core.Catalogue;
+import nl.voorkant.core.CellRef;
 import nl.voorkant.core.Message;
 import nl.voorkant.core.Table;
 import nl.voorkant.ingest.Reference;
@@ -137,5 +138,96 @@ class FlowBaselinesTest {
         assertEquals(8, p.size());
         assertEquals(new BigDecimal("148148.15"), p.where("measure", "cost_eur").where("year", 2021).value(0, "projected"));
         assertEquals(List.of(Message.of("note.trends.no_area", "GM9999")), r.notes());
+    }
+
+    static final String[] NOWCAST = {"completeness", "clients_completeness", "provisional", "avg_monthly_clients_nowcast",
+            "avg_monthly_clients_nowcast_lower90", "avg_monthly_clients_nowcast_upper90", "cost_eur_nowcast",
+            "cost_eur_nowcast_lower90", "cost_eur_nowcast_upper90"};
+
+    /** A flow_year row of GM0590 begeleiding with its nowcast block: provisional, and the two nowcasts (or null). */
+    static Object[] yearRow(int year, long unique, double avg, String cost, boolean provisional, Double avgNowcast,
+                            String costNowcast) {
+        return new Object[] {"GM0590", "municipality", "begeleiding", year, unique, avg, 48L, 44L, 2.5, 3,
+                new BigDecimal(cost), 500.0, 0.5, 24L, provisional ? 0.8 : null, provisional ? 0.8 : null, provisional,
+                avgNowcast, null, null, costNowcast == null ? null : new BigDecimal(costNowcast), null, null};
+    }
+
+    /** {@link #flow()}'s curve and local share, with a flow_year of these rows and its nowcast columns. */
+    static Map<String, Table> withNowcast(Object[]... rows) {
+        String[] columns = java.util.stream.Stream.concat(java.util.Arrays.stream(FLOW_YEAR), java.util.Arrays.stream(NOWCAST))
+                .toArray(String[]::new);
+        Table.Builder b = Table.builder("flow_year", columns);
+        for (Object[] r : rows) b.row(r);
+        Map<String, Table> flow = new java.util.HashMap<>(flow());
+        flow.put("flow_year", b.build());
+        flow.put("local_share_year", Table.builder("local_share_year", "area", "area_level", "year", "local_client_months",
+                "total_client_months", "local_share", "local_cost_share").row("GM0590", "municipality", 2020, 360L, 600L, 0.6, 0.2)
+                .build());
+        return flow;
+    }
+
+    @Test
+    void aProvisionalYearEntersTheTrendWithItsNowcastOrNotAtAll() {
+        // Cost 100,000, 110,000, 121,000 and in provisional 2020 100,000 in so far, nowcast 133,100: with the
+        // nowcast exactly 10% a year. Unique clients 100, 120, 144 and 130 so far in 2020, which has no nowcast
+        // of unique clients: left out, the fit is 20% a year on 2017-2019.
+        Map<String, Table> flow = withNowcast(
+                yearRow(2017, 100, 20.0, "100000.00", false, null, null),
+                yearRow(2018, 120, 20.0, "110000.00", false, null, null),
+                yearRow(2019, 144, 20.0, "121000.00", false, null, null),
+                yearRow(2020, 130, 20.0, "100000.00", true, 25.0, "133100.00"));
+        ScenarioConfig c = ScenarioConfig.parse("""
+                trends:
+                  areas: [GM0590]
+                  product_groups: [begeleiding]
+                  horizon_years: 1
+                """, "t.yaml");
+        ScenarioRun.Result r = ScenarioRun.run(c, flow, null);
+        Table fits = r.tables().get("trends");
+        Table clients = fits.where("measure", "unique_clients");
+        Table cost = fits.where("measure", "cost_eur");
+        assertEquals("2017-2019", clients.value(0, "years"), "the provisional year without a nowcast is left out");
+        assertEquals(0.2, clients.value(0, "growth_rate"), "100, 120, 144: 20% a year, not bent down by 2020's 130");
+        assertEquals("2017-2020", cost.value(0, "years"), "the provisional year counts with its nowcast");
+        assertEquals(0.1, cost.value(0, "growth_rate"), "100,000 ... 133,100: 10% a year, not the fall to 100,000");
+        assertEquals(1.0, cost.value(0, "r2"), "the nowcast lies on the line");
+        Table p = r.tables().get("baseline_projection");
+        assertEquals(new BigDecimal("146410.00"), p.where("measure", "cost_eur").where("year", 2021).value(0, "projected"),
+                "133,100 x 1.1");
+        assertEquals(new BigDecimal("100000.00"), p.where("measure", "cost_eur").where("year", 2020).value(0, "observed"),
+                "observed stays what flow_year holds");
+        assertEquals(List.of(2017, 2018, 2019, 2020, 2021), p.where("measure", "unique_clients").rows().stream()
+                .map(row -> row.get(p.columnIndex("year"))).toList(), "the horizon counts from the data's last year");
+        assertEquals(172.8, p.where("measure", "unique_clients").where("year", 2020).value(0, "projected"), "144 x 1.2");
+        assertEquals(List.of(Message.of("note.trends.provisional_left_out", "GM0590", "2020", "unique_clients")), r.notes());
+        List<CellRef> basis = fits.bases().get(fits.rows().indexOf(cost.rows().get(0)));
+        Map<String, Object> key = Map.of("area", "GM0590", "product_group", "begeleiding");
+        assertTrue(basis.contains(new CellRef("flow_year", key, "cost_eur_nowcast")),
+                "the cost trend is modelled on the nowcast cells too: " + basis);
+        assertTrue(basis.contains(new CellRef("flow_year", key, "provisional")), "and on which years are provisional");
+    }
+
+    @Test
+    void aProvisionalBaseYearTakesItsNowcastOrIsRefused() {
+        // 2020 provisional: 20 average clients so far, nowcast 25, at EUR 500 a client-month as observed;
+        // cost 90,000 so far, nowcast 150,000, of which 20% local: a back-end budget of 120,000.
+        Map<String, Table> flow = withNowcast(yearRow(2020, 31, 20.0, "90000.00", true, 25.0, "150000.00"));
+        FlowBaselines.Lookup l = FlowBaselines.lookup(flow, "GM0590", "begeleiding", 2020);
+        assertTrue(l.found(), () -> DUTCH.render(l.problem()));
+        assertEquals(25, l.baseline().avgMonthlyClients(), 1e-12, "the nowcast of the average monthly clients");
+        assertEquals(12_500, l.baseline().monthlyMarketCostEur(), 1e-9, "25 x EUR 500");
+        assertEquals(120_000, FlowBaselines.backEndBudget(flow, "GM0590", 2020), 1e-6, "80% of the cost nowcast");
+        List<CellRef> basis = FlowBaselines.basis(flow, "GM0590", "begeleiding", 2020);
+        assertTrue(basis.contains(new CellRef("flow_year", Map.of("area", "GM0590", "product_group", "begeleiding",
+                "year", 2020), "avg_monthly_clients_nowcast")), "the scenario is modelled on the nowcast cell: " + basis);
+        assertTrue(basis.contains(new CellRef("flow_year", Map.of("area", "GM0590", "year", 2020), "cost_eur_nowcast")),
+                "and its back-end budget on the area's cost nowcasts");
+
+        Map<String, Table> unknown = withNowcast(yearRow(2020, 31, 20.0, "90000.00", true, null, null));
+        assertEquals("jaar 2020 is voorlopig voor begeleiding in GM0590 en heeft geen nowcast (er komen nog declaraties "
+                + "binnen); kies een volledig basisjaar",
+                DUTCH.render(FlowBaselines.lookup(unknown, "GM0590", "begeleiding", 2020).problem()),
+                "a provisional year without a nowcast is no baseline");
+        assertNull(FlowBaselines.backEndBudget(unknown, "GM0590", 2020), "nor a back-end budget");
     }
 }

@@ -1,0 +1,108 @@
+package nl.voorkant.report;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import nl.voorkant.core.Table;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The revisions summed up per month at region level, on a hand-built revisions table. */
+class LateClaimsTest {
+    static final Texts NL = new Texts("nl");
+    static final Texts EN = new Texts("en");
+
+    /**
+     * Since the earlier run: in 2020-09 begeleiding's cost went from 1,000 to 1,042 and its clients from 10
+     * to 11, jo_netwerk stayed at 0 cost and 10 clients; in 2020-10 begeleiding's cost fell from 1,000 to 980
+     * (a credit). A municipality's cell, a flow_year cell, a nowcast cell and a change that rounds to 0.0%
+     * (2020-08, 100,000 to 100,000.01) make no line of their own.
+     */
+    static Table revisions() {
+        return Table.builder("revisions", "table", "area", "area_level", "product_group", "period", "column", "old", "new",
+                        "difference", "relative_difference")
+                .row("flow_month", "R", "region", "begeleiding", "2020-08", "cost_eur", new BigDecimal("100000.00"),
+                        new BigDecimal("100000.01"), new BigDecimal("0.01"), 1e-7)
+                .row("flow_month", "R", "region", "begeleiding", "2020-09", "cost_eur", new BigDecimal("1000.00"),
+                        new BigDecimal("1042.00"), new BigDecimal("42.00"), 0.042)
+                .row("flow_month", "R", "region", "begeleiding", "2020-09", "clients", 10L, 11L, 1L, 0.1)
+                .row("flow_month", "R", "region", "begeleiding", "2020-09", "cost_eur_nowcast", new BigDecimal("1300.00"),
+                        new BigDecimal("1200.00"), new BigDecimal("-100.00"), -0.0769)
+                .row("flow_month", "GM0482", "municipality", "begeleiding", "2020-09", "cost_eur", new BigDecimal("500.00"),
+                        new BigDecimal("900.00"), new BigDecimal("400.00"), 0.8)
+                .row("flow_year", "R", "region", "begeleiding", "2020", "cost_eur", new BigDecimal("12000.00"),
+                        new BigDecimal("12022.00"), new BigDecimal("22.00"), 0.0018)
+                .row("flow_month", "R", "region", "begeleiding", "2020-10", "cost_eur", new BigDecimal("1000.00"),
+                        new BigDecimal("980.00"), new BigDecimal("-20.00"), -0.02)
+                .build();
+    }
+
+    /** This run's flow_month at region level: what the revisions are measured against. */
+    static Table flowMonth() {
+        return Table.builder("flow_month", "area", "area_level", "product_group", "month", "clients", "inflow", "outflow",
+                        "cost_eur")
+                .row("R", "region", "begeleiding", "2020-08", 200L, 5L, 5L, new BigDecimal("100000.01"))
+                .row("R", "region", "begeleiding", "2020-09", 11L, 5L, 5L, new BigDecimal("1042.00"))
+                .row("R", "region", "jo_netwerk", "2020-09", 10L, 5L, 5L, new BigDecimal("0.00"))
+                .row("R", "region", "begeleiding", "2020-10", 12L, 5L, 5L, new BigDecimal("980.00"))
+                .build();
+    }
+
+    static Map<String, Object> compared(long cells) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("earlier_run", "20201101-120000");
+        m.put("compared", true);
+        m.put("changed_cells", cells);
+        return m;
+    }
+
+    @Test
+    void revisionsAreSummedPerMonthInTheRegionNewestFirst() {
+        // 2020-09: cost 1,042 + 0 now, 1,000 before: +4.2%; clients 21 now, 20 before: +5%. 2020-10: -20 on 1,000: -2%.
+        assertEquals(List.of("Sinds de vorige run (20201101-120000) zijn 7 cellen van flow_month en flow_year veranderd "
+                        + "(tabel revisions). Per maand in de regio, alle productgroepen samen:",
+                        "2020-10 kosten -2% door late declaraties",
+                        "2020-09 kosten +4,2%, cliënten +5% door late declaraties"),
+                LateClaims.revisions(compared(7), revisions(), flowMonth(), NL, new Formats(NL.locale())),
+                "Dutch: the region's months, the 0.0% of 2020-08 and the other cells left out");
+        assertEquals(List.of("Since the last run (20201101-120000) 7 cells of flow_month and flow_year have changed "
+                        + "(table revisions). Per month in the region, all product groups together:",
+                        "2020-10 cost -2% from late claims",
+                        "2020-09 cost +4.2%, clients +5% from late claims"),
+                LateClaims.revisions(compared(7), revisions(), flowMonth(), EN, new Formats(EN.locale())), "English");
+    }
+
+    @Test
+    void nothingIsSaidWithoutAnEarlierRunAndLittleWhenNothingChanged() {
+        Map<String, Object> none = Map.of("earlier_run", "", "compared", false, "changed_cells", 0);
+        assertEquals(List.of(), LateClaims.revisions(none, null, flowMonth(), NL, new Formats(NL.locale())),
+                "no earlier run: no lines at all");
+        assertEquals(List.of("Since the last run (20201101-120000) no cell of flow_month and flow_year has changed."),
+                LateClaims.revisions(compared(0), null, flowMonth(), EN, new Formats(EN.locale())), "compared, unchanged");
+        Table elsewhere = revisions().where("area_level", "municipality");
+        assertEquals(List.of("Since the last run (20201101-120000) 1 cell of flow_month and flow_year has changed (table "
+                        + "revisions); the region's monthly cost and clients have not."),
+                LateClaims.revisions(compared(1), elsewhere, flowMonth(), EN, new Formats(EN.locale())),
+                "changes outside the region's monthly figures only");
+    }
+
+    @Test
+    void theReportShowsTheRevisionsUnderTheirHeading(@TempDir Path out) throws IOException {
+        Map<String, Object> manifest = HtmlReportTest.manifest();
+        manifest.put("revisions", compared(7));
+        Map<String, Table> tables = new LinkedHashMap<>(HtmlReportTest.tables());
+        tables.put("flow_month", flowMonth());
+        tables.put("revisions", revisions());
+        Report.write(out, tables, manifest, List.of(), Map.of(), Map.of(), "nl");
+        String html = Files.readString(out.resolve("index.html"), StandardCharsets.UTF_8);
+        assertTrue(html.contains("Wat is veranderd sinds de vorige run"), "the heading");
+        assertTrue(html.contains("<li>2020-09 kosten +4,2%, cliënten +5% door late declaraties</li>"), "a line as a bullet");
+    }
+}
