@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import nl.voorkant.core.Table;
 import nl.voorkant.core.schema.Column;
-import nl.voorkant.flow.tables.AreaLevel;
+import nl.voorkant.flow.model.AreaLevel;
 import nl.voorkant.flow.tables.FlowMonth;
 import nl.voorkant.flow.tables.Revisions;
 
