@@ -4,19 +4,26 @@ import static org.apache.spark.sql.functions.*;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.apache.spark.sql.Column;
+import nl.voorkant.flow.model.MonthActivity;
+import nl.voorkant.flow.model.Months;
+import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * The delay triangles of the accepted claims: per product group, care month × delay months, the net
  * cents and the clients first claimed at that delay. One small aggregation in Spark, collected to the
  * driver (groups × months × {@link #WIDTH} cells at most).
  *
- * <p>A line's amount is spread over the months of its period by days, as the flow tables spread it, and
+ * <p>A line's amount is spread over the months of its period by {@link MonthActivity#spread}, the flow tables' own rule, and
  * its client counts in each of them. Its delay is counted in months that end on the
  * extract's day of the month, so that the newest diagonal is as long as every other: with an extract of
  * the 15th, a claim of 10 May for April care has delay 1, one of 20 May delay 2 (as the extract is 2 months on).
@@ -45,25 +52,32 @@ public final class DelayTriangle {
         return new Dates(latest, r.getLong(1), r.getLong(2) - r.getLong(1));
     }
 
+    private static final StructType LINE_MONTH = new StructType().add("g", DataTypes.StringType)
+            .add("k", DataTypes.LongType, false).add("m", DataTypes.IntegerType, false)
+            .add("p", DataTypes.IntegerType, false).add("c", DataTypes.LongType, false);
+
     /** The triangles of the dated claims up to {@code extract}; a claim declared later is not in the extract. */
     public static Triangles build(Dataset<Row> claims, LocalDate extract) {
         YearMonth extractMonth = YearMonth.from(extract);
         // Shifted by the days left in the extract's month, the extract day becomes a month's last day.
         int shift = extract.lengthOfMonth() - extract.getDayOfMonth();
-        Column signedCents = when(col("debit_credit").equalTo("C"), negate(col("amount_cents"))).otherwise(col("amount_cents"));
         Dataset<Row> dated = claims.filter(col("declaration_day").isNotNull()
                         .and(col("declaration_day").leq(lit((int) extract.toEpochDay()))))
-                .select(col("product_group").as("g"), col("client_key").as("k"), col("start_day"), col("end_day"),
-                        signedCents.as("c"), monthIndex(col("declaration_day").plus(shift)).as("p"),
-                        explode(sequence(monthIndex(col("start_day")), monthIndex(col("end_day")))).as("m"));
-        Column monthStart = make_date(floor(col("m").divide(12)).cast("int"), pmod(col("m"), lit(12)).plus(1), lit(1));
-        Column overlap = least(col("end_day"), unix_date(last_day(monthStart)))
-                .minus(greatest(col("start_day"), unix_date(monthStart)))
-                .plus(1);
-        Dataset<Row> lines = dated.select(col("g"), col("k"), col("m"),
-                least(lit(WIDTH - 1), greatest(lit(0), col("p").minus(col("m")))).as("d"),
-                col("c").multiply(overlap).divide(col("end_day").minus(col("start_day")).plus(1)).as("c"));
-        List<Row> cents = lines.groupBy("g", "m", "d").agg(round(sum("c")).cast("long")).collectAsList();
+                .select(col("product_group"), col("client_key"), col("start_day"), col("end_day"), col("amount_cents"),
+                        col("debit_credit"), col("declaration_day"));
+        // Each line's signed cents per month of its period, split as the flow tables split them (MonthActivity.spread).
+        FlatMapFunction<Row, Row> months = r -> {
+            MonthActivity.Line line = new MonthActivity.Line(null, r.getString(0), null, null, 0, r.getInt(2), r.getInt(3),
+                    0, r.getLong(4), "C".equals(r.getString(5)));
+            int declared = Months.ofDay(r.getInt(6) + shift);
+            List<Row> parts = new ArrayList<>();
+            MonthActivity.spread(line, (month, volume, cents) ->
+                    parts.add(RowFactory.create(line.group(), r.getLong(1), month, declared, cents)));
+            return parts.iterator();
+        };
+        Dataset<Row> lines = dated.flatMap(months, Encoders.row(LINE_MONTH)).select(col("g"), col("k"), col("m"),
+                least(lit(WIDTH - 1), greatest(lit(0), col("p").minus(col("m")))).as("d"), col("c"));
+        List<Row> cents = lines.groupBy("g", "m", "d").agg(sum("c")).collectAsList();
         // A client counts at the delay of the first claim for the month.
         List<Row> clients = lines.groupBy("g", "k", "m").agg(min("d").as("d"))
                 .groupBy("g", "m", "d").agg(count(lit(1))).collectAsList();
@@ -85,12 +99,6 @@ public final class DelayTriangle {
             Group g = groups.computeIfAbsent(r.getString(0), x -> new Group(new long[origins][WIDTH], new long[origins][WIDTH]));
             (cents ? g.cents() : g.clients())[origin][r.getInt(2)] += r.getLong(3);
         }
-    }
-
-    /** year × 12 + month − 1 of an epoch day. */
-    private static Column monthIndex(Column epochDay) {
-        Column date = date_from_unix_date(epochDay);
-        return year(date).multiply(12).plus(month(date)).minus(1);
     }
 
     static long months(YearMonth from, YearMonth to) {
