@@ -29,7 +29,8 @@ class ClientFoldTest {
 
     static ContributionList fold(MonthActivity.Line... lines) {
         ContributionList out = new ContributionList();
-        new ClientFold(Areas.of(TestReference.small()), Censoring.withMaxGap(1)).add(new ArrayList<>(List.of(lines)), out);
+        new ClientFold(Areas.of(TestReference.small()), Censoring.withMaxGap(1),
+                ClientFold.marketGroups(TestReference.small())).add(new ArrayList<>(List.of(lines)), out);
         return out;
     }
 
