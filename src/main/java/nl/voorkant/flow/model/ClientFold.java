@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import nl.voorkant.flow.model.Contributions.CombinedClients;
 import nl.voorkant.flow.model.Contributions.CompositeClients;
 import nl.voorkant.flow.model.Contributions.MonthCount;
@@ -187,6 +188,7 @@ public final class ClientFold {
 
     /** Per municipality with two or more market groups, the months in which two or more of them are active. */
     private void compositeMonths(Map<Place, MonthActivity> cells, FactSink sink) {
+        if (cells.size() < 2) return;
         Map<String, List<Place>> marketByMunicipality = new LinkedHashMap<>();
         cells.keySet().forEach(p -> {
             if (marketGroups.contains(p.unit())) marketByMunicipality.computeIfAbsent(p.area(), k -> new ArrayList<>()).add(p);
@@ -219,18 +221,25 @@ public final class ClientFold {
      * active month; of a cell with several, each in the years in which its own lines leave a net volume above zero.
      */
     private static void providers(List<MonthActivity.Line> lines, Place place, MonthActivity activity, FactSink sink) {
-        Map<String, MonthActivity> perProvider = new LinkedHashMap<>();
-        if (activity.severalProviders()) {
-            for (MonthActivity.Line line : lines) {
-                if (line.municipality().equals(place.area()) && line.group().equals(place.unit())) {
-                    String provider = line.provider() == null ? UNKNOWN_PROVIDER : line.provider();
-                    perProvider.computeIfAbsent(provider, k -> new MonthActivity()).add(line, NOWHERE);
-                }
+        if (!activity.severalProviders()) {
+            // Most cells: the one provider in each year with an active month, without a map.
+            Set<String> provider = Set.of(activity.provider() == null ? UNKNOWN_PROVIDER : activity.provider());
+            int year = Integer.MIN_VALUE;
+            for (int month = activity.firstMonth(); month <= activity.lastMonth(); month++) {
+                if (!activity.activeIn(month) || Months.yearOf(month) == year) continue;
+                year = Months.yearOf(month);
+                sink.add(new Fact(FactKind.PROVIDERS, place.unit(), year, null), place.area(), provider);
             }
-        } else {
-            perProvider.put(activity.provider() == null ? UNKNOWN_PROVIDER : activity.provider(), activity);
+            return;
         }
-        Map<Integer, Set<String>> perYear = new java.util.TreeMap<>();
+        Map<String, MonthActivity> perProvider = new LinkedHashMap<>();
+        for (MonthActivity.Line line : lines) {
+            if (line.municipality().equals(place.area()) && line.group().equals(place.unit())) {
+                String provider = line.provider() == null ? UNKNOWN_PROVIDER : line.provider();
+                perProvider.computeIfAbsent(provider, k -> new MonthActivity()).add(line, NOWHERE);
+            }
+        }
+        Map<Integer, Set<String>> perYear = new TreeMap<>();
         perProvider.forEach((provider, own) -> {
             for (int month = own.firstMonth(); month <= own.lastMonth(); month++) {
                 if (own.activeIn(month)) perYear.computeIfAbsent(Months.yearOf(month), k -> new HashSet<>()).add(provider);

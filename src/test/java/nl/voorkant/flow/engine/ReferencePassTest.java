@@ -84,6 +84,9 @@ class ReferencePassTest {
                 .month(18, "GM0505", "VB01", "2019-02", 30000, "04").month(18, "GM0505", "VB01", "2019-04", 30001, "04")
                 .line(18, "GM0505", "VB01", "2019-03-01", "2019-03-31", 1, 500, "C", "04")
                 .month(19, "GM0482", "VB01", "2020-11", 30000, "08").month(19, "GM0482", "VB01", "2020-12", 30000, "08")
+                // a mover composite in both municipalities of Noord, with the same provider in each
+                .month(24, "GM0482", "H300", "2019-02", 5000, "01").month(24, "GM0482", "JH-2A", "2019-02", 5000, "01")
+                .month(24, "GM0590", "H300", "2019-09", 5000, "01").month(24, "GM0590", "JH-2A", "2019-09", 5000, "01")
                 .build();
     }
 
