@@ -33,8 +33,9 @@ class SeedQuestionsTest {
     @BeforeAll
     static void compute() {
         Dataset<Row> careClaims = new ClaimsBuilder()
-                // child 1: begeleiding and J&O in GM0482 in March (composite); begeleiding alone in GM0590 in May
+                // child 1: begeleiding and J&O in GM0482 in March and April (composite); begeleiding alone in GM0590 in May
                 .month(1, "GM0482", "H300", "2019-03", 5000, "01").month(1, "GM0482", "JH-2A", "2019-03", 5000, "01")
+                .month(1, "GM0482", "H300", "2019-04", 5000, "01").month(1, "GM0482", "JH-2A", "2019-04", 5000, "01")
                 .month(1, "GM0590", "H300", "2019-05", 5000, "01")
                 // child 2: begeleiding beside the local team, which is no market group
                 .month(2, "GM0505", "H300", "2019-03", 5000, "01").month(2, "GM0505", "LT001", "2019-03", 5000, "01")
@@ -81,10 +82,12 @@ class SeedQuestionsTest {
     void aChildInTwoMarketGroupsOfOneMunicipalityInOneMonthIsComposite() {
         Table alblasserdam = composite("GM0482", "begeleiding");
         assertEquals(1L, alblasserdam.value(0, CompositeYear.UNIQUE_CLIENTS), "GM0482 begeleiding: child 1");
-        assertEquals(1L, alblasserdam.value(0, CompositeYear.COMPOSITE_CLIENTS), "child 1 had J&O in the same month");
+        assertEquals(1L, alblasserdam.value(0, CompositeYear.COMPOSITE_CLIENTS),
+                "child 1 had J&O in the same months, and counts once for the two");
         assertEquals(1.0, alblasserdam.value(0, CompositeYear.COMPOSITE_SHARE), "all of GM0482's begeleiding");
         assertEquals("jo_netwerk", alblasserdam.value(0, CompositeYear.MOST_COMBINED_WITH), "combined with J&O");
         assertEquals(1.0, alblasserdam.value(0, CompositeYear.MOST_COMBINED_SHARE), "every composite client had J&O");
+        assertEquals(1L, alblasserdam.value(0, CompositeYear.MOST_COMBINED_CLIENTS), "once, over two months");
         assertEquals("begeleiding", composite("GM0482", "jo_netwerk").value(0, CompositeYear.MOST_COMBINED_WITH),
                 "and J&O with begeleiding");
         Table papendrecht = composite("GM0590", "begeleiding");

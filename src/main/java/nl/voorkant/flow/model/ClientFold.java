@@ -196,6 +196,8 @@ public final class ClientFold {
         List<Place> active = new ArrayList<>();
         marketByMunicipality.forEach((municipality, places) -> {
             if (places.size() < 2) return;
+            // A client counts once per group and year, however many of its months are composite.
+            Set<Fact> seen = new HashSet<>();
             int from = Integer.MAX_VALUE, to = Integer.MIN_VALUE;
             for (Place p : places) {
                 from = Math.min(from, cells.get(p).firstMonth());
@@ -207,9 +209,11 @@ public final class ClientFold {
                 if (active.size() < 2) continue;
                 int year = Months.yearOf(month);
                 for (Place p : active) {
-                    sink.add(new Fact(FactKind.COMPOSITE, p.unit(), year, null), municipality, MARK);
+                    Fact composite = new Fact(FactKind.COMPOSITE, p.unit(), year, null);
+                    if (seen.add(composite)) sink.add(composite, municipality, MARK);
                     for (Place other : active) {
-                        if (other != p) sink.add(new Fact(FactKind.COMBINED, p.unit(), year, other.unit()), municipality, MARK);
+                        Fact combined = new Fact(FactKind.COMBINED, p.unit(), year, other.unit());
+                        if (other != p && seen.add(combined)) sink.add(combined, municipality, MARK);
                     }
                 }
             }

@@ -71,8 +71,9 @@ class ReferencePassTest {
                 // a year with cost but no activity, before the data's months
                 .month(14, "GM0590", "H300", "2016-05", 7000, "01")
                 .line(14, "GM0590", "H300", "2016-05-01", "2016-05-31", 4, 7000, "C", "01")
-                // a composite package in one municipality (and the local team beside it), not in the next
+                // a composite package of two months in one municipality (and the local team beside it), not in the next
                 .month(15, "GM0482", "H300", "2019-06", 5000, "01").month(15, "GM0482", "JH-2A", "2019-06", 5000, "01")
+                .month(15, "GM0482", "H300", "2019-07", 5000, "01").month(15, "GM0482", "JH-2A", "2019-07", 5000, "01")
                 .month(15, "GM0482", "LT001", "2019-06", 5000, "01").month(15, "GM0590", "H300", "2019-08", 5000, "01")
                 .month(15, "GM0590", "JH-2A", "2019-09", 5000, "01")
                 // a second provider whose only month a credit removes
