@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The product catalogue and municipality list the claims are validated and classified against.
@@ -29,7 +30,7 @@ public final class Reference implements Serializable {
     public enum Provision { MARKET, LOCAL }
 
     /** iJw's national categories of residential care: 43 with treatment, 44 without. */
-    public static final java.util.Set<String> RESIDENTIAL_CATEGORIES = java.util.Set.of("43", "44");
+    public static final Set<String> RESIDENTIAL_CATEGORIES = Set.of("43", "44");
 
     /**
      * @param outOfHome whether the product's group is residential care, where a trajectory that starts is an

@@ -14,6 +14,7 @@ import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.min_by;
 import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
@@ -25,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import nl.voorkant.core.schema.Schema;
 import nl.voorkant.flow.model.Area;
 import nl.voorkant.flow.model.Areas;
@@ -223,7 +225,7 @@ public final class ReferencePass {
         }
 
         /** The groups of the catalogue with a flag: market provision, or out of home. */
-        Dataset<Row> groupsWhere(java.util.function.Predicate<Reference.Product> flag) {
+        Dataset<Row> groupsWhere(Predicate<Reference.Product> flag) {
             return frame(reference.groups().values().stream().filter(flag).map(p -> RowFactory.create(p.group())).toList(),
                     new StructType().add("unit", DataTypes.StringType));
         }
@@ -253,7 +255,7 @@ public final class ReferencePass {
                     .groupBy(col("area"), col("area_level"), col("unit"), yearOf(col("month")).as("year"), col("other"))
                     .agg(count_distinct(col("client_key")).as("clients"));
             // the other group with the most clients, the first by code among equals
-            Dataset<Row> most = pairs.withColumn("rank", org.apache.spark.sql.functions.row_number().over(
+            Dataset<Row> most = pairs.withColumn("rank", row_number().over(
                     Window.partitionBy("area", "area_level", "unit", "year").orderBy(col("clients").desc(), col("other"))))
                     .where(col("rank").equalTo(1)).drop("rank");
             String[] key = {"area", "area_level", "unit", "year"};
@@ -265,10 +267,10 @@ public final class ReferencePass {
             Table.Builder t = CompositeYear.SCHEMA.builder();
             for (Row r : plan.collectAsList()) {
                 long unique = r.getLong(4), inComposite = r.getLong(5);
-                Long most2 = r.isNullAt(7) ? null : r.getLong(7);
+                Long combined = r.isNullAt(7) ? null : r.getLong(7);
                 t.row(r.getString(0), r.getString(1), r.getString(2), r.getInt(3), unique, inComposite,
                         unique == 0 ? null : Figures.round((double) inComposite / unique, 4), r.getString(6),
-                        most2 == null ? null : Figures.round((double) most2 / inComposite, 4), most2);
+                        combined == null ? null : Figures.round((double) combined / inComposite, 4), combined);
             }
             composite.unpersist();
             return t.build();
