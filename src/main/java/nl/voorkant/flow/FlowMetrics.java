@@ -8,7 +8,7 @@ import nl.voorkant.core.Table;
 import nl.voorkant.flow.engine.FlowPass;
 import nl.voorkant.flow.model.Areas;
 import nl.voorkant.flow.model.Censoring;
-import nl.voorkant.flow.model.ClientFold;
+import nl.voorkant.flow.model.CareGroups;
 import nl.voorkant.flow.tables.CompositeYear;
 import nl.voorkant.flow.tables.Dimensions;
 import nl.voorkant.flow.tables.Durations;
@@ -61,7 +61,7 @@ public final class FlowMetrics {
         List<Supplier<Table>> tables = List.of(() -> FlowMonth.build(sums), () -> FlowYear.build(sums),
                 () -> KmSurvival.build(sums), () -> Durations.build(sums), () -> LocalShareYear.build(sums, reference),
                 () -> ProvidersYear.build(sums), () -> FlowYear.buildProducts(sums, reference),
-                () -> CompositeYear.build(sums, ClientFold.marketGroups(reference)), () -> ProviderChangesYear.build(sums),
+                () -> CompositeYear.build(sums, CareGroups.of(reference).market()), () -> ProviderChangesYear.build(sums),
                 () -> Placements.build(sums, reference, plan));
         // The tables only read the sums, so they are built side by side; a national run has millions of cells.
         for (Table t : tables.parallelStream().map(Supplier::get).toList()) out.put(t.name(), t);

@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Set;
 import nl.voorkant.flow.model.Areas;
+import nl.voorkant.flow.model.CareGroups;
 import nl.voorkant.flow.model.Censoring;
 import nl.voorkant.flow.model.ClientFold;
 import nl.voorkant.flow.model.Contributions;
@@ -47,20 +47,20 @@ public final class FlowPass {
     public static void run(Dataset<Row> claims, Reference reference, Areas areas, Censoring censoring, Contributions to) {
         PackedCodec codec = PackedCodec.of(areas, reference);
         PackedCodec.Decoder decoder = codec.decoder();
-        for (Row r : sums(claims, areas, codec, censoring, ClientFold.marketGroups(reference)).collectAsList()) {
+        for (Row r : sums(claims, areas, codec, censoring, CareGroups.of(reference)).collectAsList()) {
             decoder.decode(r, to);
         }
     }
 
     private static Dataset<Row> sums(Dataset<Row> claims, Areas areas, PackedCodec codec, Censoring censoring,
-                                     Set<String> marketGroups) {
+                                     CareGroups groups) {
         Dataset<Row> byClient = claims.selectExpr(COLUMNS)
                 .repartition(col("client_key"))
                 .sortWithinPartitions("client_key");
         // Spark's own rows, not Row objects: each line's codes are looked up as bytes rather than
         // decoded into new strings (measured: a tenth of the fold went to that decoding).
         JavaRDD<Row> partials = byClient.queryExecution().toRdd().toJavaRDD()
-                .mapPartitions(rows -> fold(rows, new ClientFold(areas, censoring, marketGroups), codec));
+                .mapPartitions(rows -> fold(rows, new ClientFold(areas, censoring, groups), codec));
         return claims.sparkSession().createDataFrame(partials, PackedCodec.SCHEMA)
                 .groupBy(PackedCodec.KEY, PackedCodec.PERIODS, PackedCodec.PROVIDER)
                 .agg(sum(PackedCodec.SUMS[0]).as(PackedCodec.SUMS[0]), sum(PackedCodec.SUMS[1]).as(PackedCodec.SUMS[1]),

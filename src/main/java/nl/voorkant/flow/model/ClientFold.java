@@ -17,7 +17,6 @@ import nl.voorkant.flow.model.Contributions.TrajectoryCost;
 import nl.voorkant.flow.model.Contributions.TrajectorySpan;
 import nl.voorkant.flow.model.Contributions.YearCount;
 import nl.voorkant.flow.tables.AreaLevel;
-import nl.voorkant.ingest.Reference;
 
 /**
  * Everything the flow tables need from one client, computed from that client's claim lines alone:
@@ -32,23 +31,13 @@ import nl.voorkant.ingest.Reference;
 public final class ClientFold {
     private final Areas areas;
     private final Censoring censoring;
-    /** The market product groups: a composite package is counted among them alone. */
-    private final Set<String> marketGroups;
+    private final CareGroups groups;
 
     /** @param censoring the chaining rule (its bounds are not needed) */
-    public ClientFold(Areas areas, Censoring censoring, Set<String> marketGroups) {
+    public ClientFold(Areas areas, Censoring censoring, CareGroups groups) {
         this.areas = areas;
         this.censoring = censoring;
-        this.marketGroups = Set.copyOf(marketGroups);
-    }
-
-    /** The groups of the catalogue provided on the market. */
-    public static Set<String> marketGroups(Reference reference) {
-        Set<String> out = new HashSet<>();
-        reference.groups().values().forEach(p -> {
-            if (p.provision() == Reference.Provision.MARKET) out.add(p.group());
-        });
-        return out;
+        this.groups = groups;
     }
 
     private record ProviderYear(Place place, int year, String provider) {}
@@ -111,7 +100,9 @@ public final class ClientFold {
         for (Trajectories.Trajectory t : Trajectories.of(activity, censoring)) {
             out.add(place, new TrajectorySpan(t.startMonth(), t.endMonth(), 1, t.viaLocalTeam() ? 1 : 0,
                     t.referrerUnknown() ? 1 : 0));
-            if (monthly) out.add(place, new TrajectoryCost(t.startMonth(), 1, activity.centsBetween(t.startMonth(), t.endMonth())));
+            if (monthly && groups.outOfHome().contains(place.unit())) {
+                out.add(place, new TrajectoryCost(t.startMonth(), 1, activity.centsBetween(t.startMonth(), t.endMonth())));
+            }
         }
     }
 
@@ -191,7 +182,7 @@ public final class ClientFold {
         if (cells.size() < 2) return;
         Map<String, List<Place>> marketByMunicipality = new LinkedHashMap<>();
         cells.keySet().forEach(p -> {
-            if (marketGroups.contains(p.unit())) marketByMunicipality.computeIfAbsent(p.area(), k -> new ArrayList<>()).add(p);
+            if (groups.market().contains(p.unit())) marketByMunicipality.computeIfAbsent(p.area(), k -> new ArrayList<>()).add(p);
         });
         List<Place> active = new ArrayList<>();
         marketByMunicipality.forEach((municipality, places) -> {

@@ -26,7 +26,7 @@ public interface Contributions {
     /** A provider's net cost in a year (product groups only). */
     record ProviderCost(int year, String provider, long cents) {}
 
-    /** Trajectories starting in {@code startMonth} and their net cost over all their months (product groups only). */
+    /** Trajectories starting in {@code startMonth} and their net cost over all their months (out-of-home groups only). */
     record TrajectoryCost(int startMonth, long trajectories, long cents) {}
 
     /**

@@ -34,7 +34,7 @@ class ClientFoldTest {
     static ContributionList fold(MonthActivity.Line... lines) {
         ContributionList out = new ContributionList();
         new ClientFold(Areas.of(TestReference.small()), Censoring.withMaxGap(1),
-                ClientFold.marketGroups(TestReference.small())).add(new ArrayList<>(List.of(lines)), out);
+                CareGroups.of(TestReference.small())).add(new ArrayList<>(List.of(lines)), out);
         return out;
     }
 
@@ -91,10 +91,15 @@ class ClientFoldTest {
 
     /** A whole-month line of any group, product and provider, volume 4. */
     static MonthActivity.Line line(String municipality, String group, String product, String provider, String month,
-                                   boolean credit) {
+                                   long cents, boolean credit) {
         YearMonth m = YearMonth.parse(month);
         return new MonthActivity.Line(municipality, group, product, provider, 2, (int) m.atDay(1).toEpochDay(),
-                (int) m.atEndOfMonth().toEpochDay(), 4, 5000, credit);
+                (int) m.atEndOfMonth().toEpochDay(), 4, cents, credit);
+    }
+
+    static MonthActivity.Line line(String municipality, String group, String product, String provider, String month,
+                                   boolean credit) {
+        return line(municipality, group, product, provider, month, 5000, credit);
     }
 
     @Test
@@ -136,13 +141,17 @@ class ClientFoldTest {
     }
 
     @Test
-    void aTrajectoryCostsItsMonthsFromFirstToLastActive() {
-        // March and April at EUR 100, April credited for its volume but EUR 60: the trajectory is March alone.
-        ContributionList c = fold(line("GM0505", "2019-03", 10000, 2, false), line("GM0505", "2019-04", 10000, 2, false),
-                line("GM0505", "2019-04", 6000, 2, true), line("GM0505", "2019-06", 7000, 2, false));
+    void anOutOfHomeTrajectoryCostsItsMonthsFromFirstToLastActive() {
+        // Out of home: March and April at EUR 100, April credited for its volume but EUR 60: the trajectory is March alone.
+        ContributionList c = fold(line("GM0505", "verblijf", "VB01", "P1", "2019-03", 10000, false),
+                line("GM0505", "verblijf", "VB01", "P1", "2019-04", 10000, false),
+                line("GM0505", "verblijf", "VB01", "P1", "2019-04", 6000, true),
+                line("GM0505", "verblijf", "VB01", "P1", "2019-06", 7000, false),
+                line("GM0505", "begeleiding", "H300", "P1", "2019-03", 7000, false));
         assertEquals(List.of(new TrajectoryCost(MAR, 1, 10000), new TrajectoryCost(MAR + 3, 1, 7000)),
-                c.of(TrajectoryCost.class, "GM0505", "begeleiding"),
+                c.of(TrajectoryCost.class, "GM0505", "verblijf"),
                 "March's EUR 100 (April's EUR 40 lies after its last active month); June, three months on, starts another");
+        assertEquals(List.of(), c.of(TrajectoryCost.class, "GM0505", "begeleiding"), "only out-of-home groups cost theirs");
     }
 
     /** Unique clients and client-months summed over a list of year counts. */
