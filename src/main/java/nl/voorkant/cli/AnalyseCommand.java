@@ -22,6 +22,7 @@ import nl.voorkant.core.Table;
 import nl.voorkant.flow.Disclosure;
 import nl.voorkant.flow.FlowMetrics;
 import nl.voorkant.flow.model.Months;
+import nl.voorkant.flow.tables.Placements;
 import nl.voorkant.flow.tables.Revisions;
 import nl.voorkant.ingest.ClaimIngest;
 import nl.voorkant.ingest.ClaimParser;
@@ -114,7 +115,9 @@ final class AnalyseCommand {
             OutputFiles.writeRejectsByReason(s, out.resolve("rejects"));
 
             progress.stage("flow", "trajectories, flows, durations, local share");
-            FlowMetrics.Result flow = FlowMetrics.compute(ingested.accepted(), reference, settings.maxGap());
+            // The placement deal is the scenario file's, or the memo's without one.
+            FlowMetrics.Result flow = FlowMetrics.compute(ingested.accepted(), reference, settings.maxGap(),
+                    settings.scenarios() == null ? Placements.Plan.MEMO : settings.scenarios().placements());
 
             progress.stage("nowcast", "completeness of the newest months, late claims completed");
             Nowcast.Result nowcast = Nowcast.complete(ingested.accepted(), settings.extractDate(), flow.tables());

@@ -19,11 +19,14 @@ import nl.voorkant.core.schema.Column;
 import nl.voorkant.core.schema.Schema;
 import nl.voorkant.core.Table;
 import nl.voorkant.flow.model.AreaLevel;
+import nl.voorkant.flow.tables.CompositeYear;
 import nl.voorkant.flow.tables.Durations;
 import nl.voorkant.flow.tables.FlowMonth;
 import nl.voorkant.flow.tables.FlowYear;
 import nl.voorkant.flow.tables.KmSurvival;
 import nl.voorkant.flow.tables.LocalShareYear;
+import nl.voorkant.flow.tables.Placements;
+import nl.voorkant.flow.tables.ProviderChangesYear;
 import nl.voorkant.ingest.Reference;
 
 /**
@@ -40,7 +43,9 @@ import nl.voorkant.ingest.Reference;
  *   <li>months → year (inflow, outflow, cost; clients = months × avg_monthly_clients), products →
  *       group (every column that adds up in both), months → durations (clients, inflow over the
  *       known months, trajectories), a curve → durations (first risk set, events = closed), and
- *       product groups → local share (client-months, and the cost share as local·(1−s) = market·s).</li>
+ *       product groups → local share (client-months, and the cost share as local·(1−s) = market·s),
+ *       flow_year's unique clients = their copies in composite_year and provider_changes_year, and the
+ *       inflow of the out-of-home groups → placements.</li>
  * </ul>
  */
 final class DisclosureRelations {
@@ -74,6 +79,8 @@ final class DisclosureRelations {
         b.monthsToDurations();
         b.curvesToDurations();
         b.groupsToLocalShare(reference);
+        b.copiesOfUniqueClients();
+        b.groupsToPlacements(reference);
         return new Built(b.relations, b.totals, b.members);
     }
 
@@ -323,6 +330,38 @@ final class DisclosureRelations {
                 for (int r : market) term(rel, year, r, FlowYear.COST_EUR.name(), -k4, false);
                 end(rel);
             }
+        });
+    }
+
+    /** The per-client tables repeat flow_year's unique clients: each copy equals its original. */
+    private void copiesOfUniqueClients() {
+        int year = cells.table(FlowYear.SCHEMA.name());
+        if (year < 0) return;
+        List<String> key = new ArrayList<>(AREA_UNIT);
+        key.add(YEAR.name());
+        // A copy has its original's name.
+        String clients = FlowYear.UNIQUE_CLIENTS.name();
+        for (Schema copies : List.of(CompositeYear.SCHEMA, ProviderChangesYear.SCHEMA)) {
+            int t = cells.table(copies.name());
+            if (t < 0) continue;
+            groups(t, key, false).forEach((k, rows) -> sum(year, rowAt(year, key, k), clients, 1, t, rows, clients, false));
+        }
+    }
+
+    /** An area's placements in a base year are the inflow of its out-of-home groups in that year. */
+    private void groupsToPlacements(Reference reference) {
+        int year = cells.table(FlowYear.SCHEMA.name()), placements = cells.table(Placements.SCHEMA.name());
+        if (year < 0 || placements < 0) return;
+        List<String> placementKey = List.of(AREA.name(), AREA_LEVEL.name(), Placements.BASE_YEAR.name());
+        groups(year, List.of(AREA.name(), AREA_LEVEL.name(), YEAR.name()), false).forEach((k, rows) -> {
+            int p = rowAt(placements, placementKey, k);
+            if (p < 0) return;
+            List<Integer> outOfHome = new ArrayList<>();
+            for (int r : rows) {
+                Reference.Product group = reference.groups().get(String.valueOf(cells.value(year, r, PRODUCT_GROUP.name())));
+                if (group != null && group.outOfHome()) outOfHome.add(r);
+            }
+            sum(placements, p, Placements.PLACEMENTS, 1, year, outOfHome, FlowYear.INFLOW, false);
         });
     }
 

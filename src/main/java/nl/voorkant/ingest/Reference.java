@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The product catalogue and municipality list the claims are validated and classified against.
@@ -28,9 +29,21 @@ public final class Reference implements Serializable {
 
     public enum Provision { MARKET, LOCAL }
 
+    /** iJw's national categories of residential care: 43 with treatment, 44 without. */
+    public static final Set<String> RESIDENTIAL_CATEGORIES = Set.of("43", "44");
+
+    /**
+     * @param outOfHome whether the product's group is residential care, where a trajectory that starts is an
+     *                  out-of-home placement: the same for every product of a group (see {@link #loadProducts})
+     */
     public record Product(String code, String name, String group, String groupName, String category,
                           Provision provision, double shiftableShare, double clientsPerFte,
-                          double hoursPerDecision) implements Serializable {}
+                          double hoursPerDecision, boolean outOfHome) implements Serializable {
+        Product withOutOfHome(boolean value) {
+            return new Product(code, name, group, groupName, category, provision, shiftableShare, clientsPerFte,
+                    hoursPerDecision, value);
+        }
+    }
 
     public record Municipality(String code, String name, String subregion, String region,
                                long youthPopulation) implements Serializable {}
@@ -69,8 +82,14 @@ public final class Reference implements Serializable {
                 loadMunicipalities(dir.resolve("municipalities.csv")));
     }
 
+    /**
+     * The catalogue's products. A group is out of home as its rows' {@code out_of_home} say (they must agree); where
+     * none of its rows says, when every product of it is of a residential category (43 or 44): a group that mixes
+     * residential with ambulant products (specialist GGZ with a residential product) is not a placement.
+     */
     static Map<String, Product> loadProducts(StoragePath file) {
         Map<String, Product> out = new LinkedHashMap<>();
+        Map<String, Boolean> declaredOutOfHome = new LinkedHashMap<>();
         for (Map<String, String> r : readCsv(file, List.of("product_code", "product_name", "product_group",
                 "product_category", "provision"))) {
             String code = ClaimParser.normaliseProductCode(r.get("product_code"));
@@ -92,14 +111,38 @@ public final class Reference implements Serializable {
                 }
             }
             String groupName = r.getOrDefault("product_group_name", "");
+            Boolean outOfHome = optionalBoolean(r, "out_of_home", where);
+            if (outOfHome != null) {
+                Boolean before = declaredOutOfHome.putIfAbsent(group, outOfHome);
+                if (before != null && !before.equals(outOfHome)) {
+                    throw new InputError(where + ": product group " + group + " is out_of_home " + before
+                            + " on an earlier line but " + outOfHome + " for " + code);
+                }
+            }
             out.put(code, new Product(code, r.get("product_name"), group, groupName.isEmpty() ? group : groupName,
                     r.get("product_category"), provision,
                     optionalDouble(r, "shiftable_share", DEFAULT_SHIFTABLE_SHARE, 0, 1, where),
                     optionalDouble(r, "clients_per_fte", DEFAULT_CLIENTS_PER_FTE, 0.1, 1000, where),
-                    optionalDouble(r, "hours_per_decision", DEFAULT_HOURS_PER_DECISION, 0, 1000, where)));
+                    optionalDouble(r, "hours_per_decision", DEFAULT_HOURS_PER_DECISION, 0, 1000, where), false));
         }
         if (out.isEmpty()) throw new InputError(file + ": no products");
+        Map<String, Boolean> residential = new LinkedHashMap<>();
+        for (Product p : out.values()) {
+            residential.merge(p.group(), RESIDENTIAL_CATEGORIES.contains(p.category()), Boolean::logicalAnd);
+        }
+        out.replaceAll((code, p) -> p.withOutOfHome(declaredOutOfHome.getOrDefault(p.group(), residential.get(p.group()))));
         return out;
+    }
+
+    /** An optional true/false cell; null when the column or the value is absent. */
+    private static Boolean optionalBoolean(Map<String, String> r, String column, String where) {
+        String v = r.get(column);
+        if (v == null || v.isEmpty()) return null;
+        return switch (v.toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new InputError(where + ": " + column + " must be true or false, got '" + v + "'");
+        };
     }
 
     static Map<String, Municipality> loadMunicipalities(StoragePath file) {

@@ -19,8 +19,10 @@ import java.util.function.Function;
 import nl.voorkant.core.Table;
 import nl.voorkant.core.schema.Column;
 import nl.voorkant.flow.model.AreaLevel;
+import nl.voorkant.flow.tables.CompositeYear;
 import nl.voorkant.flow.tables.FlowMonth;
 import nl.voorkant.flow.tables.KmSurvival;
+import nl.voorkant.scenario.Monitoring;
 import nl.voorkant.scenario.ScenarioTables;
 import nl.voorkant.scenario.ScenarioTables.BaselineProjection;
 import nl.voorkant.scenario.ScenarioTables.MonteCarloTotals;
@@ -283,5 +285,34 @@ final class ChartData {
 
     private static double number(Object v, Number otherwise) {
         return v instanceof Number n ? n.doubleValue() : otherwise.doubleValue();
+    }
+
+    // ---- the seeds' remaining questions (issue 18) ----
+
+    /** Per market group at region level, its composite share per year; a suppressed year is left out. */
+    static Map<String, TreeMap<Integer, Double>> compositeShares(Table composite) {
+        Map<String, TreeMap<Integer, Double>> out = new LinkedHashMap<>();
+        Table region = composite.where(AREA_LEVEL, AreaLevel.REGION.code());
+        for (int i = 0; i < region.size(); i++) {
+            if (region.value(i, CompositeYear.COMPOSITE_SHARE) instanceof Number n) {
+                out.computeIfAbsent((String) region.value(i, PRODUCT_GROUP), g -> new TreeMap<>())
+                        .put(((Number) region.value(i, YEAR)).intValue(), n.doubleValue());
+            }
+        }
+        return out;
+    }
+
+    /** One scenario's planned and observed market clients per month; an empty (suppressed) figure is left out. */
+    static TimeSeriesCollection monitoring(Table monitoring, Object scenario, Texts t) {
+        TimeSeriesCollection data = new TimeSeriesCollection();
+        Table rows = monitoring.where(ScenarioTables.SCENARIO, scenario);
+        for (Column column : List.of(Monitoring.PLANNED_MARKET_CLIENTS, Monitoring.OBSERVED_MARKET_CLIENTS)) {
+            TimeSeries s = new TimeSeries(t.column(column.name()));
+            for (int i = 0; i < rows.size(); i++) {
+                if (rows.value(i, column) instanceof Number n) s.add(month(rows.value(i, MONTH)), n.doubleValue());
+            }
+            data.addSeries(s);
+        }
+        return data;
     }
 }

@@ -20,13 +20,17 @@ import nl.voorkant.core.schema.Column;
 import nl.voorkant.core.schema.Schema;
 import nl.voorkant.core.schema.Type;
 import nl.voorkant.flow.model.AreaLevel;
+import nl.voorkant.flow.tables.CompositeYear;
 import nl.voorkant.flow.tables.Durations;
 import nl.voorkant.flow.tables.FlowMonth;
 import nl.voorkant.flow.tables.FlowYear;
 import nl.voorkant.flow.tables.KmSurvival;
 import nl.voorkant.flow.tables.LocalShareYear;
+import nl.voorkant.flow.tables.Placements;
+import nl.voorkant.flow.tables.ProviderChangesYear;
 import nl.voorkant.flow.tables.ProvidersYear;
 import nl.voorkant.flow.tables.Revisions;
+import nl.voorkant.scenario.Monitoring;
 import nl.voorkant.scenario.ScenarioTables;
 import nl.voorkant.scenario.ScenarioTables.BaselineProjection;
 import nl.voorkant.scenario.ScenarioTables.MonteCarloMonths;
@@ -82,6 +86,7 @@ final class Sections {
         s.localShare();
         s.trends();
         s.scenarios();
+        s.seedQuestions();
         s.uncertainty();
         s.method();
         return List.copyOf(s.blocks);
@@ -430,4 +435,61 @@ final class Sections {
     private static Map<String, Object> asMap(Object o) {
         return o instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
     }
+
+    // ---- the seeds' remaining questions (issue 18): composite packages, providers, placements, monitoring ----
+
+    private void seedQuestions() {
+        open("s9", "s9.intro");
+        blocks.add(new Block.Subheading(t.get("s9.composite")));
+        Table composite = nonEmpty(CompositeYear.SCHEMA.name());
+        if (composite != null) {
+            Map<String, TreeMap<Integer, Double>> shares = ChartData.compositeShares(composite);
+            if (!shares.isEmpty()) {
+                chart("composite_share", t.get("chart.composite"), t.get("s9.composite.meaning"), Charts.shares(
+                        t.get("chart.composite"), t.get("chart.share.axis"), t.get("chart.year"), shares, List.of(), t));
+            }
+            table(composite.where(AREA_LEVEL, AreaLevel.SUBREGION.code()));
+        } else {
+            skipped(CompositeYear.SCHEMA.name());
+        }
+        blocks.add(new Block.Subheading(t.get("s9.providers")));
+        Table changes = nonEmpty(ProviderChangesYear.SCHEMA.name());
+        if (changes != null) {
+            // Guardianship first: the memo's complaint is about the spread of guardians.
+            Table subregion = changes.where(AREA_LEVEL, AreaLevel.SUBREGION.code());
+            table(subregion.where(PRODUCT_GROUP, g -> String.valueOf(g).startsWith(GUARDIANSHIP)));
+            table(subregion.where(PRODUCT_GROUP, g -> !String.valueOf(g).startsWith(GUARDIANSHIP)));
+            paragraph(t.get("s9.providers.meaning"));
+        } else {
+            skipped(ProviderChangesYear.SCHEMA.name());
+        }
+        blocks.add(new Block.Subheading(t.get("s9.placements")));
+        Table placements = nonEmpty(Placements.SCHEMA.name());
+        if (placements != null) {
+            table(placements.where(AREA_LEVEL, v -> !AreaLevel.MUNICIPALITY.code().equals(v)));
+            paragraph(t.get("s9.placements.meaning"));
+        } else {
+            paragraph(t.get("s9.placements.none"));
+        }
+        blocks.add(new Block.Subheading(t.get("s9.monitoring")));
+        Table monitoring = nonEmpty(Monitoring.SCHEMA.name());
+        if (monitoring == null) {
+            paragraph(t.get("s9.monitoring.none"));
+            return;
+        }
+        int scenarioColumn = monitoring.columnIndex(ScenarioTables.SCENARIO);
+        // The observed months that late claims have not completed yet are drawn dashed, as in the flow charts.
+        Table month = nonEmpty(FlowMonth.SCHEMA.name());
+        Set<Month> provisional = month == null ? Set.of() : ChartData.provisional(month);
+        for (Object scenario : monitoring.rows().stream().map(r -> r.get(scenarioColumn)).distinct().toList()) {
+            String title = t.get("chart.monitoring", scenario);
+            chart("monitoring_" + scenario, title, t.get("s9.monitoring.meaning"), Charts.monthly(title,
+                    t.get("chart.clients.axis"), t.get("chart.month"), ChartData.monitoring(monitoring, scenario, t),
+                    provisional, t));
+        }
+        table(monitoring);
+    }
+
+    /** The guardianship groups (voogdij, voogdij_lvb) by their code's start. */
+    private static final String GUARDIANSHIP = "voogdij";
 }

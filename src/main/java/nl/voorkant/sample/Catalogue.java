@@ -95,15 +95,16 @@ final class Catalogue {
         return out;
     }
 
+    /** The residential group is marked out of home; specialist GGZ has a residential product but is not a placement. */
     static void writeProductsCsv(Path file) throws IOException {
         StringBuilder sb = new StringBuilder("product_code,product_name,product_group,product_category,provision,"
-                + "product_group_name,shiftable_share,clients_per_fte,hours_per_decision\n");
+                + "product_group_name,shiftable_share,clients_per_fte,hours_per_decision,out_of_home\n");
         for (Product p : PRODUCTS) {
             Group g = p.group();
             sb.append(p.code()).append(',').append(Csv.quote(p.name())).append(',').append(g.id()).append(',')
                     .append(p.category()).append(',').append(g.local() ? "LOCAL" : "MARKET").append(',')
                     .append(Csv.quote(g.name())).append(',').append(g.shiftableShare()).append(',')
-                    .append(g.clientsPerFte()).append(",10\n");
+                    .append(g.clientsPerFte()).append(",10,").append(g == VERBLIJF).append('\n');
         }
         Csv.writeUtf8(file, sb.toString());
     }

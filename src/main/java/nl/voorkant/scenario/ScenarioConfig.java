@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import nl.voorkant.core.SeedFigures;
+import nl.voorkant.flow.tables.Placements;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -76,15 +77,17 @@ public final class ScenarioConfig {
     private final MonteCarlo monteCarlo;
     private final Sensitivity sensitivity;
     private final Path reference;
+    private final Placements.Plan placements;
 
     public ScenarioConfig(List<ScenarioSpec> scenarios, Targets targets, Trends trends, MonteCarlo monteCarlo,
-                          Sensitivity sensitivity, Path reference) {
+                          Sensitivity sensitivity, Path reference, Placements.Plan placements) {
         this.scenarios = List.copyOf(scenarios);
         this.targets = targets;
         this.trends = trends;
         this.monteCarlo = monteCarlo;
         this.sensitivity = sensitivity;
         this.reference = reference;
+        this.placements = placements;
     }
 
     public List<ScenarioSpec> scenarios() { return scenarios; }
@@ -101,6 +104,8 @@ public final class ScenarioConfig {
      * null; {@code scenario} reads it, {@code analyse} hands the scenarios the catalogue it was run with instead.
      */
     public Path reference() { return reference; }
+    /** The placement deal of the placements table: the memo's (a quarter fewer, ten as incentive) unless the file says. */
+    public Placements.Plan placements() { return placements; }
 
     public static final String PRESET_ALBLASSERDAM_2020 = "alblasserdam-2020";
 
@@ -129,7 +134,8 @@ public final class ScenarioConfig {
                     Scenario.Mode.GRADUAL, Scenario.Diversion.ALL, SeedFigures.FRONT_COST_RATIO, 1,
                     YearMonth.of(2020, 6), 7, 0, (double) SeedFigures.ALBLASSERDAM_FUND_EUR, null));
         }
-        return new ScenarioConfig(specs, null, null, new MonteCarlo(10_000, 20200601L), new Sensitivity(0.2), null);
+        return new ScenarioConfig(specs, null, null, new MonteCarlo(10_000, 20200601L), new Sensitivity(0.2), null,
+                Placements.Plan.MEMO);
     }
 
     public static ScenarioConfig parse(String yaml, String source) {
@@ -164,9 +170,17 @@ public final class ScenarioConfig {
             sens = new Sensitivity(m.doubleValue("swing", 0.2, 0.01, 0.9));
             m.checkUnknown(Set.of("swing"));
         }
+        Placements.Plan placements = Placements.Plan.MEMO;
+        if (top.has("placements")) {
+            Node m = top.child("placements");
+            placements = new Placements.Plan(m.doubleValue("reduction_share", Placements.Plan.MEMO.reductionShare(), 0, 1),
+                    m.intValue("incentive_placements", Placements.Plan.MEMO.incentivePlacements(), 0, 100_000));
+            m.checkUnknown(Set.of("reduction_share", "incentive_placements"));
+        }
         String ref = top.string("reference", null);
-        top.checkUnknown(Set.of("defaults", "scenarios", "targets", "trends", "montecarlo", "sensitivity", "reference"));
-        return new ScenarioConfig(specs, targets, trends, mc, sens, ref == null ? null : Path.of(ref));
+        top.checkUnknown(Set.of("defaults", "scenarios", "targets", "trends", "montecarlo", "sensitivity", "placements",
+                "reference"));
+        return new ScenarioConfig(specs, targets, trends, mc, sens, ref == null ? null : Path.of(ref), placements);
     }
 
     /** Parameters a scenario may take from the defaults section. */

@@ -17,6 +17,7 @@ import nl.voorkant.core.Message;
 import nl.voorkant.core.Table;
 import nl.voorkant.core.schema.Column;
 import nl.voorkant.core.schema.Type;
+import nl.voorkant.flow.tables.FlowMonth;
 import nl.voorkant.flow.tables.FlowYear;
 import nl.voorkant.ingest.Reference;
 import nl.voorkant.scenario.ScenarioTables.BaselineProjection;
@@ -100,6 +101,7 @@ public final class ScenarioRun {
         targets(config, plans, tables, wording, flowTables);
         trends(config, flowTables, tables, notes);
         put(tables, onBaseline(transitions, bases, tables.get(BaselineProjection.SCHEMA.name()), flowTables));
+        put(tables, Monitoring.build(transitions, bases, flowTables == null ? null : flowTables.get(FlowMonth.SCHEMA.name())));
         return new Result(tables, notes, wording.texts, transitions, plans);
     }
 

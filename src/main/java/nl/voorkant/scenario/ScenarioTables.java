@@ -234,6 +234,6 @@ public final class ScenarioTables {
     public static List<Schema> all() {
         return List.of(ScenarioMonths.SCHEMA, ScenarioSummary.SCHEMA, MonteCarloTotals.SCHEMA, MonteCarloMonths.SCHEMA,
                 SensitivityTable.SCHEMA, TargetsTable.SCHEMA, TargetsSummary.SCHEMA, TrendsTable.SCHEMA,
-                BaselineProjection.SCHEMA, ScenarioOnBaseline.SCHEMA);
+                BaselineProjection.SCHEMA, ScenarioOnBaseline.SCHEMA, Monitoring.SCHEMA);
     }
 }

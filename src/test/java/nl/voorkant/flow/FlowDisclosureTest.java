@@ -23,11 +23,12 @@ import org.junit.jupiter.api.Test;
 /**
  * Disclosure on every flow table the pass makes, and on the path that refuses to publish. The claims
  * give every table counts from 1 to 4 (a few clients here and there, one local-team client, single
- * providers) beside counts of 5 and more (seven clients in GM0505), max_gap 1, data 2019-01 .. 2019-12.
+ * providers, a composite package, a change of provider, a placement) beside counts of 5 and more (seven
+ * clients in GM0505), max_gap 1, data 2018-11 .. 2019-12.
  */
 class FlowDisclosureTest {
     static final List<String> FLOW_TABLES = List.of("flow_month", "flow_year", "km_survival", "durations",
-            "local_share_year", "providers_year", "flow_product_year");
+            "local_share_year", "providers_year", "flow_product_year", "composite_year", "provider_changes_year", "placements");
     static Map<String, Table> tables;
     static Disclosure.Published published;
 
@@ -41,7 +42,11 @@ class FlowDisclosureTest {
         c.month(1, "GM0482", "H300", "2019-04", 10000, "01").month(1, "GM0482", "H300", "2019-05", 10000, "01")
                 .month(2, "GM0482", "H153", "2019-06", 10000, "01").month(3, "GM0590", "H300", "2019-03", 10000, "02")
                 .month(4, "GM0590", "JH-2A", "2019-07", 10000, "01").month(5, "GM0482", "LT001", "2019-05", 6000, "01")
-                .month(6, "GM0482", "H300", "2019-12", 10000, "01");
+                .month(6, "GM0482", "H300", "2019-12", 10000, "01")
+                // a composite package, a change of provider and a placement (2018-11 opens the data, so 2019's starts are known)
+                .month(7, "GM0482", "H300", "2019-08", 10000, "01").month(7, "GM0482", "JH-2A", "2019-08", 10000, "01")
+                .month(8, "GM0590", "H300", "2019-08", 10000, "02").month(8, "GM0590", "H153", "2019-09", 10000, "02")
+                .month(10, "GM0505", "VB01", "2019-06", 30000, "04").month(9, "GM0505", "JH-2A", "2018-11", 10000, "02");
         tables = FlowMetrics.compute(c.build(), TestReference.small(), 1).tables();
         published = Disclosure.publish(tables, Disclosure.Mode.PUBLISH, TestReference.small());
     }

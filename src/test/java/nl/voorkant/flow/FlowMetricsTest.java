@@ -126,10 +126,12 @@ class FlowMetricsTest {
         Disclosure.Published all = Disclosure.publish(result.tables(), Disclosure.Mode.PUBLISH, TestReference.small());
         Table published = all.tables().get(FlowYear.SCHEMA.name());
         Table noord = published.where(AREA, "Noord").where(YEAR, 2019).where(PRODUCT_GROUP, "begeleiding");
-        // Noord's 6 would give away its H153 product's 1 client (6 = H300's 6 + H153's 1, products taken as additive).
-        assertNull(noord.value(0, FlowYear.UNIQUE_CLIENTS), "complementary: the group total beside a suppressed product");
-        assertEquals(6L, all.tables().get(FlowYear.PRODUCT_SCHEMA.name()).where(AREA, "Noord").where(YEAR, 2019)
-                .where(PRODUCT_CODE, "H300").value(0, FlowYear.UNIQUE_CLIENTS), "the larger part stays");
+        // Noord's 6 and H300's 6 would give away its H153 product's 1 client (6 = H300's 6 + H153's 1, products taken
+        // as additive), so one of them goes; which one depends on every relation the two cells are in.
+        Object h300 = all.tables().get(FlowYear.PRODUCT_SCHEMA.name()).where(AREA, "Noord").where(YEAR, 2019)
+                .where(PRODUCT_CODE, "H300").value(0, FlowYear.UNIQUE_CLIENTS);
+        assertTrue(noord.value(0, FlowYear.UNIQUE_CLIENTS) == null || h300 == null,
+                "complementary: the group total or its larger product beside the suppressed product");
         assertNull(noord.value(0, FlowYear.LOCAL_REFERRAL_INFLOW), "4 local referrals are suppressed");
         assertNull(noord.value(0, FlowYear.LOCAL_REFERRAL_SHARE), "and so is the share that would reveal them");
         Table gm0482 = published.where(AREA, "GM0482").where(YEAR, 2019).where(PRODUCT_GROUP, "begeleiding");

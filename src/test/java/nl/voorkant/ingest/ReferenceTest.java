@@ -50,4 +50,41 @@ class ReferenceTest {
         Files.writeString(dir.resolve("products.csv"), "product_code,product_name\nH300,x\n");
         assertTrue(assertThrows(InputError.class, () -> Reference.load(dir)).getMessage().contains("missing column product_group"));
     }
+
+    @Test
+    void outOfHomeDefaultsToAGroupOfResidentialCategoriesAndTheCatalogueMayMarkIt(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("municipalities.csv"), MUNICIPALITIES);
+        Files.writeString(dir.resolve("products.csv"), """
+                product_code,product_name,product_group,product_category,provision
+                VB1,Pleegzorg,verblijf,44,MARKET
+                VB2,Residentieel,verblijf,43,MARKET
+                SG1,GGZ ambulant,ggz,55,MARKET
+                SG2,GGZ met verblijf,ggz,43,MARKET
+                """);
+        Reference r = Reference.load(dir);
+        assertTrue(r.groups().get("verblijf").outOfHome(), "every product of verblijf is of category 43 or 44");
+        assertFalse(r.product("SG2").outOfHome(), "a group that mixes residential with ambulant care is not out of home");
+        Files.writeString(dir.resolve("products.csv"), """
+                product_code,product_name,product_group,product_category,provision,out_of_home
+                SG1,GGZ ambulant,ggz,55,MARKET,
+                SG2,GGZ met verblijf,ggz,43,MARKET,TRUE
+                VB1,Pleegzorg,verblijf,44,MARKET,false
+                """);
+        r = Reference.load(dir);
+        assertTrue(r.product("SG1").outOfHome(), "a group's one marked row marks the group");
+        assertFalse(r.product("VB1").outOfHome(), "the catalogue's word beats the category");
+        Files.writeString(dir.resolve("products.csv"), """
+                product_code,product_name,product_group,product_category,provision,out_of_home
+                VB1,Pleegzorg,verblijf,44,MARKET,true
+                VB2,Residentieel,verblijf,43,MARKET,false
+                """);
+        assertEquals("products.csv line 3: product group verblijf is out_of_home true on an earlier line but false for VB2",
+                assertThrows(InputError.class, () -> Reference.load(dir)).getMessage());
+        Files.writeString(dir.resolve("products.csv"), """
+                product_code,product_name,product_group,product_category,provision,out_of_home
+                VB1,Pleegzorg,verblijf,44,MARKET,ja
+                """);
+        assertEquals("products.csv line 2: out_of_home must be true or false, got 'ja'",
+                assertThrows(InputError.class, () -> Reference.load(dir)).getMessage());
+    }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import java.nio.file.Path;
 import java.time.YearMonth;
+import nl.voorkant.flow.tables.Placements;
 import org.junit.jupiter.api.Test;
 
 class ScenarioConfigTest {
@@ -69,6 +70,15 @@ class ScenarioConfigTest {
                 badMessage(ONE.replace("2021-03", "June")));
         assertTrue(badMessage("targets:\n  area: X\n  base_year: 2019\n  shares: [1.3]\n")
                 .startsWith("targets.shares[0]: must be <= 1"));
+    }
+
+    @Test
+    void thePlacementDealIsTheMemosUnlessTheFileSaysOtherwise() {
+        assertEquals(new Placements.Plan(0.25, 10), ScenarioConfig.parse(ONE, "t.yaml").placements(), "the memo's deal");
+        assertEquals(new Placements.Plan(0.4, 6), ScenarioConfig.parse(ONE + "placements:\n  reduction_share: 0.4\n"
+                + "  incentive_placements: 6\n", "t.yaml").placements(), "the file's");
+        assertEquals("placements.reduction_share: must be <= 1, got 25",
+                badMessage(ONE + "placements:\n  reduction_share: 25\n"));
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import nl.voorkant.flow.model.Areas;
+import nl.voorkant.flow.model.CareGroups;
 import nl.voorkant.flow.model.Censoring;
 import nl.voorkant.flow.model.ClientFold;
 import nl.voorkant.flow.model.Contributions;
@@ -46,17 +47,20 @@ public final class FlowPass {
     public static void run(Dataset<Row> claims, Reference reference, Areas areas, Censoring censoring, Contributions to) {
         PackedCodec codec = PackedCodec.of(areas, reference);
         PackedCodec.Decoder decoder = codec.decoder();
-        for (Row r : sums(claims, areas, codec, censoring).collectAsList()) decoder.decode(r, to);
+        for (Row r : sums(claims, areas, codec, censoring, CareGroups.of(reference)).collectAsList()) {
+            decoder.decode(r, to);
+        }
     }
 
-    private static Dataset<Row> sums(Dataset<Row> claims, Areas areas, PackedCodec codec, Censoring censoring) {
+    private static Dataset<Row> sums(Dataset<Row> claims, Areas areas, PackedCodec codec, Censoring censoring,
+                                     CareGroups groups) {
         Dataset<Row> byClient = claims.selectExpr(COLUMNS)
                 .repartition(col("client_key"))
                 .sortWithinPartitions("client_key");
         // Spark's own rows, not Row objects: each line's codes are looked up as bytes rather than
         // decoded into new strings (measured: a tenth of the fold went to that decoding).
         JavaRDD<Row> partials = byClient.queryExecution().toRdd().toJavaRDD()
-                .mapPartitions(rows -> fold(rows, areas, codec, censoring));
+                .mapPartitions(rows -> fold(rows, new ClientFold(areas, censoring, groups), codec));
         return claims.sparkSession().createDataFrame(partials, PackedCodec.SCHEMA)
                 .groupBy(PackedCodec.KEY, PackedCodec.PERIODS, PackedCodec.PROVIDER)
                 .agg(sum(PackedCodec.SUMS[0]).as(PackedCodec.SUMS[0]), sum(PackedCodec.SUMS[1]).as(PackedCodec.SUMS[1]),
@@ -65,8 +69,7 @@ public final class FlowPass {
                 .sortWithinPartitions(PackedCodec.KEY);
     }
 
-    private static Iterator<Row> fold(Iterator<InternalRow> rows, Areas areas, PackedCodec codec, Censoring censoring) {
-        ClientFold fold = new ClientFold(areas, censoring);
+    private static Iterator<Row> fold(Iterator<InternalRow> rows, ClientFold fold, PackedCodec codec) {
         PackedCodec.Encoder sums = codec.encoder();
         CodeInterner codes = new CodeInterner();
         List<MonthActivity.Line> lines = new ArrayList<>();

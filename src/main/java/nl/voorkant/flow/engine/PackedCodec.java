@@ -7,8 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import nl.voorkant.flow.model.Areas;
+import nl.voorkant.flow.model.Contributions.CombinedClients;
+import nl.voorkant.flow.model.Contributions.CompositeClients;
 import nl.voorkant.flow.model.Contributions.MonthCount;
 import nl.voorkant.flow.model.Contributions.ProviderCost;
+import nl.voorkant.flow.model.Contributions.ProviderSpread;
+import nl.voorkant.flow.model.Contributions.TrajectoryCost;
 import nl.voorkant.flow.model.Contributions.TrajectorySpan;
 import nl.voorkant.flow.model.Contributions.YearCount;
 import nl.voorkant.flow.model.Contributions;
@@ -28,11 +32,13 @@ import org.apache.spark.sql.types.StructType;
  *
  * <p>A contribution travels as a row of {@link #SCHEMA}: {@code key} packs its kind and its place
  * (unit type, level, and unit and area as their number here, which follows their names' order, so
- * that keys sort as the names do), {@code periods} its one or two periods, {@code provider} a provider
- * cost's provider, and three sums whose meaning per kind {@link Encoder} and {@link Decoder} share.
+ * that keys sort as the names do), {@code periods} its one or two periods (or a period and the number of
+ * a combined client's other group), {@code provider} a provider cost's provider, and three sums whose
+ * meaning per kind {@link Encoder} and {@link Decoder} share.
  */
 final class PackedCodec implements Serializable {
-    private enum Kind { MONTH, YEAR, TRAJECTORY, PROVIDER }
+    /** At most eight: the kind takes a key's top four bits, and keys are non-negative ({@link PairSums}). */
+    private enum Kind { MONTH, YEAR, TRAJECTORY, PROVIDER, TRAJECTORY_COST, COMPOSITE, COMBINED, PROVIDER_SPREAD }
 
     private static final Kind[] KINDS = Kind.values();
     private static final AreaLevel[] LEVELS = AreaLevel.values();
@@ -161,6 +167,26 @@ final class PackedCodec implements Serializable {
                     x -> new long[1])[0] += c.cents();
         }
 
+        @Override
+        public void add(Place p, TrajectoryCost c) {
+            sums.add(key(Kind.TRAJECTORY_COST, p), periods(c.startMonth(), 0), c.trajectories(), 0, c.cents());
+        }
+
+        @Override
+        public void add(Place p, CompositeClients c) {
+            sums.add(key(Kind.COMPOSITE, p), periods(c.year(), 0), c.clients(), 0, 0);
+        }
+
+        @Override
+        public void add(Place p, CombinedClients c) {
+            sums.add(key(Kind.COMBINED, p), periods(c.year(), index(codec.unitIndex, c.otherGroup())), c.clients(), 0, 0);
+        }
+
+        @Override
+        public void add(Place p, ProviderSpread s) {
+            sums.add(key(Kind.PROVIDER_SPREAD, p), periods(s.year(), 0), s.providers(), s.changeClients(), 0);
+        }
+
         int size() {
             return sums.size() + providers.size();
         }
@@ -203,6 +229,10 @@ final class PackedCodec implements Serializable {
                 case YEAR -> to.add(place, new YearCount(first, r.getLong(3), r.getLong(4), r.getLong(5)));
                 case TRAJECTORY -> to.add(place, new TrajectorySpan(first, second, r.getLong(3), r.getLong(4), r.getLong(5)));
                 case PROVIDER -> to.add(place, new ProviderCost(first, r.getString(2), r.getLong(5)));
+                case TRAJECTORY_COST -> to.add(place, new TrajectoryCost(first, r.getLong(3), r.getLong(5)));
+                case COMPOSITE -> to.add(place, new CompositeClients(first, r.getLong(3)));
+                case COMBINED -> to.add(place, new CombinedClients(first, codec.units.get(second), r.getLong(3)));
+                case PROVIDER_SPREAD -> to.add(place, new ProviderSpread(first, r.getLong(3), r.getLong(4)));
             }
         }
     }

@@ -14,6 +14,7 @@ import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.min_by;
 import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
@@ -25,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import nl.voorkant.core.schema.Schema;
 import nl.voorkant.flow.model.Area;
 import nl.voorkant.flow.model.Areas;
@@ -34,11 +36,14 @@ import nl.voorkant.flow.model.Months;
 import nl.voorkant.flow.tables.Dimensions;
 import nl.voorkant.flow.tables.Figures;
 import nl.voorkant.flow.tables.KaplanMeier;
+import nl.voorkant.flow.tables.CompositeYear;
 import nl.voorkant.flow.tables.Durations;
 import nl.voorkant.flow.tables.FlowMonth;
 import nl.voorkant.flow.tables.FlowYear;
 import nl.voorkant.flow.tables.KmSurvival;
 import nl.voorkant.flow.tables.LocalShareYear;
+import nl.voorkant.flow.tables.Placements;
+import nl.voorkant.flow.tables.ProviderChangesYear;
 import nl.voorkant.flow.tables.ProvidersYear;
 import nl.voorkant.core.Table;
 import nl.voorkant.ingest.Reference;
@@ -76,15 +81,22 @@ public final class ReferencePass {
 
     /** The flow tables, unsuppressed, keyed by name, as {@code FlowMetrics.compute(...).tables()} gives them. */
     public static Map<String, Table> tables(Dataset<Row> claims, Reference reference, int maxGap) {
+        return tables(claims, reference, maxGap, Placements.Plan.MEMO);
+    }
+
+    /** As {@code FlowMetrics.compute(claims, reference, maxGap, plan).tables()}. */
+    public static Map<String, Table> tables(Dataset<Row> claims, Reference reference, int maxGap, Placements.Plan deal) {
         Dataset<Row> lineMonths = lineMonths(claims).cache();
         Dataset<Row> activity = activity(lineMonths).cache();
         Map<String, Table> out = new LinkedHashMap<>();
         Censoring censoring = dataMonths(activity, Censoring.withMaxGap(maxGap));
         if (!censoring.isEmpty()) {
             Plan plan = new Plan(claims.sparkSession(), reference, censoring, lineMonths, activity);
+            Placements.Plan placements = deal;
             Map<List<String>, TreeMap<Integer, KaplanMeier.Counts>> curves = plan.pooledCurves();
             for (Table t : List.of(plan.flowMonth(), plan.yearly(GROUP), plan.kmSurvival(curves), plan.durations(curves),
-                    plan.localShare(), plan.providersYear(), plan.yearly(PRODUCT))) {
+                    plan.localShare(), plan.providersYear(), plan.yearly(PRODUCT), plan.compositeYear(),
+                    plan.providerChanges(), plan.placements(placements))) {
                 out.put(t.name(), t);
             }
             plan.release();
@@ -158,6 +170,8 @@ public final class ReferencePass {
         final Reference reference;
         final Censoring censoring;
         final Dataset<Row> lineMonths;
+        /** Month activity per client, municipality, unit and month (see {@link ReferencePass#activity}). */
+        final Dataset<Row> activity;
         /** municipality_code → the areas it counts in: itself, its subregion, its region. */
         final Dataset<Row> areas;
         final Dataset<Row> trajectories;
@@ -172,6 +186,7 @@ public final class ReferencePass {
             this.reference = reference;
             this.censoring = censoring;
             this.lineMonths = lineMonths;
+            this.activity = activity;
             this.areas = areas(spark, reference);
             this.trajectories = trajectories(activity).cache();
 
@@ -207,6 +222,122 @@ public final class ReferencePass {
 
         void release() {
             for (Dataset<Row> d : List.of(trajectories, monthCells, yearCells, starts, ends, survival)) d.unpersist();
+        }
+
+        /** The groups of the catalogue with a flag: market provision, or out of home. */
+        Dataset<Row> groupsWhere(Predicate<Reference.Product> flag) {
+            return frame(reference.groups().values().stream().filter(flag).map(p -> RowFactory.create(p.group())).toList(),
+                    new StructType().add("unit", DataTypes.StringType));
+        }
+
+        /** Group cells of flow_year, in table order, with their unique clients: the key of the per-client tables. */
+        Dataset<Row> groupYears() {
+            return yearCells.where(col("unit_type").equalTo(GROUP));
+        }
+
+        /**
+         * Composite packages: a client's months in which two or more market groups of one municipality are active,
+         * counted per area, group and year as distinct clients; per other group, the distinct clients active in both
+         * in one month and municipality.
+         */
+        Table compositeYear() {
+            WindowSpec clientMonth = Window.partitionBy("client_key", "municipality_code", "month");
+            Dataset<Row> composite = activity.where(col("unit_type").equalTo(GROUP).and(col("active")))
+                    .join(groupsWhere(p -> p.provision() == Reference.Provision.MARKET), "unit")
+                    .withColumn("groups", count(lit(1)).over(clientMonth)).where(col("groups").geq(2))
+                    .select("client_key", "municipality_code", "unit", "month").cache();
+            Dataset<Row> clients = inAreas(composite).groupBy(col("area"), col("area_level"), col("unit"),
+                    yearOf(col("month")).as("year")).agg(count_distinct(col("client_key")).as("composite_clients"));
+            Dataset<Row> other = composite.select(col("client_key"), col("municipality_code"), col("month"),
+                    col("unit").as("other"));
+            Dataset<Row> pairs = inAreas(composite.join(other, names(new String[] {"client_key", "municipality_code", "month"}))
+                    .where(col("unit").notEqual(col("other"))))
+                    .groupBy(col("area"), col("area_level"), col("unit"), yearOf(col("month")).as("year"), col("other"))
+                    .agg(count_distinct(col("client_key")).as("clients"));
+            // the other group with the most clients, the first by code among equals
+            Dataset<Row> most = pairs.withColumn("rank", row_number().over(
+                    Window.partitionBy("area", "area_level", "unit", "year").orderBy(col("clients").desc(), col("other"))))
+                    .where(col("rank").equalTo(1)).drop("rank");
+            String[] key = {"area", "area_level", "unit", "year"};
+            Dataset<Row> plan = groupYears().join(groupsWhere(p -> p.provision() == Reference.Provision.MARKET), "unit")
+                    .join(clients, key, "left").join(most, key, "left")
+                    .orderBy("level_order", "area", "unit", "year")
+                    .select(col("area"), col("area_level"), col("unit"), col("year"), col("unique_clients"),
+                            coalesce(col("composite_clients"), lit(0L)), col("other"), col("clients"));
+            Table.Builder t = CompositeYear.SCHEMA.builder();
+            for (Row r : plan.collectAsList()) {
+                long unique = r.getLong(4), inComposite = r.getLong(5);
+                Long combined = r.isNullAt(7) ? null : r.getLong(7);
+                t.row(r.getString(0), r.getString(1), r.getString(2), r.getInt(3), unique, inComposite,
+                        unique == 0 ? null : Figures.round((double) inComposite / unique, 4), r.getString(6),
+                        combined == null ? null : Figures.round((double) combined / inComposite, 4), combined);
+            }
+            composite.unpersist();
+            return t.build();
+        }
+
+        /**
+         * Providers per client: a provider counts in a year when its net volume for the client and group is above zero
+         * in some month of it; per area, distinct over the area's municipalities.
+         */
+        Table providerChanges() {
+            Dataset<Row> positive = lineMonths.select(col("client_key"), col("municipality_code"), col(GROUP).as("unit"),
+                            coalesce(col("provider"), lit("?")).as("provider"), col("month"), col("volume"))
+                    .groupBy("client_key", "municipality_code", "unit", "provider", "month").agg(sum("volume").as("volume"))
+                    .where(col("volume").gt(MonthActivity.ACTIVE_EPSILON));
+            Dataset<Row> perClient = inAreas(positive)
+                    .groupBy(col("area"), col("area_level"), col("unit"), yearOf(col("month")).as("year"), col("client_key"))
+                    .agg(count_distinct(col("provider")).as("providers"));
+            Dataset<Row> perArea = perClient.groupBy("area", "area_level", "unit", "year")
+                    .agg(sum("providers").as("providers"), countWhere(col("providers").geq(2)).as("changes"));
+            Dataset<Row> plan = groupYears().join(perArea, new String[] {"area", "area_level", "unit", "year"}, "left")
+                    .orderBy("level_order", "area", "unit", "year")
+                    .select(col("area"), col("area_level"), col("unit"), col("year"), col("unique_clients"),
+                            coalesce(col("changes"), lit(0L)), coalesce(col("providers"), lit(0L)));
+            Table.Builder t = ProviderChangesYear.SCHEMA.builder();
+            for (Row r : plan.collectAsList()) {
+                long unique = r.getLong(4), changes = r.getLong(5), providers = r.getLong(6);
+                t.row(r.getString(0), r.getString(1), r.getString(2), r.getInt(3), unique, changes,
+                        unique == 0 ? null : Figures.round((double) changes / unique, 4),
+                        unique == 0 ? null : Figures.round((double) providers / unique, 2));
+            }
+            return t.build();
+        }
+
+        /**
+         * Out-of-home placements: trajectories of out-of-home groups with a known start, per area and start year, and
+         * the net cost of each one's months from its first to its last, for every area with such care and each year
+         * whose starts are all known.
+         */
+        Table placements(Placements.Plan deal) {
+            Dataset<Row> outOfHome = groupsWhere(Reference.Product::outOfHome);
+            Dataset<Row> months = activity.where(col("unit_type").equalTo(GROUP)).select(cols(CLIENT_CELL, "month", "cents"));
+            Dataset<Row> costs = trajectories.where(col("unit_type").equalTo(GROUP).and(col("start_known")))
+                    .join(outOfHome, "unit")
+                    .join(months.withColumnRenamed("month", "m"), CLIENT_CELL)
+                    .where(col("m").between(col("start_month"), col("end_month")))
+                    .groupBy(cols(CLIENT_CELL, "chain", "start_month")).agg(sum("cents").as("cents"));
+            Dataset<Row> perArea = inAreas(costs).groupBy(col("area"), col("area_level"), yearOf(col("start_month")).as("year"))
+                    .agg(count(lit(1)).as("placements"), sum("cents").as("cents"));
+            Map<List<Object>, Row> sums = new LinkedHashMap<>();
+            for (Row r : perArea.collectAsList()) sums.put(List.of(r.getString(0), r.getString(1), r.getInt(2)), r);
+            List<Row> areasWithCare = groupYears().join(outOfHome, "unit").select("area", "area_level", "level_order")
+                    .distinct().orderBy("level_order", "area").collectAsList();
+            Table.Builder t = Placements.SCHEMA.builder();
+            for (Row a : areasWithCare) {
+                for (int year = Months.yearOf(censoring.first()); year <= Months.yearOf(censoring.last()); year++) {
+                    if (!censoring.inflowKnown(year)) continue;
+                    Row s = sums.get(List.of(a.getString(0), a.getString(1), year));
+                    long placements = s == null ? 0 : s.getLong(3), cents = s == null ? 0 : s.getLong(4);
+                    Double cost = placements == 0 ? null : (double) cents / placements / 100;
+                    double fewer = deal.reductionShare() * placements;
+                    t.row(a.getString(0), a.getString(1), year, placements, deal.reductionShare(), Figures.round(fewer, 2),
+                            Figures.round(cost, 2), deal.incentivePlacements(),
+                            cost == null ? null : Figures.round(deal.incentivePlacements() * cost, 2),
+                            cost == null ? null : Figures.round((fewer - deal.incentivePlacements()) * cost, 2));
+                }
+            }
+            return t.build();
         }
 
         /**
@@ -289,10 +420,10 @@ public final class ReferencePass {
                                     .as("months_in_year"),
                             // a year's flow is known only when each of its months' is
                             when(inflowKnown(first), coalesce(col("inflow"), lit(0L))).as("inflow"),
-                            when(inflowKnown(first), coalesce(col("local_inflow"), lit(0L))).as("local_inflow"),
+                            // the share and its counts are over the known starts, also in a year with censored months
+                            coalesce(col("local_inflow"), lit(0L)).as("local_inflow"),
                             // a start whose referrer is unknown is inflow, but neither local nor not: the share leaves it out
-                            when(inflowKnown(first), coalesce(col("inflow"), lit(0L)).minus(coalesce(col("unknown_referrer"),
-                                    lit(0L)))).otherwise(0L).as("referred"),
+                            coalesce(col("inflow"), lit(0L)).minus(coalesce(col("unknown_referrer"), lit(0L))).as("referred"),
                             when(outflowKnown(last), coalesce(col("outflow"), lit(0L))).as("outflow"),
                             coalesce(col("closed"), lit(0L)).as("closed"), coalesce(col("closed_months"), lit(0L))
                                     .as("closed_months"), col("curve"))
@@ -301,7 +432,7 @@ public final class ReferencePass {
             Table.Builder t = schema.builder();
             for (Row r : plan.collectAsList()) {
                 long clientMonths = r.getLong(6), cents = r.getLong(7), closed = r.getLong(13), referred = r.getLong(11);
-                Long localInflow = (Long) r.get(10);
+                long localInflow = r.getLong(10);
                 List<Object> row = new ArrayList<>(List.of(r.getString(0), r.getString(1), r.getString(2)));
                 if (products) row.add(r.getString(3));
                 row.addAll(Arrays.asList(r.getInt(4), r.getLong(5),
@@ -310,7 +441,7 @@ public final class ReferencePass {
                         r.isNullAt(15) ? null : KaplanMeier.summary(KaplanMeier.curve(counts(r.getList(15)))).medianMonths(),
                         Figures.euros(cents),
                         clientMonths == 0 ? null : Figures.round((double) cents / clientMonths / 100, 2),
-                        referred == 0 ? null : Figures.round((double) localInflow / referred, 4), localInflow));
+                        referred == 0 ? null : Figures.round((double) localInflow / referred, 4), localInflow, referred));
                 t.row(row.toArray());
             }
             return t.build();

@@ -26,6 +26,24 @@ public interface Contributions {
     /** A provider's net cost in a year (product groups only). */
     record ProviderCost(int year, String provider, long cents) {}
 
+    /** Trajectories starting in {@code startMonth} and their net cost over all their months (out-of-home groups only). */
+    record TrajectoryCost(int startMonth, long trajectories, long cents) {}
+
+    /**
+     * Clients of the place's market group in a composite package in some month of the year: active that month in
+     * another market group of the same municipality too.
+     */
+    record CompositeClients(int year, long clients) {}
+
+    /** Clients of the place's market group active in {@code otherGroup} in the same month and municipality, in the year. */
+    record CombinedClients(int year, String otherGroup, long clients) {}
+
+    /**
+     * The providers of the place's group in a year, summed over its clients, and the clients with two or more
+     * (a provider counts when its net volume for the client and group is above zero in some month of the year).
+     */
+    record ProviderSpread(int year, long providers, long changeClients) {}
+
     void add(Place place, MonthCount count);
 
     void add(Place place, YearCount count);
@@ -33,4 +51,12 @@ public interface Contributions {
     void add(Place place, TrajectorySpan span);
 
     void add(Place place, ProviderCost cost);
+
+    void add(Place place, TrajectoryCost cost);
+
+    void add(Place place, CompositeClients count);
+
+    void add(Place place, CombinedClients count);
+
+    void add(Place place, ProviderSpread spread);
 }

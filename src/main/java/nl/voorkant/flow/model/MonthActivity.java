@@ -1,5 +1,7 @@
 package nl.voorkant.flow.model;
 
+import java.util.Objects;
+
 /**
  * One client's claim lines spread over the calendar months their delivered period touches: net
  * volume, net cost and first referrer per month, for one municipality and care unit.
@@ -43,6 +45,9 @@ public final class MonthActivity {
     /** The months touched, from month {@code first} on; null where no line touches a month. */
     private Month[] months = new Month[0];
     private int first;
+    /** The provider of the first line, and whether another line had another: most cells have one provider. */
+    private String provider;
+    private boolean severalProviders;
 
     /** Receives a line's share of one month. */
     public interface MonthPart {
@@ -69,6 +74,8 @@ public final class MonthActivity {
 
     /** Adds a line's months, passing each share on to {@code alsoTo}; all lines belong to one client, municipality and unit. */
     void add(Line line, MonthPart alsoTo) {
+        if (months.length == 0) provider = line.provider();
+        else if (!Objects.equals(provider, line.provider())) severalProviders = true;
         long packedDebit = line.credit() ? Long.MAX_VALUE : line.startDay() * 100L + line.referrer();
         cover(Months.ofDay(line.startDay()), Months.ofDay(line.endDay()));
         spread(line, (m, volume, cents) -> {
@@ -94,6 +101,31 @@ public final class MonthActivity {
         System.arraycopy(months, 0, wider, first - newFirst, months.length);
         months = wider;
         first = newFirst;
+    }
+
+    /** The provider of every line, when they all have the same one (null when that is unknown). */
+    String provider() {
+        return provider;
+    }
+
+    boolean severalProviders() {
+        return severalProviders;
+    }
+
+    /** Whether the client is active in a month (net volume above zero). */
+    boolean activeIn(int m) {
+        Month month = month(m);
+        return month != null && month.active();
+    }
+
+    /** The net cost of the months {@code from} to {@code to}. */
+    long centsBetween(int from, int to) {
+        long cents = 0;
+        for (int m = from; m <= to; m++) {
+            Month month = month(m);
+            if (month != null) cents += month.cents;
+        }
+        return cents;
     }
 
     /** A month this activity touches, or null. */

@@ -11,5 +11,6 @@ public final class FlowSchemas {
     private FlowSchemas() {}
 
     public static final List<Schema> ALL = List.of(FlowMonth.NOWCAST_SCHEMA, FlowYear.NOWCAST_SCHEMA, KmSurvival.SCHEMA, Durations.SCHEMA,
-            LocalShareYear.SCHEMA, ProvidersYear.SCHEMA, FlowYear.PRODUCT_SCHEMA);
+            LocalShareYear.SCHEMA, ProvidersYear.SCHEMA, FlowYear.PRODUCT_SCHEMA, CompositeYear.SCHEMA,
+            ProviderChangesYear.SCHEMA, Placements.SCHEMA);
 }

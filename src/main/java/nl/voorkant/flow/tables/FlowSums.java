@@ -55,6 +55,10 @@ public final class FlowSums {
             final List<Placed<YearCount>> years = new ArrayList<>();
             final List<Placed<TrajectorySpan>> trajectories = new ArrayList<>();
             final List<Placed<ProviderCost>> providers = new ArrayList<>();
+            final List<Placed<TrajectoryCost>> trajectoryCosts = new ArrayList<>();
+            final List<Placed<CompositeClients>> composite = new ArrayList<>();
+            final List<Placed<CombinedClients>> combined = new ArrayList<>();
+            final List<Placed<ProviderSpread>> spread = new ArrayList<>();
         }
 
         private final Map<UnitType, Kept> kept = new EnumMap<>(UnitType.class);
@@ -87,6 +91,26 @@ public final class FlowSums {
         @Override
         public void add(Place place, ProviderCost cost) {
             kept.get(place.unitType()).providers.add(new Placed<>(place, cost));
+        }
+
+        @Override
+        public void add(Place place, TrajectoryCost cost) {
+            kept.get(place.unitType()).trajectoryCosts.add(new Placed<>(place, cost));
+        }
+
+        @Override
+        public void add(Place place, CompositeClients count) {
+            kept.get(place.unitType()).composite.add(new Placed<>(place, count));
+        }
+
+        @Override
+        public void add(Place place, CombinedClients count) {
+            kept.get(place.unitType()).combined.add(new Placed<>(place, count));
+        }
+
+        @Override
+        public void add(Place place, ProviderSpread spread) {
+            kept.get(place.unitType()).spread.add(new Placed<>(place, spread));
         }
 
         /** The cells of every unit type, each rolled up on its own core. */
@@ -134,6 +158,14 @@ public final class FlowSums {
         final Map<Place, TreeMap<Integer, TreeMap<Integer, KaplanMeier.Counts>>> survival = new HashMap<>();
         /** year → provider → cents (product groups only). */
         final Map<Place, TreeMap<Integer, Map<String, Long>>> providers = new HashMap<>();
+        /** start month → trajectories and their cost (product groups only). */
+        final Map<Place, TreeMap<Integer, Contributions.TrajectoryCost>> trajectoryCosts = new HashMap<>();
+        /** year → clients in a composite package (market groups only). */
+        final Map<Place, TreeMap<Integer, Long>> composite = new HashMap<>();
+        /** year → other market group → clients combined with it. */
+        final Map<Place, TreeMap<Integer, Map<String, Long>>> combined = new HashMap<>();
+        /** year → providers summed over clients, and clients with two or more (product groups only). */
+        final Map<Place, TreeMap<Integer, Contributions.ProviderSpread>> spread = new HashMap<>();
 
         private UnitSums(Collector.Kept kept, Areas areas, Censoring censoring) {
             this.censoring = censoring;
@@ -152,6 +184,31 @@ public final class FlowSums {
                 for (Place p : placesOf(c.place())) {
                     providers.computeIfAbsent(p, x -> new TreeMap<>()).computeIfAbsent(c.value().year(), x -> new HashMap<>())
                             .merge(c.value().provider(), c.value().cents(), Long::sum);
+                }
+            }
+            for (Placed<Contributions.TrajectoryCost> c : kept.trajectoryCosts) {
+                for (Place p : placesOf(c.place())) {
+                    trajectoryCosts.computeIfAbsent(p, x -> new TreeMap<>()).merge(c.value().startMonth(), c.value(),
+                            (a, b) -> new Contributions.TrajectoryCost(a.startMonth(), a.trajectories() + b.trajectories(),
+                                    a.cents() + b.cents()));
+                }
+            }
+            for (Placed<Contributions.CompositeClients> c : kept.composite) {
+                for (Place p : placesOf(c.place())) {
+                    composite.computeIfAbsent(p, x -> new TreeMap<>()).merge(c.value().year(), c.value().clients(), Long::sum);
+                }
+            }
+            for (Placed<Contributions.CombinedClients> c : kept.combined) {
+                for (Place p : placesOf(c.place())) {
+                    combined.computeIfAbsent(p, x -> new TreeMap<>()).computeIfAbsent(c.value().year(), x -> new HashMap<>())
+                            .merge(c.value().otherGroup(), c.value().clients(), Long::sum);
+                }
+            }
+            for (Placed<Contributions.ProviderSpread> c : kept.spread) {
+                for (Place p : placesOf(c.place())) {
+                    spread.computeIfAbsent(p, x -> new TreeMap<>()).merge(c.value().year(), c.value(),
+                            (a, b) -> new Contributions.ProviderSpread(a.year(), a.providers() + b.providers(),
+                                    a.changeClients() + b.changeClients()));
                 }
             }
             addTrajectories(kept.trajectories);

@@ -53,16 +53,22 @@ public final class FlowYear {
     public static final Column COST_EUR = derived("cost_eur", Type.EUROS, UNIQUE_CLIENTS).additive();
     public static final Column COST_PER_CLIENT_MONTH_EUR = derived("cost_per_client_month_eur", Type.EURO_FIGURE,
             UNIQUE_CLIENTS, AVG_MONTHLY_CLIENTS, COST_EUR);
-    /** Starts via the local team. Four starts of which none came via the local team reveal as much as four that all did. */
-    public static final Column LOCAL_REFERRAL_INFLOW = countWithin("local_referral_inflow", INFLOW);
-    /** Local-team starts over the starts whose referrer is known. */
+    /**
+     * The known starts whose referrer is known: the share's denominator, published so that disclosure sees it (with
+     * starts of an unknown referrer it can be 1 to 4 where the inflow is not). Unlike the inflow it is given in a year
+     * with censored months too: it counts the starts that are known, as the share does.
+     */
+    public static final Column REFERRED_INFLOW = countWithin("referred_inflow", INFLOW);
+    /** Known starts via the local team. Four starts of which none came via the local team reveal as much as four that all did. */
+    public static final Column LOCAL_REFERRAL_INFLOW = countWithin("local_referral_inflow", REFERRED_INFLOW);
+    /** Local-team starts over the known starts whose referrer is known, also in a year with censored months. */
     public static final Column LOCAL_REFERRAL_SHARE = derived("local_referral_share", Type.SHARE, UNIQUE_CLIENTS, INFLOW,
-            LOCAL_REFERRAL_INFLOW);
+            REFERRED_INFLOW, LOCAL_REFERRAL_INFLOW);
 
     /** The yearly figures, after the key columns. */
     public static final List<Column> FIGURES = List.of(YEAR, UNIQUE_CLIENTS, AVG_MONTHLY_CLIENTS, INFLOW, OUTFLOW,
             MEAN_DURATION_MONTHS, KM_MEDIAN_DURATION_MONTHS, COST_EUR, COST_PER_CLIENT_MONTH_EUR, LOCAL_REFERRAL_SHARE,
-            LOCAL_REFERRAL_INFLOW);
+            LOCAL_REFERRAL_INFLOW, REFERRED_INFLOW);
 
     public static final Schema SCHEMA = yearly("flow_year", PRODUCT_GROUP);
     /** flow_product_year: the same figures per product, listed under its group. */
@@ -105,15 +111,11 @@ public final class FlowYear {
             TreeMap<Integer, TreeMap<Integer, KaplanMeier.Counts>> survivalByYear = u.survival.get(p);
             for (YearCount c : years.values()) {
                 int year = c.year();
-                Long inflow = null, localInflow = null, outflow = null;
-                long referred = 0;
-                if (censoring.inflowKnown(year)) {
-                    FlowSums.Starts s = u.startsIn(p, year);
-                    inflow = s.trajectories();
-                    localInflow = s.viaLocalTeam();
-                    // A start whose referrer is unknown is inflow, but neither local nor not: the share leaves it out.
-                    referred = s.trajectories() - s.referrerUnknown();
-                }
+                // The starts that are known: all of a year's from its first month on, and the later ones of a censored year.
+                FlowSums.Starts s = u.startsIn(p, year);
+                Long inflow = censoring.inflowKnown(year) ? s.trajectories() : null, outflow = null;
+                // A start whose referrer is unknown is inflow, but neither local nor not: the share leaves it out.
+                long referred = s.trajectories() - s.referrerUnknown();
                 FlowSums.Ends ends = u.endsIn(p, year);
                 if (censoring.outflowKnown(year)) outflow = ends.trajectories();
                 TreeMap<Integer, KaplanMeier.Counts> survival = survivalByYear == null ? null : survivalByYear.get(year);
@@ -129,8 +131,8 @@ public final class FlowYear {
                         .put(COST_EUR, euros(c.cents()))
                         .put(COST_PER_CLIENT_MONTH_EUR, c.clientMonths() == 0 ? null
                                 : round((double) c.cents() / c.clientMonths() / 100, 2))
-                        .put(LOCAL_REFERRAL_SHARE, referred == 0 ? null : round((double) localInflow / referred, 4))
-                        .put(LOCAL_REFERRAL_INFLOW, localInflow).values());
+                        .put(LOCAL_REFERRAL_SHARE, referred == 0 ? null : round((double) s.viaLocalTeam() / referred, 4))
+                        .put(LOCAL_REFERRAL_INFLOW, s.viaLocalTeam()).put(REFERRED_INFLOW, referred).values());
             }
         });
         return t.build();

@@ -5,8 +5,12 @@ import static org.junit.jupiter.api.Assertions.*;
 import java.util.Set;
 import nl.voorkant.flow.model.Areas;
 import nl.voorkant.flow.model.ContributionList;
+import nl.voorkant.flow.model.Contributions.CombinedClients;
+import nl.voorkant.flow.model.Contributions.CompositeClients;
 import nl.voorkant.flow.model.Contributions.MonthCount;
 import nl.voorkant.flow.model.Contributions.ProviderCost;
+import nl.voorkant.flow.model.Contributions.ProviderSpread;
+import nl.voorkant.flow.model.Contributions.TrajectoryCost;
 import nl.voorkant.flow.model.Contributions.TrajectorySpan;
 import nl.voorkant.flow.model.Contributions.YearCount;
 import nl.voorkant.flow.model.Place;
@@ -47,5 +51,29 @@ class PackedCodecTest {
                 "each contribution comes back with its place and fields, negative corrections included");
         assertThrows(IllegalStateException.class, () -> encoder.add(Place.municipality(UnitType.PRODUCT_GROUP, "GM9999",
                 "begeleiding"), new YearCount(2019, 1, 1, 1)), "an area the reference does not know has no number");
+    }
+
+    @Test
+    void theSeedsKindsTravelTooAndACombinedGroupComesBackByName() {
+        PackedCodec codec = PackedCodec.of(Areas.of(REFERENCE), REFERENCE);
+        PackedCodec.Encoder encoder = codec.encoder();
+        encoder.add(BEGELEIDING_GM0482, new TrajectoryCost(24229, 1, 60001));
+        encoder.add(BEGELEIDING_GM0482, new TrajectoryCost(24229, 1, 100));
+        encoder.add(BEGELEIDING_GM0482, new CompositeClients(2019, 1));
+        encoder.add(BEGELEIDING_GM0482, new CombinedClients(2019, "jo_netwerk", 1));
+        encoder.add(BEGELEIDING_GM0482, new CombinedClients(2019, "verblijf", 1));
+        encoder.add(BEGELEIDING_NOORD, new CompositeClients(2019, -1));
+        encoder.add(BEGELEIDING_GM0482, new ProviderSpread(2019, 2, 1));
+        encoder.add(BEGELEIDING_GM0482, new ProviderSpread(2019, 1, 0));
+        ContributionList back = new ContributionList();
+        PackedCodec.Decoder decoder = codec.decoder();
+        for (Row r : encoder.rows()) decoder.decode(r, back);
+        assertEquals(Set.of(new ContributionList.Placed(BEGELEIDING_GM0482, new TrajectoryCost(24229, 2, 60101)),
+                new ContributionList.Placed(BEGELEIDING_GM0482, new CompositeClients(2019, 1)),
+                new ContributionList.Placed(BEGELEIDING_GM0482, new CombinedClients(2019, "jo_netwerk", 1)),
+                new ContributionList.Placed(BEGELEIDING_GM0482, new CombinedClients(2019, "verblijf", 1)),
+                new ContributionList.Placed(BEGELEIDING_NOORD, new CompositeClients(2019, -1)),
+                new ContributionList.Placed(BEGELEIDING_GM0482, new ProviderSpread(2019, 3, 1))), Set.copyOf(back.all),
+                "costs and spreads summed per key, each other group on its own key");
     }
 }

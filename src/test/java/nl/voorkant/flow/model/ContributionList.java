@@ -5,7 +5,7 @@ import java.util.List;
 
 /** Contributions in the order they came, each with its place: what a test compares. */
 public final class ContributionList implements Contributions {
-    /** One contribution: a {@link MonthCount}, {@link YearCount}, {@link TrajectorySpan} or {@link ProviderCost}. */
+    /** One contribution, of any of the kinds of {@link Contributions}. */
     public record Placed(Place place, Record value) {}
 
     public final List<Placed> all = new ArrayList<>();
@@ -28,6 +28,26 @@ public final class ContributionList implements Contributions {
     @Override
     public void add(Place place, ProviderCost cost) {
         all.add(new Placed(place, cost));
+    }
+
+    @Override
+    public void add(Place place, TrajectoryCost cost) {
+        all.add(new Placed(place, cost));
+    }
+
+    @Override
+    public void add(Place place, CompositeClients count) {
+        all.add(new Placed(place, count));
+    }
+
+    @Override
+    public void add(Place place, CombinedClients count) {
+        all.add(new Placed(place, count));
+    }
+
+    @Override
+    public void add(Place place, ProviderSpread spread) {
+        all.add(new Placed(place, spread));
     }
 
     /** The contributions of one kind placed in one area (at any level) and unit. */
