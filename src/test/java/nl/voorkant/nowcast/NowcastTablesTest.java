@@ -35,8 +35,8 @@ class NowcastTablesTest {
         m.row("R", "region", "g", "2020-02", 8L, 1L, 1L, new BigDecimal("80.00"));
         m.row("R", "region", "g", "2020-03", 4L, 1L, null, new BigDecimal("40.00"));
         Table.Builder y = FlowYear.SCHEMA.builder();
-        y.row("R", "region", "g", 2019, 11L, 11.0, 1L, 1L, 2.0, 2, new BigDecimal("110.00"), 10.0, null, null);
-        y.row("R", "region", "g", 2020, 20L, 8.0, 3L, 2L, 2.0, 2, new BigDecimal("240.00"), 10.0, null, null);
+        y.row("R", "region", "g", 2019, 11L, 11.0, 1L, 1L, 2.0, 2, new BigDecimal("110.00"), 10.0, null, null, null);
+        y.row("R", "region", "g", 2020, 20L, 8.0, 3L, 2L, 2.0, 2, new BigDecimal("240.00"), 10.0, null, null, null);
         Map<String, Table> tables = new LinkedHashMap<>();
         tables.put("flow_month", m.build());
         tables.put("flow_year", y.build());

@@ -17,6 +17,7 @@ import nl.voorkant.ingest.ClaimIngest;
 import nl.voorkant.ingest.ClaimParser;
 import nl.voorkant.ingest.InputFiles;
 import nl.voorkant.ingest.ParsedCache;
+import nl.voorkant.flow.tables.Placements;
 import nl.voorkant.ingest.Pseudonymiser;
 import nl.voorkant.ingest.Reference;
 import nl.voorkant.testing.SharedSpark;
@@ -65,7 +66,8 @@ class IjwSampleTest {
         }
         assertEquals(fromCsv.keySet(), fromIjw.keySet());
         for (String name : fromCsv.keySet()) {
-            assertTrue(fromCsv.get(name).size() > 0, name + " has rows");
+            // Placements count in base years whose every start is known, and one year of data has none.
+            if (!name.equals(Placements.SCHEMA.name())) assertTrue(fromCsv.get(name).size() > 0, name + " has rows");
             assertEquals(csv(fromCsv.get(name)), csv(fromIjw.get(name)), name);
         }
     }
