@@ -368,7 +368,7 @@ public final class ClaimParser implements Serializable {
     }
 
     /** RFC 4180 fields of one line ("" doubles a quote inside quotes); null for an unclosed quote. */
-    static List<String> splitLine(String line, char sep) {
+    public static List<String> splitLine(String line, char sep) {
         return splitLine(line, sep, false);
     }
 

@@ -77,10 +77,13 @@ public final class DelayTriangle {
         };
         Dataset<Row> lines = dated.flatMap(months, Encoders.row(LINE_MONTH)).select(col("g"), col("k"), col("m"),
                 least(lit(WIDTH - 1), greatest(lit(0), col("p").minus(col("m")))).as("d"), col("c"));
-        List<Row> cents = lines.groupBy("g", "m", "d").agg(sum("c")).collectAsList();
+        // Both triangles come from one read of the claims: per client, care month and delay, cached.
+        Dataset<Row> perClient = lines.groupBy("g", "k", "m", "d").agg(sum("c").as("c")).cache();
+        List<Row> cents = perClient.groupBy("g", "m", "d").agg(sum("c")).collectAsList();
         // A client counts at the delay of the first claim for the month.
-        List<Row> clients = lines.groupBy("g", "k", "m").agg(min("d").as("d"))
+        List<Row> clients = perClient.groupBy("g", "k", "m").agg(min("d").as("d"))
                 .groupBy("g", "m", "d").agg(count(lit(1))).collectAsList();
+        perClient.unpersist();
         int first = Integer.MAX_VALUE;
         for (Row r : cents) first = Math.min(first, r.getInt(1));
         if (first == Integer.MAX_VALUE) return new Triangles(extractMonth, extractMonth, Map.of());

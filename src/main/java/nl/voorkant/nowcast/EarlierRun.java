@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import nl.voorkant.core.StoragePath;
+import nl.voorkant.ingest.ClaimParser;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -99,7 +100,7 @@ public final class EarlierRun {
      */
     static Table read(Path csv, Schema schema) throws IOException {
         List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
-        List<String> header = fields(lines.get(0));
+        List<String> header = ClaimParser.splitLine(lines.get(0), ',');
         List<Integer> kept = new ArrayList<>();
         List<Column> columns = new ArrayList<>();
         for (int i = 0; i < header.size(); i++) {
@@ -112,41 +113,12 @@ public final class EarlierRun {
         List<List<Object>> rows = new ArrayList<>();
         for (String line : lines.subList(1, lines.size())) {
             if (line.isEmpty()) continue;
-            List<String> f = fields(line);
+            List<String> f = ClaimParser.splitLine(line, ',');
             List<Object> row = new ArrayList<>();
             for (int k = 0; k < kept.size(); k++) row.add(columns.get(k).type().parse(f.get(kept.get(k))));
             rows.add(row);
         }
         return new Table(schema.name(), Schema.of(schema.name(), columns), rows, null);
-    }
-
-    /** One CSV line's fields as {@link Table#writeCsv} writes them: quoted where they hold a comma or quote. */
-    static List<String> fields(String line) {
-        List<String> out = new ArrayList<>();
-        StringBuilder f = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char ch = line.charAt(i);
-            if (quoted) {
-                if (ch == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    f.append('"');
-                    i++;
-                } else if (ch == '"') {
-                    quoted = false;
-                } else {
-                    f.append(ch);
-                }
-            } else if (ch == '"') {
-                quoted = true;
-            } else if (ch == ',') {
-                out.add(f.toString());
-                f.setLength(0);
-            } else {
-                f.append(ch);
-            }
-        }
-        out.add(f.toString());
-        return out;
     }
 
     /**
