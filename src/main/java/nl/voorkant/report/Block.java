@@ -23,4 +23,13 @@ sealed interface Block {
     record Cell(String text, boolean numeric) {}
 
     record Chart(String file, String caption, byte[] png) implements Block {}
+
+    /** The briefing's answer in a few sentences, shown before the table of contents. */
+    record Findings(String title, List<String> items) implements Block {}
+
+    /**
+     * The start of the appendix: the blocks after it are looked up rather than read (long tables,
+     * municipality detail), so the body before it stays short enough to print and to paste.
+     */
+    record Appendix(String anchor, String title, String intro) implements Block {}
 }

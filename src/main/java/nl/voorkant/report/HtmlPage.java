@@ -9,10 +9,21 @@ final class HtmlPage {
 
     static String render(String title, String subtitle, String tocTitle, String lang, List<Block> blocks) {
         StringBuilder toc = new StringBuilder("<nav><h2>" + esc(tocTitle) + "</h2><ol>");
+        StringBuilder findings = new StringBuilder();
         StringBuilder body = new StringBuilder();
         boolean inSection = false;
         for (Block b : blocks) {
-            if (b instanceof Block.Section h) {
+            if (b instanceof Block.Findings k) {
+                findings.append("<aside class=\"findings\"><h2>").append(esc(k.title())).append("</h2><ul>\n");
+                for (String item : k.items()) findings.append("<li>").append(esc(item)).append("</li>\n");
+                findings.append("</ul></aside>\n");
+            } else if (b instanceof Block.Appendix a) {
+                if (inSection) body.append("</section>\n");
+                inSection = true;
+                toc.append("<li><a href=\"#").append(a.anchor()).append("\">").append(esc(a.title())).append("</a></li>");
+                body.append("<section id=\"").append(a.anchor()).append("\" class=\"appendix\">\n<h2>")
+                        .append(esc(a.title())).append("</h2>\n<p>").append(esc(a.intro())).append("</p>\n");
+            } else if (b instanceof Block.Section h) {
                 if (inSection) body.append("</section>\n");
                 inSection = true;
                 toc.append("<li><a href=\"#").append(h.anchor()).append("\">").append(esc(h.title())).append("</a></li>");
@@ -39,7 +50,7 @@ final class HtmlPage {
         return "<!DOCTYPE html>\n<html lang=\"" + lang + "\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>" + esc(title)
                 + "</title><style>" + CSS + "</style></head><body><header><h1>" + esc(title) + "</h1><p>"
-                + esc(subtitle) + "</p></header>\n" + toc + "<main>\n" + body + "</main></body></html>\n";
+                + esc(subtitle) + "</p></header>\n" + findings + toc + "<main>\n" + body + "</main></body></html>\n";
     }
 
     /** The table as an HTML fragment; the notebook shows the same fragment. */
@@ -61,11 +72,12 @@ final class HtmlPage {
             body{font-family:'DejaVu Sans',Arial,sans-serif;color:#222;max-width:1100px;margin:2em auto;padding:0 1em;line-height:1.45}
             h1{color:#1f4e79;margin-bottom:.2em}h2{color:#1f4e79;border-bottom:2px solid #1f4e79;padding-bottom:.2em;margin-top:1.6em}
             h3{color:#333;font-size:1em}nav ol{columns:2}figure{margin:1em 0}img{max-width:100%;height:auto;border:1px solid #ddd}
-            figcaption{font-size:.85em;color:#555}.table{overflow-x:auto;margin:.8em 0}
+            figcaption{font-size:.85em;color:#555}.findings{background:#eef3f8;border-left:4px solid #1f4e79;padding:.2em 1em .6em}
+            .findings h2{border:none;margin-top:.4em}.table{overflow-x:auto;margin:.8em 0}
             table{border-collapse:collapse;font-size:.82em}th,td{border:1px solid #ccc;padding:.25em .5em}
             th{background:#eef3f8;text-align:left}td.num{text-align:right;white-space:nowrap}tbody tr:nth-child(even){background:#fafafa}
             @page{size:A4 portrait;margin:15mm}
-            @media print{body{max-width:none;margin:0;font-size:10pt}section{break-inside:auto}h2{break-after:avoid}
+            @media print{body{max-width:none;margin:0;font-size:10pt}section{break-inside:auto}h2{break-after:avoid}.appendix{break-before:page}
             figure,tr{break-inside:avoid}.table{overflow:visible}table{font-size:7.5pt}nav{break-after:page}}
             """;
 

@@ -36,7 +36,14 @@ final class Notebook {
     }
 
     private void add(Block b) {
-        if (b instanceof Block.Section s) {
+        if (b instanceof Block.Findings k) {
+            flushMarkdown();
+            markdown.append("## ").append(md(k.title())).append("\n\n");
+            for (String item : k.items()) markdown.append("- ").append(md(item)).append('\n');
+        } else if (b instanceof Block.Appendix a) {
+            flushMarkdown();
+            markdown.append("## ").append(md(a.title())).append("\n\n").append(md(a.intro())).append('\n');
+        } else if (b instanceof Block.Section s) {
             flushMarkdown();
             markdown.append("## ").append(s.number()).append(". ").append(md(s.title())).append('\n');
         } else if (b instanceof Block.Subheading h) {
