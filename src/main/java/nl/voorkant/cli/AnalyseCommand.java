@@ -35,6 +35,7 @@ import nl.voorkant.ingest.Reference;
 import nl.voorkant.ingest.SparkSessions;
 import nl.voorkant.nowcast.EarlierRun;
 import nl.voorkant.nowcast.Nowcast;
+import nl.voorkant.report.Names;
 import nl.voorkant.report.Report;
 import nl.voorkant.scenario.ScenarioConfig;
 import nl.voorkant.scenario.ScenarioRun;
@@ -271,10 +272,12 @@ final class AnalyseCommand {
     static void writeReport(Path out, Map<String, Table> published, Map<String, Object> manifest,
                             ScenarioRun.Result scenarios, Reference reference, String lang, Progress progress) {
         progress.stage("report", "index.html, report.ipynb, tables.xlsx");
-        Map<String, String> names = new LinkedHashMap<>();
-        reference.municipalities().values().forEach(m -> names.put(m.code(), m.name()));
+        Map<String, String> areas = new LinkedHashMap<>();
+        reference.municipalities().values().forEach(m -> areas.put(m.code(), m.name()));
+        Map<String, String> groups = new LinkedHashMap<>();
+        reference.groups().forEach((code, p) -> groups.put(code, p.groupName()));
         Report.write(out, published, manifest, scenarios == null ? List.of() : scenarios.notes(),
-                scenarios == null ? Map.of() : scenarios.texts(), names, lang);
+                scenarios == null ? Map.of() : scenarios.texts(), new Names(areas, groups, Map.of()), lang);
         progress.finish();
     }
 

@@ -26,13 +26,13 @@ public final class Report {
      * @param tables the run's published tables, by name; all of them go into the workbook
      * @param notes the other stages' notes for the reader, worded in the report's language
      * @param texts the messages behind the tables' text cells, by the Dutch text each holds (see {@link Sections#build})
-     * @param areaNames display names of area codes (municipalities)
+     * @param names the display names of areas, product groups and scenarios
      * @param lang "nl" or "en"
      */
     public static void write(Path outDir, Map<String, Table> tables, Map<String, Object> manifest, List<Message> notes,
-                             Map<String, Message> texts, Map<String, String> areaNames, String lang) {
+                             Map<String, Message> texts, Names names, String lang) {
         Texts t = new Texts(lang);
-        List<Block> blocks = Sections.build(tables, manifest, notes, texts, areaNames, t);
+        List<Block> blocks = Sections.build(tables, manifest, notes, texts, names, t);
         String title = t.get("title");
         String subtitle = t.get("subtitle", LocalDate.now().toString(),
                 new Formats(t.locale()).number(manifest.get("rows_read")),

@@ -55,19 +55,19 @@ final class Sections {
     private final Map<String, Object> manifest;
     private final List<Message> notes;
     private final Map<String, Message> texts;
-    private final Map<String, String> areaNames;
+    private final Names names;
     private final Texts t;
     private final Formats f;
     private final List<Block> blocks = new ArrayList<>();
     private int sections;
 
     private Sections(Map<String, Table> tables, Map<String, Object> manifest, List<Message> notes,
-                     Map<String, Message> texts, Map<String, String> areaNames, Texts t) {
+                     Map<String, Message> texts, Names names, Texts t) {
         this.tables = tables;
         this.manifest = manifest;
         this.notes = notes;
         this.texts = texts;
-        this.areaNames = areaNames;
+        this.names = names;
         this.t = t;
         this.f = new Formats(t.locale());
     }
@@ -78,8 +78,8 @@ final class Sections {
      *              in the report's language wherever such a cell is shown
      */
     static List<Block> build(Map<String, Table> tables, Map<String, Object> manifest, List<Message> notes,
-                             Map<String, Message> texts, Map<String, String> areaNames, Texts t) {
-        Sections s = new Sections(tables, manifest, notes, texts, areaNames, t);
+                             Map<String, Message> texts, Names names, Texts t) {
+        Sections s = new Sections(tables, manifest, notes, texts, names, t);
         s.dataAndQuality();
         s.careUse();
         s.flows();
@@ -423,7 +423,7 @@ final class Sections {
     }
 
     private String name(String area) {
-        return areaNames.getOrDefault(area, area);
+        return names.area(area);
     }
 
     /** A count from the manifest, which holds whichever whole number its writer had. */

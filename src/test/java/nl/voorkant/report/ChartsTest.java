@@ -276,7 +276,7 @@ class ChartsTest {
     void aMissingOrEmptyTableSkipsItsChartWithANote(@TempDir Path out) throws IOException {
         Map<String, Table> tables = new LinkedHashMap<>(HtmlReportTest.tables());
         tables.put("montecarlo_months", Table.builder("montecarlo_months", "scenario", "month", "measure", "p10", "p50", "p90").build());
-        Report.write(out, tables, HtmlReportTest.manifest(), List.of(), Map.of(), Map.of(), "en");
+        Report.write(out, tables, HtmlReportTest.manifest(), List.of(), Map.of(), Names.NONE, "en");
         String html = Files.readString(out.resolve("index.html"));
         for (String table : List.of("km_survival", "baseline_projection", "montecarlo_months", "sensitivity")) {
             assertTrue(html.contains("Chart skipped: the table " + table + " is not part of this run or is empty."), table);

@@ -55,7 +55,7 @@ class HtmlReportTest {
     @Test
     void writesASelfContainedDutchReportWithTheMemoBesideTheData(@TempDir Path out) throws IOException {
         Report.write(out, tables(), manifest(), List.of(Message.of("note.trends.no_area", "X")), Map.of(),
-                Map.of("GM0482", "Alblasserdam"), "nl");
+                new Names(Map.of("GM0482", "Alblasserdam"), Map.of(), Map.of()), "nl");
         String html = Files.readString(out.resolve("index.html"), StandardCharsets.UTF_8);
         assertTrue(html.contains("<h2>1. Data en kwaliteit</h2>"), "numbered Dutch sections");
         assertTrue(html.contains("77 · € 247.332"), "computed cell in the memo's layout, Dutch format");
@@ -71,7 +71,7 @@ class HtmlReportTest {
         }
         assertTrue(html.contains("<th>grootheid</th><th>waarde</th>"), "the report's own tables, Dutch headers");
         assertTrue(html.contains("<th>gebied</th><th>niveau</th><th>jaar</th><th>lokaal aandeel</th>"), "Dutch headers");
-        Report.write(out, tables(), manifest(), List.of(), Map.of(), Map.of(), "en");
+        Report.write(out, tables(), manifest(), List.of(), Map.of(), Names.NONE, "en");
         String english = Files.readString(out.resolve("index.html"));
         assertTrue(english.contains("<h2>1. Data and quality</h2>"));
         assertTrue(english.contains("<th>area</th><th>level</th><th>year</th><th>local share</th>"), "English headers");
@@ -102,7 +102,7 @@ class HtmlReportTest {
     void theReportSaysWhichMonthsAreProvisionalAndHowCompleteInBothLanguages(@TempDir Path out) throws IOException {
         Map<String, Object> manifest = manifest();
         manifest.put("nowcast", estimated());
-        Report.write(out, withProvisionalMonth(), manifest, List.of(), Map.of(), Map.of(), "nl");
+        Report.write(out, withProvisionalMonth(), manifest, List.of(), Map.of(), Names.NONE, "nl");
         String dutch = Files.readString(out.resolve("index.html"), StandardCharsets.UTF_8);
         assertTrue(dutch.contains("Peildatum van het extract: 2018-02-20 (de laatste declaratiedatum). Voorlopig, omdat er "
                 + "nog declaraties voor binnenkomen (minder dan 95% binnen), zijn 2018-01 (90%), 2018-02 (42%); per maand het "
@@ -111,7 +111,7 @@ class HtmlReportTest {
         assertTrue(dutch.contains("Voorlopige maanden (2018-02) zijn gestreept getekend"),
                 "the chart's caption says which months are dashed");
         assertTrue(dutch.contains("Zonder declaratiedatums is er geen nowcast"), "and that this one has no band");
-        Report.write(out, withProvisionalMonth(), manifest, List.of(), Map.of(), Map.of(), "en");
+        Report.write(out, withProvisionalMonth(), manifest, List.of(), Map.of(), Names.NONE, "en");
         String english = Files.readString(out.resolve("index.html"), StandardCharsets.UTF_8);
         assertTrue(english.contains("Extract date: 2018-02-20 (the latest declaration date). Provisional, because claims "
                 + "for them are still coming in (less than 95% in), are 2018-01 (90%), 2018-02 (42%); per month the share of "
@@ -129,14 +129,14 @@ class HtmlReportTest {
         nowcast.put("provisional_months", Map.of("2018-02", 0.3));
         Map<String, Object> manifest = manifest();
         manifest.put("nowcast", nowcast);
-        Report.write(out, tables(), manifest, List.of(), Map.of(), Map.of(), "nl");
+        Report.write(out, tables(), manifest, List.of(), Map.of(), Names.NONE, "nl");
         String dutch = Files.readString(out.resolve("index.html"), StandardCharsets.UTF_8);
         assertTrue(dutch.contains("(het einde van de laatste zorgmaand, want de declaraties hebben geen declaratiedatum)"),
                 "where the extract date came from");
         assertTrue(dutch.contains("Aanname: de declaraties hebben geen declaratiedatum, dus de nieuwste maanden kunnen "
                 + "onvolledig zijn.") && dutch.contains("is bij leeftijd 0: 30%, 1: 75%, daarna: 100%. Ze zijn niet aangevuld."), "the assumption with its profile, in Dutch");
         assertFalse(dutch.contains("geschat uit de vertraging"), "nothing was estimated");
-        Report.write(out, tables(), manifest, List.of(), Map.of(), Map.of(), "en");
+        Report.write(out, tables(), manifest, List.of(), Map.of(), Names.NONE, "en");
         String english = Files.readString(out.resolve("index.html"), StandardCharsets.UTF_8);
         assertTrue(english.contains("Assumption: the claims carry no declaration dates, so the newest months may be "
                 + "incomplete.") && english.contains("is, at age 0: 30%, 1: 75%, later: 100%. They are not completed."), "and in English");
@@ -146,7 +146,7 @@ class HtmlReportTest {
     void aRunWithoutAnEarlierOneSaysNothingOfRevisions(@TempDir Path out) throws IOException {
         Map<String, Object> manifest = manifest();
         manifest.put("revisions", Map.of("earlier_run", "", "compared", false, "not_compared", "no earlier run", "changed_cells", 0));
-        Report.write(out, tables(), manifest, List.of(), Map.of(), Map.of(), "nl");
+        Report.write(out, tables(), manifest, List.of(), Map.of(), Names.NONE, "nl");
         String dutch = Files.readString(out.resolve("index.html"), StandardCharsets.UTF_8);
         assertFalse(dutch.contains("Wat is veranderd sinds de vorige run"), "no earlier run, no revisions heading");
         assertFalse(dutch.contains("Peildatum"), "no nowcast section, no provisional months");
@@ -181,14 +181,14 @@ class HtmlReportTest {
                 "the table holds the Dutch wording, as its CSV always has");
         Map<String, Table> tables = new LinkedHashMap<>(tables());
         tables.putAll(r.tables());
-        Report.write(out, tables, manifest(), r.notes(), r.texts(), Map.of(), "en");
+        Report.write(out, tables, manifest(), r.notes(), r.texts(), Names.NONE, "en");
         String english = Files.readString(out.resolve("index.html"), StandardCharsets.UTF_8);
         assertTrue(english.contains("<td>baseline typed in; 13% test unknown: no back-end budget</td>"), "the note in English");
         assertTrue(english.contains("<li>scenario p skipped: no flow tables (flow_year and km_survival) available; "
                 + "run analyse on claims</li>"), "a skipped scenario's note in English");
         assertTrue(english.contains("<li>targets skipped: no product catalogue (reference) found</li>"));
         assertFalse(english.contains("overgeslagen") || english.contains("basis ingevoerd"), "no Dutch note is left");
-        Report.write(out, tables, manifest(), r.notes(), r.texts(), Map.of(), "nl");
+        Report.write(out, tables, manifest(), r.notes(), r.texts(), Names.NONE, "nl");
         String dutch = Files.readString(out.resolve("index.html"), StandardCharsets.UTF_8);
         assertTrue(dutch.contains("<td>basis ingevoerd; 13%-toets onbekend: geen budget achterkant</td>"), "and in Dutch");
         assertTrue(dutch.contains("<li>doelen overgeslagen: geen productcatalogus (reference) gevonden</li>"));
@@ -198,7 +198,7 @@ class HtmlReportTest {
     void rendersInHeadlessChromiumWithEveryImageLoaded(@TempDir Path out) throws Exception {
         Path chromium = Path.of("/usr/bin/chromium");
         Assumptions.assumeTrue(Files.isExecutable(chromium), "Chromium is not installed (apt-get install chromium): skipped");
-        Report.write(out, tables(), manifest(), List.of(), Map.of(), Map.of(), "nl");
+        Report.write(out, tables(), manifest(), List.of(), Map.of(), Names.NONE, "nl");
         // The page itself counts its images that failed to load; --dump-dom prints the result.
         Path page = out.resolve("index.html");
         Files.writeString(page, Files.readString(page).replace("</body>", "<script>document.body.setAttribute('data-broken',"

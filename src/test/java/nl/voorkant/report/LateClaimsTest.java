@@ -100,7 +100,7 @@ class LateClaimsTest {
         Map<String, Table> tables = new LinkedHashMap<>(HtmlReportTest.tables());
         tables.put("flow_month", flowMonth());
         tables.put("revisions", revisions());
-        Report.write(out, tables, manifest, List.of(), Map.of(), Map.of(), "nl");
+        Report.write(out, tables, manifest, List.of(), Map.of(), Names.NONE, "nl");
         String html = Files.readString(out.resolve("index.html"), StandardCharsets.UTF_8);
         assertTrue(html.contains("Wat is veranderd sinds de vorige run"), "the heading");
         assertTrue(html.contains("<li>2020-09 kosten +4,2%, cliënten +5% door late declaraties</li>"), "a line as a bullet");

@@ -45,7 +45,7 @@ class NotebookTest {
     @Test
     void theNotebookIsValidNbformatAndCarriesTheReportsContent(@TempDir Path out) throws IOException {
         Report.write(out, HtmlReportTest.tables(), HtmlReportTest.manifest(), List.of(Message.of("note.trends.no_area", "X")), Map.of(),
-                Map.of("GM0482", "Alblasserdam"), "nl");
+                new Names(Map.of("GM0482", "Alblasserdam"), Map.of(), Map.of()), "nl");
         JsonNode nb = new ObjectMapper().readTree(out.resolve("report.ipynb").toFile());
         List<Error> errors = nbformat.validate(nb);
         assertTrue(errors.isEmpty(), "nbformat 4.5: " + errors);
@@ -86,7 +86,7 @@ class NotebookTest {
 
     @Test
     void theSchemaRejectsWhatJupyterWouldNotOpen(@TempDir Path out) throws IOException {
-        Report.write(out, HtmlReportTest.tables(), HtmlReportTest.manifest(), List.of(), Map.of(), Map.of(), "en");
+        Report.write(out, HtmlReportTest.tables(), HtmlReportTest.manifest(), List.of(), Map.of(), Names.NONE, "en");
         ObjectNode nb = (ObjectNode) new ObjectMapper().readTree(out.resolve("report.ipynb").toFile());
         assertTrue(nbformat.validate(nb).isEmpty());
         ((ObjectNode) nb.get("cells").get(2)).remove("outputs");

@@ -38,7 +38,7 @@ class TablesWorkbookTest {
     @Test
     void everyTableIsASheetWithNumbersAsNumbersAndTheCsvsValues(@TempDir Path out) throws IOException {
         Map<String, Table> tables = tables();
-        Report.write(out, tables, HtmlReportTest.manifest(), List.of(), Map.of(), Map.of(), "nl");
+        Report.write(out, tables, HtmlReportTest.manifest(), List.of(), Map.of(), Names.NONE, "nl");
         try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(out.resolve("tables.xlsx")))) {
             assertEquals(tables.size(), wb.getNumberOfSheets());
             assertEquals(List.of("flow_year", "flow_month", "local_share_year", LONG.substring(0, 31),
@@ -74,7 +74,7 @@ class TablesWorkbookTest {
 
     @Test
     void englishHeadersForAnEnglishReport(@TempDir Path out) throws IOException {
-        Report.write(out, tables(), HtmlReportTest.manifest(), List.of(), Map.of(), Map.of(), "en");
+        Report.write(out, tables(), HtmlReportTest.manifest(), List.of(), Map.of(), Names.NONE, "en");
         try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(out.resolve("tables.xlsx")))) {
             assertEquals(List.of("area", "level", "product group", "year", "unique clients", "cost (€)"),
                     texts(wb.getSheet("flow_year").getRow(0)));
