@@ -119,10 +119,10 @@ final class KeyFindings {
         if (now == null) return null;
         List<String> parts = new ArrayList<>();
         if (now.local() == null) {
-            parts.add(t.get("findings.share.suppressed", String.valueOf(now.year()), names.area(now.area())));
+            parts.add(t.get("findings.share.suppressed", yearShown(now.year()), names.area(now.area())));
         } else {
             String cost = now.cost() == null ? "" : " " + t.get("findings.share.cost", f.percent(now.cost()));
-            parts.add(t.get("findings.share", String.valueOf(now.year()), names.area(now.area()), f.percent(now.local()), cost,
+            parts.add(t.get("findings.share", yearShown(now.year()), names.area(now.area()), f.percent(now.local()), cost,
                     position(now.local())));
         }
         Table sameYear = tables.get(LocalShareYear.SCHEMA.name()).where(YEAR, y -> year(y) == now.year());
@@ -137,6 +137,21 @@ final class KeyFindings {
         String range = municipalityRange(sameYear.where(AREA_LEVEL, AreaLevel.MUNICIPALITY.code()));
         if (range != null) parts.add(range);
         return String.join(" ", parts);
+    }
+
+    /** A year, marked when late claims are still to come for it, so the share is read as a first figure. */
+    private String yearShown(int year) {
+        return provisionalYears().contains(year) ? t.get("findings.share.provisional", String.valueOf(year)) : String.valueOf(year);
+    }
+
+    /** The years flow_year marks provisional at region level in any product group. */
+    private Set<Integer> provisionalYears() {
+        Table year = regionRows(tables.get(FlowYear.SCHEMA.name()));
+        Set<Integer> out = new TreeSet<>();
+        for (int i = 0; year != null && i < year.size(); i++) {
+            if (Boolean.TRUE.equals(cell(year, i, FlowYear.PROVISIONAL))) out.add(year(year.value(i, YEAR)));
+        }
+        return out;
     }
 
     /** Where a share stands on the path: below the start, on the way to 30%, past it, or at the goal. */
@@ -323,10 +338,9 @@ final class KeyFindings {
         }
         TreeMap<Integer, Double> cost = new TreeMap<>();
         Set<Integer> costUnknown = new TreeSet<>();
-        Set<Integer> provisional = new TreeSet<>();
+        Set<Integer> provisional = provisionalYears();
         for (int i = 0; year != null && i < year.size(); i++) {
             int y = year(year.value(i, YEAR));
-            if (Boolean.TRUE.equals(cell(year, i, FlowYear.PROVISIONAL))) provisional.add(y);
             if (cell(year, i, FlowYear.COST_EUR) instanceof Number n) cost.merge(y, n.doubleValue(), Double::sum);
             else costUnknown.add(y);
         }
