@@ -418,15 +418,21 @@ public final class Charts {
     // ---- the staircase of the local share (issue 19) ----
 
     /**
-     * The path of the local share as steps: per category series 0 as a solid bar with its share on top, and
-     * series 1 (what stays out of reach) stacked on it as an empty dashed outline, over reference lines
-     * ({@code references}) and the goal's band from {@code goalLow} to {@code goalHigh}.
+     * The path of the local share as steps: per category series 0 as a solid bar with its share on top (lighter
+     * where series 1 has a value), and series 1 (what stays out of reach) stacked on it as an empty dashed
+     * outline, over reference lines ({@code references}) and the goal's band from {@code goalLow} to {@code goalHigh}.
      */
     public static byte[] staircase(String title, String yLabel, CategoryDataset data, List<Double> references,
                                    double goalLow, double goalHigh, Texts texts) {
         NumberFormat percent = NumberFormat.getPercentInstance(texts.locale());
         percent.setMaximumFractionDigits(1);
-        org.jfree.chart.renderer.category.StackedBarRenderer r = new org.jfree.chart.renderer.category.StackedBarRenderer();
+        // A step out of reach shows the most it allows in a lighter blue: a ceiling, not a plan.
+        org.jfree.chart.renderer.category.StackedBarRenderer r = new org.jfree.chart.renderer.category.StackedBarRenderer() {
+            @Override
+            public java.awt.Paint getItemPaint(int row, int column) {
+                return row == 0 && data.getValue(1, column) != null ? COLOURS[4] : super.getItemPaint(row, column);
+            }
+        };
         r.setBarPainter(new StandardBarPainter());
         r.setShadowVisible(false);
         r.setMaximumBarWidth(0.22);
