@@ -184,8 +184,8 @@ class HtmlReportTest {
         Report.write(out, tables, manifest(), r.notes(), r.texts(), Names.NONE, "en");
         String english = Files.readString(out.resolve("index.html"), StandardCharsets.UTF_8);
         assertTrue(english.contains("<td>baseline typed in; 13% test unknown: no back-end budget</td>"), "the note in English");
-        assertTrue(english.contains("<li>scenario p skipped: no flow tables (flow_year and km_survival) available; "
-                + "run analyse on claims</li>"), "a skipped scenario's note in English");
+        assertTrue(english.contains("<li>scenario p skipped: no flow tables (tables/flow_year.csv and tables/km_survival.csv) available; "
+                + "run analyse on the claims</li>"), "a skipped scenario's note in English");
         assertTrue(english.contains("<li>targets skipped: no product catalogue (reference) found</li>"));
         assertFalse(english.contains("overgeslagen") || english.contains("basis ingevoerd"), "no Dutch note is left");
         Report.write(out, tables, manifest(), r.notes(), r.texts(), Names.NONE, "nl");
