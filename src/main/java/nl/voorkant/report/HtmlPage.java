@@ -20,7 +20,8 @@ final class HtmlPage {
             } else if (b instanceof Block.Appendix a) {
                 if (inSection) body.append("</section>\n");
                 inSection = true;
-                toc.append("<li><a href=\"#").append(a.anchor()).append("\">").append(esc(a.title())).append("</a></li>");
+                toc.append("<li class=\"appendix\"><a href=\"#").append(a.anchor()).append("\">").append(esc(a.title()))
+                        .append("</a></li>");
                 body.append("<section id=\"").append(a.anchor()).append("\" class=\"appendix\">\n<h2>")
                         .append(esc(a.title())).append("</h2>\n<p>").append(esc(a.intro())).append("</p>\n");
             } else if (b instanceof Block.Section h) {
@@ -77,7 +78,7 @@ final class HtmlPage {
             table{border-collapse:collapse;font-size:.82em}th,td{border:1px solid #ccc;padding:.25em .5em}
             th{background:#eef3f8;text-align:left;vertical-align:bottom}td.num{text-align:right;white-space:nowrap}
             tbody tr:nth-child(even){background:#fafafa}
-            .appendix>h2{border-bottom-style:double}.appendix h3{color:#1f4e79;margin-top:1.4em}
+            nav li.appendix{list-style:none}.appendix>h2{border-bottom-style:double}.appendix h3{color:#1f4e79;margin-top:1.4em}
             @page{size:A4 portrait;margin:14mm 12mm 16mm}
             @media print{body{max-width:none;margin:0;padding:0;font-size:9.5pt;line-height:1.35}
             h2{font-size:14pt;margin-top:1.1em}h2,h3{break-after:avoid;page-break-after:avoid}

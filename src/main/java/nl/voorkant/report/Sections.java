@@ -144,8 +144,11 @@ final class Sections {
         }
         // The memo's layout, one column per area: its municipalities while few, then subregions and regions.
         Shown shown = shownAreas(year, AREA_COLUMNS);
-        List<String> areas = new ArrayList<>(shown.areas());
-        java.util.Collections.reverse(areas);
+        List<String> areas = new ArrayList<>();
+        for (AreaLevel level : List.of(AreaLevel.MUNICIPALITY, AreaLevel.SUBREGION, AreaLevel.REGION)) {
+            Table rows = year.where(AREA_LEVEL, level.code());
+            for (String a : shown.areas()) if (rows.where(AREA, a).size() > 0) areas.add(a);
+        }
         Set<Object> years = new TreeSet<>();
         for (int i = 0; i < year.size(); i++) years.add(year.value(i, YEAR));
         Object latest = years.stream().reduce((a, b) -> b).orElse(null);
@@ -455,7 +458,12 @@ final class Sections {
 
     /** The table as the reader sees it: every header by its label, every cell in the reader's words. */
     private Block.TableBlock tableBlock(Table table) {
-        List<String> headers = table.columns().stream().map(t::column).toList();
+        // A table of one area level says it in its heading or its text; a column of the same word on every row is noise.
+        int level = table.columns().indexOf(AREA_LEVEL.name());
+        boolean oneLevel = level >= 0 && table.rows().stream().map(r -> r.get(level)).distinct().count() == 1;
+        List<Integer> shownColumns = new ArrayList<>();
+        for (int i = 0; i < table.columns().size(); i++) if (!(oneLevel && i == level)) shownColumns.add(i);
+        List<String> headers = shownColumns.stream().map(i -> t.column(table.columns().get(i))).toList();
         List<List<Block.Cell>> rows = new ArrayList<>();
         List<Type> types = new ArrayList<>();
         for (int i = 0; i < table.columns().size(); i++) types.add(Formats.type(table, i));
@@ -464,7 +472,7 @@ final class Sections {
             // A long table of several measures (baseline_projection) holds each row's figures in its measure's unit.
             Column of = measure < 0 ? null : FlowYear.SCHEMA.column(String.valueOf(row.get(measure)));
             List<Block.Cell> cells = new ArrayList<>();
-            for (int i = 0; i < row.size(); i++) {
+            for (int i : shownColumns) {
                 Object v = row.get(i);
                 String column = table.columns().get(i);
                 Type type = types.get(i) == Type.FIGURE && of != null ? of.type() : types.get(i);

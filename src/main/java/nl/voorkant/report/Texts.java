@@ -54,16 +54,18 @@ public final class Texts {
     }
 
     /**
-     * A text of codes with every code of a group, area or scenario replaced by its name: a message's
-     * argument, such as "begeleiding, jo_netwerk", reads "Begeleiding (l)vb, J&O in netwerk jeugdige".
+     * A text of codes with every code of a group, area or scenario replaced by its name, and a column's
+     * (a measure's) by its label: a message's argument "begeleiding, jo_netwerk" reads "Begeleiding (l)vb,
+     * J&O in netwerk jeugdige", and "unique_clients, cost_eur" reads "unieke cliënten, kosten (€)".
      */
-    static String inText(String text, Names names) {
+    String inText(String text, Names names) {
         Matcher m = CODE.matcher(text);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             String code = m.group();
             String name = names.scenarios().containsKey(code) ? names.scenario(code)
-                    : names.groups().containsKey(code) ? names.group(code) : names.area(code);
+                    : names.groups().containsKey(code) ? names.group(code)
+                    : names.areas().containsKey(code) ? names.area(code) : column(code);
             m.appendReplacement(out, Matcher.quoteReplacement(name));
         }
         return m.appendTail(out).toString();
