@@ -503,6 +503,8 @@ final class Sections {
                 default -> f.cell(type, v);
             };
         }
+        // A random seed is a code to type in again, not an amount: no thousands mark.
+        if (v instanceof Number n && column.equals(MonteCarloTotals.SEED.name())) return String.valueOf(n.longValue());
         if (v instanceof Number n && wholeClients(tableName, column, type)) return f.number(Math.round(n.doubleValue()));
         if (v instanceof Number n && type == Type.DOUBLE && TrendsTable.SCHEMA.name().equals(tableName)
                 && PERCENT_IN_TRENDS.contains(column)) return f.percent(n);
