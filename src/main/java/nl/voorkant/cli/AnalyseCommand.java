@@ -137,7 +137,7 @@ final class AnalyseCommand {
             manifest.put("nowcast", nowcast.summary());
             manifest.put("revisions", Nowcast.revisionsSummary(earlier, published.get(Revisions.SCHEMA.name())));
             InputFiles.ijwSummary(ingested.entries()).ifPresent(summary -> manifest.put("ijw", summary));
-            writeReport(out, published, manifest, scenarioResult, reference, settings.lang(), progress);
+            writeReport(out, published, manifest, scenarioResult, settings.scenarios(), reference, settings.lang(), progress);
             // Written after the report, so that its timings include the report's own stage.
             manifest.put("stage_timings", progress.stageSeconds());
             writeJson(manifest, out.resolve("manifest.json"));
@@ -270,14 +270,20 @@ final class AnalyseCommand {
 
     /** index.html, report.ipynb and tables.xlsx from the published tables, areas by their names. */
     static void writeReport(Path out, Map<String, Table> published, Map<String, Object> manifest,
-                            ScenarioRun.Result scenarios, Reference reference, String lang, Progress progress) {
+                            ScenarioRun.Result scenarios, ScenarioConfig config, Reference reference, String lang,
+                            Progress progress) {
         progress.stage("report", "index.html, report.ipynb, tables.xlsx");
         Map<String, String> areas = new LinkedHashMap<>();
         reference.municipalities().values().forEach(m -> areas.put(m.code(), m.name()));
         Map<String, String> groups = new LinkedHashMap<>();
         reference.groups().forEach((code, p) -> groups.put(code, p.groupName()));
+        Map<String, String> titles = new LinkedHashMap<>();
+        if (config != null) {
+            config.scenarios().forEach(s -> titles.put(s.name(),
+                    s.title(a -> areas.getOrDefault(a, a), g -> groups.getOrDefault(g, g))));
+        }
         Report.write(out, published, manifest, scenarios == null ? List.of() : scenarios.notes(),
-                scenarios == null ? Map.of() : scenarios.texts(), new Names(areas, groups, Map.of()), lang);
+                scenarios == null ? Map.of() : scenarios.texts(), new Names(areas, groups, titles), lang);
         progress.finish();
     }
 

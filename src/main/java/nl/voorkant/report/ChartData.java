@@ -45,14 +45,14 @@ import org.jfree.data.xy.YIntervalSeriesCollection;
 final class ChartData {
     private ChartData() {}
 
-    /** Clients per month per product group at region level, for the stacked area. */
-    static TimeTableXYDataset clientsByGroup(Table flowMonth) {
+    /** Clients per month per product group at region level, for the stacked area; each group by its name. */
+    static TimeTableXYDataset clientsByGroup(Table flowMonth, Names names) {
         TimeTableXYDataset data = new TimeTableXYDataset();
         Table region = flowMonth.where(AREA_LEVEL, AreaLevel.REGION.code());
         for (int i = 0; i < region.size(); i++) {
             // A suppressed month would make the stack's top a lie; it counts as no clients of that group.
             double clients = region.value(i, FlowMonth.CLIENTS) instanceof Number n ? n.doubleValue() : 0;
-            data.add(month(region.value(i, MONTH)), clients, (String) region.value(i, PRODUCT_GROUP));
+            data.add(month(region.value(i, MONTH)), clients, names.group((String) region.value(i, PRODUCT_GROUP)));
         }
         return data;
     }
@@ -150,13 +150,13 @@ final class ChartData {
         return data;
     }
 
-    /** Per product group at region level: survival by duration with its 95% band, starting at 1 at duration 0. */
-    static Map<String, YIntervalSeriesCollection> survival(Table km) {
+    /** Per product group (by its name) at region level: survival by duration with its 95% band, starting at 1 at duration 0. */
+    static Map<String, YIntervalSeriesCollection> survival(Table km, Names names) {
         Map<String, YIntervalSeries> series = new LinkedHashMap<>();
         Table region = km.where(AREA_LEVEL, AreaLevel.REGION.code());
         for (int i = 0; i < region.size(); i++) {
             if (!(region.value(i, KmSurvival.SURVIVAL) instanceof Number s)) continue;
-            String group = (String) region.value(i, PRODUCT_GROUP);
+            String group = names.group((String) region.value(i, PRODUCT_GROUP));
             YIntervalSeries curve = series.computeIfAbsent(group, g -> {
                 YIntervalSeries c = new YIntervalSeries(g);
                 c.add(0, 1, 1, 1);
@@ -177,16 +177,17 @@ final class ChartData {
 
     /**
      * Per product group, one measure of baseline_projection: the observed years (a band of no width)
-     * and the projection with its 95% band.
+     * and the projection with its 95% band; panels by the names of their group (and area).
      */
-    static Map<String, YIntervalSeriesCollection> projection(Table baseline, Column measure, Texts t) {
+    static Map<String, YIntervalSeriesCollection> projection(Table baseline, Column measure, Names names, Texts t) {
         Map<String, YIntervalSeries[]> series = new LinkedHashMap<>();
         Table rows = baseline.where(ScenarioTables.MEASURE, measure.name());
         // Panels are named by group, and by area too when the table holds more than one area.
         int area = rows.columnIndex(AREA);
         boolean areas = rows.rows().stream().map(r -> r.get(area)).distinct().count() > 1;
         for (int i = 0; i < rows.size(); i++) {
-            String panel = (areas ? rows.value(i, AREA) + ": " : "") + rows.value(i, PRODUCT_GROUP);
+            String panel = (areas ? names.area((String) rows.value(i, AREA)) + ": " : "")
+                    + names.group((String) rows.value(i, PRODUCT_GROUP));
             YIntervalSeries[] s = series.computeIfAbsent(panel,
                     g -> new YIntervalSeries[] {new YIntervalSeries(t.get("chart.observed")),
                             new YIntervalSeries(t.get("chart.projected"))});
@@ -289,13 +290,13 @@ final class ChartData {
 
     // ---- the seeds' remaining questions (issue 18) ----
 
-    /** Per market group at region level, its composite share per year; a suppressed year is left out. */
-    static Map<String, TreeMap<Integer, Double>> compositeShares(Table composite) {
+    /** Per market group (by its name) at region level, its composite share per year; a suppressed year is left out. */
+    static Map<String, TreeMap<Integer, Double>> compositeShares(Table composite, Names names) {
         Map<String, TreeMap<Integer, Double>> out = new LinkedHashMap<>();
         Table region = composite.where(AREA_LEVEL, AreaLevel.REGION.code());
         for (int i = 0; i < region.size(); i++) {
             if (region.value(i, CompositeYear.COMPOSITE_SHARE) instanceof Number n) {
-                out.computeIfAbsent((String) region.value(i, PRODUCT_GROUP), g -> new TreeMap<>())
+                out.computeIfAbsent(names.group((String) region.value(i, PRODUCT_GROUP)), g -> new TreeMap<>())
                         .put(((Number) region.value(i, YEAR)).intValue(), n.doubleValue());
             }
         }

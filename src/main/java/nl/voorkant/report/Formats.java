@@ -25,11 +25,12 @@ public final class Formats {
         return "€ " + f.format(n instanceof BigDecimal b ? b : BigDecimal.valueOf(n.doubleValue()));
     }
 
+    /** A figure to two decimals at most: a reader compares them, the CSV keeps the rest. */
     public String number(Object v) {
         if (v == null) return EMPTY;
         if (!(v instanceof Number n)) return v.toString();
         NumberFormat f = NumberFormat.getNumberInstance(locale);
-        f.setMaximumFractionDigits(n instanceof Long || n instanceof Integer ? 0 : 4);
+        f.setMaximumFractionDigits(n instanceof Long || n instanceof Integer ? 0 : 2);
         return f.format(n);
     }
 

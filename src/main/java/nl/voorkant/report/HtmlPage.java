@@ -20,7 +20,8 @@ final class HtmlPage {
             } else if (b instanceof Block.Appendix a) {
                 if (inSection) body.append("</section>\n");
                 inSection = true;
-                toc.append("<li><a href=\"#").append(a.anchor()).append("\">").append(esc(a.title())).append("</a></li>");
+                toc.append("<li class=\"appendix\"><a href=\"#").append(a.anchor()).append("\">").append(esc(a.title()))
+                        .append("</a></li>");
                 body.append("<section id=\"").append(a.anchor()).append("\" class=\"appendix\">\n<h2>")
                         .append(esc(a.title())).append("</h2>\n<p>").append(esc(a.intro())).append("</p>\n");
             } else if (b instanceof Block.Section h) {
@@ -75,10 +76,16 @@ final class HtmlPage {
             figcaption{font-size:.85em;color:#555}.findings{background:#eef3f8;border-left:4px solid #1f4e79;padding:.2em 1em .6em}
             .findings h2{border:none;margin-top:.4em}.table{overflow-x:auto;margin:.8em 0}
             table{border-collapse:collapse;font-size:.82em}th,td{border:1px solid #ccc;padding:.25em .5em}
-            th{background:#eef3f8;text-align:left}td.num{text-align:right;white-space:nowrap}tbody tr:nth-child(even){background:#fafafa}
-            @page{size:A4 portrait;margin:15mm}
-            @media print{body{max-width:none;margin:0;font-size:10pt}section{break-inside:auto}h2{break-after:avoid}.appendix{break-before:page}
-            figure,tr{break-inside:avoid}.table{overflow:visible}table{font-size:7.5pt}nav{break-after:page}}
+            th{background:#eef3f8;text-align:left;vertical-align:bottom}td.num{text-align:right;white-space:nowrap}
+            tbody tr:nth-child(even){background:#fafafa}
+            nav li.appendix{list-style:none}.appendix>h2{border-bottom-style:double}.appendix h3{color:#1f4e79;margin-top:1.4em}
+            @page{size:A4 portrait;margin:14mm 12mm 16mm}
+            @media print{body{max-width:none;margin:0;padding:0;font-size:9.5pt;line-height:1.35}
+            h2{font-size:14pt;margin-top:1.1em}h2,h3{break-after:avoid;page-break-after:avoid}
+            p{orphans:3;widows:3}section{break-inside:auto}.appendix{break-before:page}nav{break-after:page}
+            figure{margin:.5em 0;text-align:center}figure img{width:150mm;max-width:100%}figcaption{text-align:left}
+            figure,tr,.findings{break-inside:avoid;page-break-inside:avoid}thead{display:table-header-group}
+            .table{overflow:visible}table{font-size:7.5pt}th,td{padding:.15em .35em}tbody tr:nth-child(even){background:none}}
             """;
 
     static String esc(String s) {

@@ -57,13 +57,23 @@ final class Notebook {
             ObjectNode data = JSON.createObjectNode();
             data.set("text/html", lines(HtmlPage.table(t)));
             data.set("text/plain", lines(plain(t)));
-            code("# " + t.name(), data);
+            code(source(t), data);
         } else if (b instanceof Block.Chart c) {
             ObjectNode data = JSON.createObjectNode();
             data.put("image/png", Base64.getEncoder().encodeToString(c.png()));
             data.set("text/plain", lines(c.caption()));
             code("# charts/" + c.file() + ".png", data);
         }
+    }
+
+    /**
+     * A table's cell names the file it comes from, so the reader can open it in full: a published table its
+     * own, the report's tables of the run manifest.json, the memo's layout the yearly flow table.
+     */
+    static String source(Block.TableBlock t) {
+        if (ReportTables.FIXED.stream().anyMatch(s -> s.matches(t.name()))) return "# manifest.json";
+        if (t.name().startsWith(ReportTables.CARE_USE)) return "# tables/flow_year.csv";
+        return ReportTables.published(t.name()) != null ? "# tables/" + t.name() + ".csv" : "#";
     }
 
     private void code(String comment, ObjectNode data) {

@@ -57,6 +57,8 @@ public final class ReportTables {
         return all().stream().filter(s -> s.matches(tableName)).findFirst().orElse(null);
     }
 
+    static final String CARE_USE = "care_use_";
+
     /**
      * care_use_&lt;year&gt;: the memo's layout, one column per area named as the reader knows it, each cell
      * "children · cost" already worded.
@@ -64,6 +66,6 @@ public final class ReportTables {
     static Schema careUse(Object year, List<String> areaNames) {
         List<Column> columns = new ArrayList<>(List.of(Dimensions.PRODUCT_GROUP));
         for (String a : areaNames) columns.add(dimension(a, Type.TEXT));
-        return Schema.of("care_use_" + year, columns);
+        return Schema.of(CARE_USE + year, columns);
     }
 }

@@ -17,6 +17,7 @@ import nl.voorkant.core.Message;
 import nl.voorkant.core.SeedFigures;
 import nl.voorkant.core.Table;
 import nl.voorkant.core.schema.Column;
+import nl.voorkant.core.schema.Role;
 import nl.voorkant.core.schema.Schema;
 import nl.voorkant.core.schema.Type;
 import nl.voorkant.flow.model.AreaLevel;
@@ -59,6 +60,8 @@ final class Sections {
     private final Texts t;
     private final Formats f;
     private final List<Block> blocks = new ArrayList<>();
+    /** What the appendix holds, in the order of the sections it belongs to: long tables and the detail per scenario. */
+    private final List<Block> appendix = new ArrayList<>();
     private int sections;
 
     private Sections(Map<String, Table> tables, Map<String, Object> manifest, List<Message> notes,
@@ -90,7 +93,15 @@ final class Sections {
         s.seedQuestions();
         s.uncertainty();
         s.method();
+        s.appendix();
         return List.copyOf(s.blocks);
+    }
+
+    /** The blocks looked up rather than read, after the body: see {@link Block.Appendix}. */
+    private void appendix() {
+        if (appendix.isEmpty()) return;
+        blocks.add(new Block.Appendix("appendix", t.get("appendix"), t.get("appendix.intro", FEW, BODY_AREAS)));
+        blocks.addAll(appendix);
     }
 
     private void dataAndQuality() {
@@ -102,15 +113,15 @@ final class Sections {
         }
         table(counts.build());
         Table.Builder reasons = ReportTables.REJECTS_BY_REASON.builder();
-        // The reason's code stays beside its label: the rejects files carry the code.
-        asMap(manifest.get("rejects_by_reason")).forEach((k, v) -> reasons.row(t.value(k) + " (" + k + ")", asLong(v)));
+        // By its label only: rejects/rejects_by_reason.csv and the rejects file carry the reason's code.
+        asMap(manifest.get("rejects_by_reason")).forEach((k, v) -> reasons.row(t.value(k), asLong(v)));
         table(reasons.build());
         Table.Builder files = ReportTables.INPUT_FILES.builder();
         for (Object o : (List<?>) manifest.getOrDefault("input_files", List.of())) {
             Map<String, Object> m = asMap(o);
             files.row(m.get("name"), m.get("format"), asLong(m.get("size")), m.get("sha256"));
         }
-        table(files.build());
+        toAppendix(t.get("table.input_files"), files.build());
         boolean publish = "publish".equals(asMap(manifest.get("parameters")).get("disclosure"));
         paragraph(t.get(publish ? "s1.disclosure.publish" : "s1.disclosure.internal"));
         String provisional = LateClaims.provisional(asMap(manifest.get("nowcast")), t, f);
@@ -132,24 +143,23 @@ final class Sections {
             paragraph(t.get("missing"));
             return;
         }
+        // The memo's layout, one column per area: its municipalities while few, then subregions and regions.
+        Shown shown = shownAreas(year, AREA_COLUMNS);
         List<String> areas = new ArrayList<>();
-        for (int i = 0; i < year.size(); i++) {
-            String level = (String) year.value(i, AREA_LEVEL);
-            String area = (String) year.value(i, AREA);
-            if (level.equals(AreaLevel.MUNICIPALITY.code()) || area.equals(SeedFigures.SUBREGION)) {
-                if (!areas.contains(area)) areas.add(area);
-            }
+        for (AreaLevel level : List.of(AreaLevel.MUNICIPALITY, AreaLevel.SUBREGION, AreaLevel.REGION)) {
+            Table rows = year.where(AREA_LEVEL, level.code());
+            for (String a : shown.areas()) if (rows.where(AREA, a).size() > 0) areas.add(a);
         }
         Set<Object> years = new TreeSet<>();
         for (int i = 0; i < year.size(); i++) years.add(year.value(i, YEAR));
+        Object latest = years.stream().reduce((a, b) -> b).orElse(null);
         List<String> groups = List.of("begeleiding", "jo_netwerk", "basis_ggz");
         for (Object y : years) {
-            // The memo's layout: one column per area, children · cost in each cell.
             Schema layout = ReportTables.careUse(y, areas.stream().map(this::name).toList());
             List<List<Object>> rows = new ArrayList<>();
             for (String g : groups) {
-                List<Object> computed = new ArrayList<>(List.of(g + " (" + y + ")"));
-                List<Object> memo = new ArrayList<>(List.of(g + " (" + t.get("memo") + ")"));
+                List<Object> computed = new ArrayList<>(List.of(names.group(g) + " (" + y + ")"));
+                List<Object> memo = new ArrayList<>(List.of(names.group(g) + " (" + t.get("memo") + ")"));
                 for (String a : areas) {
                     Table cell = year.where(AREA, a).where(PRODUCT_GROUP, g).where(YEAR, y);
                     computed.add(cell.size() == 0 ? Formats.EMPTY
@@ -160,9 +170,13 @@ final class Sections {
                 rows.add(computed);
                 if (y.equals(SeedFigures.MEMO_YEAR)) rows.add(memo);
             }
-            table(new Table(layout.name(), layout, rows, null));
+            Table table = new Table(layout.name(), layout, rows, null);
+            // The body compares with the memo and shows the newest year; the other years are looked up.
+            if (y.equals(SeedFigures.MEMO_YEAR) || y.equals(latest)) table(table);
+            else toAppendix(t.get("table.care_use", y), table);
         }
         paragraph(t.get("s2.meaning"));
+        shown.say(FlowYear.SCHEMA.name());
     }
 
     private String childrenAndCost(Object children, Object cost) {
@@ -189,7 +203,7 @@ final class Sections {
                     : dashed + " " + t.get(ChartData.anyNowcast(month) ? "s3.clients.nowcast" : "s3.clients.no_nowcast");
             chart("clients_per_month", t.get("chart.clients"), t.get("s3.clients.meaning") + clientsNote,
                     Charts.stacked(t.get("chart.clients"), t.get("chart.clients.axis"), t.get("chart.month"),
-                            ChartData.clientsByGroup(month), ChartData.clientsTotal(month, t), t));
+                            ChartData.clientsByGroup(month, names), ChartData.clientsTotal(month, t), t));
             String flowsNote = provisional.isEmpty() ? "" : dashed + " " + t.get("s3.flows.provisional");
             chart("inflow_outflow", t.get("chart.flows"), t.get("s3.flows.meaning") + flowsNote, Charts.monthly(t.get("chart.flows"),
                     t.get("chart.flows.axis"), t.get("chart.month"), ChartData.inflowOutflow(month, t), provisional, t));
@@ -203,19 +217,24 @@ final class Sections {
             Map<String, String> titles = new LinkedHashMap<>();
             Table region = durations == null ? null : durations.where(AREA_LEVEL, AreaLevel.REGION.code());
             for (int i = 0; region != null && i < region.size(); i++) {
-                titles.put((String) region.value(i, PRODUCT_GROUP), t.get("chart.km.panel", region.value(i, PRODUCT_GROUP),
+                String group = (String) region.value(i, PRODUCT_GROUP);
+                titles.put(names.group(group), t.get("chart.km.panel", names.group(group),
                         f.number(region.value(i, Durations.KM_MEDIAN_MONTHS)),
                         f.number(region.value(i, Durations.NAIVE_MEAN_CLOSED_MONTHS))));
             }
             chart("km_survival", t.get("chart.km"), t.get("s3.km.meaning"), Charts.survivalPanels(t.get("chart.km"), t.get("chart.km.axis"),
-                    t.get("chart.duration"), ChartData.survival(km), titles, t));
+                    t.get("chart.duration"), ChartData.survival(km, names), titles, t));
         } else {
             skipped(KmSurvival.SCHEMA.name());
         }
         if (durations != null) table(durations.where(AREA_LEVEL, AreaLevel.REGION.code()));
-        Table providers = tables.get(ProvidersYear.SCHEMA.name());
-        if (providers != null) table(providers.where(AREA_LEVEL, AreaLevel.SUBREGION.code()));
         paragraph(t.get("s3.meaning"));
+        Table providers = tables.get(ProvidersYear.SCHEMA.name());
+        if (providers != null) {
+            Table subregions = providers.where(AREA_LEVEL, AreaLevel.SUBREGION.code());
+            paragraph(t.get("s3.providers", String.valueOf(latestYear(subregions))));
+            newestInBody(subregions, t.get("table.providers_year"));
+        }
     }
 
     private void localShare() {
@@ -225,18 +244,25 @@ final class Sections {
             paragraph(t.get("missing"));
             return;
         }
+        Shown shown = shownAreas(share, BODY_AREAS);
+        Table areas = share.where(AREA, a -> shown.areas().contains(a));
         Map<String, TreeMap<Integer, Double>> series = new LinkedHashMap<>();
-        Table upper = share.where(AREA_LEVEL, v -> !AreaLevel.MUNICIPALITY.code().equals(v));
-        for (int i = 0; i < share.size(); i++) {
-            if (share.value(i, LocalShareYear.LOCAL_SHARE) instanceof Number n) {
-                series.computeIfAbsent(name((String) share.value(i, AREA)), k -> new TreeMap<>())
-                        .put(((Number) share.value(i, YEAR)).intValue(), n.doubleValue());
+        for (String a : shown.areas()) {
+            Table rows = areas.where(AREA, a);
+            for (int i = 0; i < rows.size(); i++) {
+                if (rows.value(i, LocalShareYear.LOCAL_SHARE) instanceof Number n) {
+                    series.computeIfAbsent(name(a), k -> new TreeMap<>()).put(((Number) rows.value(i, YEAR)).intValue(), n.doubleValue());
+                }
             }
         }
         blocks.add(new Block.Chart("local_share", t.get("chart.share"), Charts.shares(t.get("chart.share"),
                 t.get("chart.share.axis"), t.get("chart.year"), series, List.of(0.1, 0.3, 0.7, 0.8), t)));
-        table(upper);
+        Object latest = latestYear(areas);
+        paragraph(t.get("s4.latest", String.valueOf(latest)));
+        table(areas.where(YEAR, latest));
         paragraph(t.get("s4.meaning"));
+        shown.say(LocalShareYear.SCHEMA.name());
+        toAppendix(t.get("table.local_share_year"), areas);
     }
 
     private void scenarios() {
@@ -251,21 +277,27 @@ final class Sections {
         for (Table table : tables.values()) {
             String scenario = ScenarioMonths.scenarioOf(table.name());
             if (scenario != null) {
-                blocks.add(new Block.Subheading(table.name()));
+                String title = names.scenario(scenario);
+                blocks.add(new Block.Subheading(title));
                 if (table.size() == 0) {
                     skipped(table.name());
                 } else if (!anyFigure(table, ScenarioMonths.FUND_DRAW_EUR)) {
-                    paragraph(t.get("chart.suppressed", table.name()));
+                    paragraph(t.get("chart.suppressed", title));
                 } else {
-                    String title = t.get("chart.payback", scenario);
-                    chart("payback_" + scenario, title, t.get("s6.payback.meaning", payback(scenario)),
-                            Charts.barsAndBalance(title, t.get("chart.euros"), t.get("chart.month"), ChartData.payback(table, t), t));
+                    String chartTitle = t.get("chart.payback", title);
+                    chart("payback_" + scenario, chartTitle, t.get("s6.payback.meaning", payback(scenario)),
+                            Charts.barsAndBalance(chartTitle, t.get("chart.euros"), t.get("chart.month"), ChartData.payback(table, t), t));
                 }
-                table(table);
+                // A year of months reads in the body; a longer horizon is looked up.
+                if (table.size() <= MONTHS_IN_BODY) table(table);
+                else {
+                    paragraph(t.get("s6.months.appendix", table.size()));
+                    toAppendix(t.get("table.scenario_months", title), table);
+                }
             }
         }
         Table on = tables.get(ScenarioOnBaseline.SCHEMA.name());
-        if (on != null && on.size() > 0) table(on);
+        if (on != null && on.size() > 0) toAppendix(t.get("table.scenario_on_baseline"), on);
         paragraph(t.get("s6.targets"));
         Table targets = tables.get(TargetsSummary.SCHEMA.name());
         if (targets != null) table(targets);
@@ -295,7 +327,7 @@ final class Sections {
             for (Column measure : ScenarioTables.TREND_MEASURES) {
                 String title = t.get("chart.trend." + measure.name());
                 chart("baseline_" + measure.name(), title, t.get("s5.chart.meaning"), Charts.projectionPanels(title,
-                        t.column(measure.name()), t.get("chart.year"), ChartData.projection(baseline, measure, t),
+                        t.column(measure.name()), t.get("chart.year"), ChartData.projection(baseline, measure, names, t),
                         Formats.euros(measure.type()), t));
             }
             Table year = tables.get(FlowYear.SCHEMA.name());
@@ -306,24 +338,29 @@ final class Sections {
         } else {
             skipped(BaselineProjection.SCHEMA.name());
         }
-        tablesOrMissing(TrendsTable.SCHEMA.name(), BaselineProjection.SCHEMA.name());
+        tablesOrMissing(TrendsTable.SCHEMA.name());
+        Table projection = tables.get(BaselineProjection.SCHEMA.name());
+        if (projection != null) toAppendix(t.get("table.baseline_projection"), projection);
     }
 
     private void uncertainty() {
         open("s7", "s7.intro");
         tablesOrMissing(MonteCarloTotals.SCHEMA.name());
+        // The fan and the tornado of each scenario are looked up: the table above has every scenario's outcome.
         Table months = nonEmpty(MonteCarloMonths.SCHEMA.name());
+        Table sensitivity = nonEmpty(SensitivityTable.SCHEMA.name());
+        if (months != null || sensitivity != null) paragraph(t.get("s7.appendix"));
         if (months == null) skipped(MonteCarloMonths.SCHEMA.name());
         else ChartData.fan(months, t).forEach((scenario, data) -> {
+            String title = names.scenario(scenario);
             if (!anyFigure(months.where(ScenarioTables.SCENARIO, scenario), MonteCarloTotals.P50)) {
-                paragraph(t.get("chart.suppressed", months.name() + " (" + scenario + ")"));
+                appendix.add(new Block.Paragraph(t.get("chart.suppressed", title)));
                 return;
             }
-            String title = t.get("chart.fan", scenario);
-            chart("fan_" + scenario, title, t.get("s7.fan.meaning"),
-                    Charts.fan(title, t.get("chart.euros"), t.get("chart.month"), data, t));
+            String chartTitle = t.get("chart.fan", title);
+            appendixChart("fan_" + scenario, chartTitle, t.get("s7.fan.meaning"),
+                    Charts.fan(chartTitle, t.get("chart.euros"), t.get("chart.month"), data, t));
         });
-        Table sensitivity = nonEmpty(SensitivityTable.SCHEMA.name());
         Table summary = tables.get(ScenarioSummary.SCHEMA.name());
         if (sensitivity == null || summary == null) {
             skipped(sensitivity == null ? SensitivityTable.SCHEMA.name() : ScenarioSummary.SCHEMA.name());
@@ -342,11 +379,11 @@ final class Sections {
                     SensitivityTable.FUND_DRAW_HIGH_EUR, draw.doubleValue(), t));
             outcomes.put(t.get("chart.tornado.saving", f.euros(saving)), ChartData.tornado(rows, SensitivityTable.SAVING_LOW_EUR,
                     SensitivityTable.SAVING_HIGH_EUR, saving.doubleValue(), t));
-            String title = t.get("chart.tornado", scenario);
-            chart("tornado_" + scenario, title, t.get("s7.tornado.meaning"),
+            String title = t.get("chart.tornado", names.scenario((String) scenario));
+            appendixChart("tornado_" + scenario, title, t.get("s7.tornado.meaning"),
                     Charts.tornados(title, outcomes, t.get("chart.tornado.axis"), t));
         }
-        table(sensitivity);
+        toAppendix(t.get("table.sensitivity"), sensitivity);
     }
 
     /** A chart, its caption and a sentence of what it shows. */
@@ -361,20 +398,40 @@ final class Sections {
         return table == null || table.size() == 0 ? null : table;
     }
 
+    /** A chart and its sentence in the appendix, under its own heading. */
+    private void appendixChart(String file, String caption, String meaning, byte[] png) {
+        appendix.add(new Block.Subheading(caption));
+        appendix.add(new Block.Chart(file, caption, png));
+        appendix.add(new Block.Paragraph(meaning));
+    }
+
+    /** A table in the appendix under its heading, with the number of the body's section it belongs to. */
+    private void toAppendix(String heading, Table table) {
+        appendix.add(new Block.Subheading(sections + ". " + heading));
+        appendix.add(tableBlock(table));
+    }
+
     private void skipped(String table) {
-        paragraph(t.get("chart.skipped", table));
+        paragraph(t.get("chart.skipped", file(table)));
+    }
+
+    /** A published table as the reader finds it in the report folder. */
+    private static String file(String table) {
+        return "tables/" + table + ".csv";
     }
 
     private void method() {
         open("s8", "s8.intro");
         Table.Builder p = ReportTables.PARAMETERS.builder();
-        asMap(manifest.get("parameters")).forEach((k, v) -> p.row(k, String.valueOf(v)));
-        asMap(manifest.get("versions")).forEach((k, v) -> p.row(k, String.valueOf(v)));
-        asMap(manifest.get("stage_timings")).forEach((k, v) -> p.row("seconds: " + k, String.valueOf(v)));
-        table(p.build());
+        // Each setting by its label; its key, as manifest.json has it, is for the analyst.
+        asMap(manifest.get("parameters")).forEach((k, v) -> p.row(t.parameter(k), String.valueOf(v)));
+        asMap(manifest.get("versions")).forEach((k, v) -> p.row(t.get("parameter.version", k), String.valueOf(v)));
+        asMap(manifest.get("stage_timings")).forEach((k, v) -> p.row(t.get("parameter.seconds", k), String.valueOf(v)));
+        paragraph(t.get("s8.appendix"));
+        toAppendix(t.get("table.parameters"), p.build());
         if (!notes.isEmpty()) {
             blocks.add(new Block.Subheading(t.get("notes")));
-            blocks.add(new Block.Bullets(notes.stream().map(t::render).toList()));
+            blocks.add(new Block.Bullets(notes.stream().map(n -> t.render(n, names)).toList()));
         }
     }
 
@@ -382,7 +439,7 @@ final class Sections {
     private void tablesOrMissing(String... names) {
         for (String n : names) {
             Table table = tables.get(n);
-            if (table == null) paragraph(t.get("missing") + " (" + n + ")");
+            if (table == null) paragraph(t.get("missing") + " (" + file(n) + ")");
             else table(table);
         }
     }
@@ -398,31 +455,78 @@ final class Sections {
     }
 
     private void table(Table table) {
-        List<String> headers = table.columns().stream().map(t::column).toList();
+        blocks.add(tableBlock(table));
+    }
+
+    /** The table as the reader sees it: every header by its label, every cell in the reader's words. */
+    private Block.TableBlock tableBlock(Table table) {
+        // A table of one area level says it in its heading or its text; a column of the same word on every row is noise.
+        int level = table.columns().indexOf(AREA_LEVEL.name());
+        boolean oneLevel = level >= 0 && table.rows().stream().map(r -> r.get(level)).distinct().count() == 1;
+        List<Integer> shownColumns = new ArrayList<>();
+        for (int i = 0; i < table.columns().size(); i++) if (!(oneLevel && i == level)) shownColumns.add(i);
+        List<String> headers = shownColumns.stream().map(i -> t.column(table.columns().get(i))).toList();
         List<List<Block.Cell>> rows = new ArrayList<>();
-        int area = table.columns().indexOf(AREA.name());
         List<Type> types = new ArrayList<>();
         for (int i = 0; i < table.columns().size(); i++) types.add(Formats.type(table, i));
+        int measure = table.columns().indexOf(ScenarioTables.MEASURE.name());
         for (List<Object> row : table.rows()) {
+            // A long table of several measures (baseline_projection) holds each row's figures in its measure's unit.
+            Column of = measure < 0 ? null : FlowYear.SCHEMA.column(String.valueOf(row.get(measure)));
             List<Block.Cell> cells = new ArrayList<>();
-            for (int i = 0; i < row.size(); i++) {
+            for (int i : shownColumns) {
                 Object v = row.get(i);
-                cells.add(new Block.Cell(shown(v, types.get(i), i == area), v instanceof Number || v == null));
+                String column = table.columns().get(i);
+                Type type = types.get(i) == Type.FIGURE && of != null ? of.type() : types.get(i);
+                if (type == Type.LONG && v instanceof Double d) v = Math.round(d);
+                cells.add(new Block.Cell(shown(table.name(), column, v, type), v instanceof Number || v == null));
             }
             rows.add(cells);
         }
-        blocks.add(new Block.TableBlock(table.name(), headers, rows));
+        return new Block.TableBlock(table.name(), headers, rows);
     }
 
-    /** A cell as the reader sees it: an area by its name, another stage's text in the report's language, a figure by its type. */
-    private String shown(Object v, Type type, boolean area) {
+    /**
+     * A cell as the reader sees it: a code (area, group, scenario, level, mode, measure) by its name,
+     * another stage's text in the report's language, a figure by its type, a modelled count of clients
+     * in whole clients and a growth rate as a percentage.
+     */
+    private String shown(String tableName, String column, Object v, Type type) {
+        if (v instanceof Boolean b) return t.yesNo(b);
         if (v instanceof String s) {
-            if (area) return name(s);
             Message m = texts.get(s);
-            if (m != null) return t.render(m);
+            if (m != null) return t.render(m, names);
+            return switch (column) {
+                case "area" -> name(s);
+                case "product_group", "most_combined_with" -> names.group(s);
+                case "scenario" -> names.scenario(s);
+                case "measure", "parameter" -> t.column(s);
+                case "area_level", "mode", "objective" -> t.value(s);
+                default -> f.cell(type, v);
+            };
         }
+        // A random seed is a code to type in again, not an amount: no thousands mark.
+        if (v instanceof Number n && column.equals(MonteCarloTotals.SEED.name())) return String.valueOf(n.longValue());
+        if (v instanceof Number n && wholeClients(tableName, column, type)) return f.number(Math.round(n.doubleValue()));
+        if (v instanceof Number n && type == Type.DOUBLE && TrendsTable.SCHEMA.name().equals(tableName)
+                && PERCENT_IN_TRENDS.contains(column)) return f.percent(n);
         return f.cell(type, v);
     }
+
+    /** A modelled count of clients is an expectation: shown in whole clients, as no one is a fraction. */
+    private static boolean wholeClients(String tableName, String column, Type type) {
+        if (type != Type.DOUBLE && type != Type.FIGURE && type != Type.LONG && type != Type.INT) return false;
+        if (column.contains("clients")) {
+            Schema schema = ReportTables.published(tableName);
+            Column c = schema == null ? null : schema.column(column);
+            return c != null && c.role() == Role.MODELLED;
+        }
+        return false;
+    }
+
+    /** The trends' rates, a share per year. */
+    private static final Set<String> PERCENT_IN_TRENDS = Set.of(TrendsTable.GROWTH_RATE.name(), TrendsTable.LOWER95.name(),
+            TrendsTable.UPPER95.name());
 
     private String name(String area) {
         return names.area(area);
@@ -445,12 +549,13 @@ final class Sections {
         blocks.add(new Block.Subheading(t.get("s9.composite")));
         Table composite = nonEmpty(CompositeYear.SCHEMA.name());
         if (composite != null) {
-            Map<String, TreeMap<Integer, Double>> shares = ChartData.compositeShares(composite);
+            Map<String, TreeMap<Integer, Double>> shares = ChartData.compositeShares(composite, names);
             if (!shares.isEmpty()) {
                 chart("composite_share", t.get("chart.composite"), t.get("s9.composite.meaning"), Charts.shares(
                         t.get("chart.composite"), t.get("chart.share.axis"), t.get("chart.year"), shares, List.of(), t));
             }
-            table(composite.where(AREA_LEVEL, AreaLevel.SUBREGION.code()));
+            Table subregions = composite.where(AREA_LEVEL, AreaLevel.SUBREGION.code());
+            newestInBody(subregions, t.get("table.composite_year"));
         } else {
             skipped(CompositeYear.SCHEMA.name());
         }
@@ -459,8 +564,10 @@ final class Sections {
         if (changes != null) {
             // Guardianship first: the memo's complaint is about the spread of guardians.
             Table subregion = changes.where(AREA_LEVEL, AreaLevel.SUBREGION.code());
-            table(subregion.where(PRODUCT_GROUP, g -> String.valueOf(g).startsWith(GUARDIANSHIP)));
-            table(subregion.where(PRODUCT_GROUP, g -> !String.valueOf(g).startsWith(GUARDIANSHIP)));
+            newestInBody(subregion.where(PRODUCT_GROUP, g -> String.valueOf(g).startsWith(GUARDIANSHIP)),
+                    t.get("table.provider_changes_guardianship"));
+            newestInBody(subregion.where(PRODUCT_GROUP, g -> !String.valueOf(g).startsWith(GUARDIANSHIP)),
+                    t.get("table.provider_changes_year"));
             paragraph(t.get("s9.providers.meaning"));
         } else {
             skipped(ProviderChangesYear.SCHEMA.name());
@@ -479,17 +586,71 @@ final class Sections {
             paragraph(t.get("s9.monitoring.none"));
             return;
         }
+        paragraph(t.get("s9.monitoring.appendix"));
         int scenarioColumn = monitoring.columnIndex(ScenarioTables.SCENARIO);
         // The observed months that late claims have not completed yet are drawn dashed, as in the flow charts.
         Table month = nonEmpty(FlowMonth.SCHEMA.name());
         Set<Month> provisional = month == null ? Set.of() : ChartData.provisional(month);
         for (Object scenario : monitoring.rows().stream().map(r -> r.get(scenarioColumn)).distinct().toList()) {
-            String title = t.get("chart.monitoring", scenario);
-            chart("monitoring_" + scenario, title, t.get("s9.monitoring.meaning"), Charts.monthly(title,
+            String title = t.get("chart.monitoring", names.scenario((String) scenario));
+            appendixChart("monitoring_" + scenario, title, t.get("s9.monitoring.meaning"), Charts.monthly(title,
                     t.get("chart.clients.axis"), t.get("chart.month"), ChartData.monitoring(monitoring, scenario, t),
                     provisional, t));
         }
-        table(monitoring);
+        toAppendix(t.get("table.monitoring"), monitoring);
+    }
+
+    /** A table over years: its newest year in the body, every year in the appendix. */
+    private void newestInBody(Table table, String heading) {
+        table(table.where(YEAR, latestYear(table)));
+        toAppendix(heading, table);
+    }
+
+    // ---- which areas the body shows: it stays the same length whatever the number of municipalities ----
+
+    /** Municipalities are shown while there are at most this many; their detail is always in tables/ and Parquet. */
+    static final int FEW = 8;
+    /** The areas a body's table or chart shows at most: regions first, then subregions, then municipalities. */
+    static final int BODY_AREAS = 12;
+    /** The area columns of the memo's care-use layout at most. */
+    static final int AREA_COLUMNS = 7;
+    /** A scenario's months table is in the body up to a year of months. */
+    static final int MONTHS_IN_BODY = 12;
+
+    /** The areas shown of a table's, in the order region, subregions, municipalities, and how many were left out. */
+    private record Shown(List<String> areas, int left, Sections s) {
+        /** Says what the body leaves out and where it is. */
+        void say(String table) {
+            if (left > 0) s.paragraph(s.t.get("areas.left", left, file(table)));
+        }
+    }
+
+    /** The rule: regions and subregions, municipalities only while few, at most {@code max} areas. */
+    private Shown shownAreas(Table table, int max) {
+        List<String> all = new ArrayList<>();
+        int municipalities = 0;
+        for (AreaLevel level : List.of(AreaLevel.REGION, AreaLevel.SUBREGION, AreaLevel.MUNICIPALITY)) {
+            Table rows = table.where(AREA_LEVEL, level.code());
+            List<String> areas = new ArrayList<>(new TreeSet<>(rows.rows().stream()
+                    .map(r -> (String) r.get(rows.columnIndex(AREA))).toList()));
+            if (level == AreaLevel.MUNICIPALITY) {
+                municipalities = areas.size();
+                if (areas.size() > FEW) continue;
+            }
+            all.addAll(areas);
+        }
+        int shown = Math.min(max, all.size());
+        int notShown = all.size() - shown + (municipalities > FEW ? municipalities : 0);
+        return new Shown(List.copyOf(all.subList(0, shown)), notShown, this);
+    }
+
+    private static Object latestYear(Table table) {
+        Object latest = null;
+        for (int i = 0; i < table.size(); i++) {
+            Object y = table.value(i, YEAR);
+            if (latest == null || ((Number) y).intValue() > ((Number) latest).intValue()) latest = y;
+        }
+        return latest;
     }
 
     /** The guardianship groups (voogdij, voogdij_lvb) by their code's start. */

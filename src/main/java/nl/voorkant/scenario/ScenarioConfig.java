@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import nl.voorkant.core.SeedFigures;
 import nl.voorkant.flow.tables.Placements;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -40,13 +41,22 @@ public final class ScenarioConfig {
     /**
      * One scenario. Typed in by hand when {@code baseClients} is given (then cost, inflow and
      * duration are required too), otherwise read from the flow tables for {@code baseYear}.
+     * {@code title} is how the report names it; null when the file gives none.
      */
-    public record ScenarioSpec(String name, String area, String productGroup, Integer baseYear, Double baseClients,
+    public record ScenarioSpec(String name, String title, String area, String productGroup, Integer baseYear, Double baseClients,
                                Double monthlyCostEur, Double monthlyInflow, Double monthlyLocalInflow,
                                Integer durationMonths, Scenario.Mode mode, Scenario.Diversion diversion,
                                double frontCostRatio, int lagMonths, YearMonth start, int horizonMonths,
                                double inducedDemand, Double fundCapEur, Double backEndBudgetEur) {
         public boolean dataDriven() { return baseClients == null; }
+
+        /**
+         * The scenario as the report names it: its title, or else its area and product group by the names
+         * the reader knows them by (e.g. "Alblasserdam: Begeleiding (l)vb"), in no language of its own.
+         */
+        public String title(UnaryOperator<String> areaName, UnaryOperator<String> groupName) {
+            return title != null ? title : areaName.apply(area) + ": " + groupName.apply(productGroup);
+        }
 
         /** The scenario for a baseline typed in or read from the data. */
         public Scenario scenario(Baseline baseline, Double backEndBudgetFallback) {
@@ -129,7 +139,7 @@ public final class ScenarioConfig {
             double local = p.inflowIsLocalOnly() ? p.monthlyInflow() : p.monthlyInflow() * p.localReferralShare();
             // The plan's begeleiding table builds up over 5 months: it takes the low end of "5 to 6 months".
             int duration = (int) Math.floor(p.durationMonths());
-            specs.add(new ScenarioSpec("alblasserdam_" + p.productGroup(), p.municipalityCode(), p.productGroup(),
+            specs.add(new ScenarioSpec("alblasserdam_" + p.productGroup(), null, p.municipalityCode(), p.productGroup(),
                     p.year(), p.avgMonthlyClients(), p.monthlyCostEur(), p.monthlyInflow(), local, duration,
                     Scenario.Mode.GRADUAL, Scenario.Diversion.ALL, SeedFigures.FRONT_COST_RATIO, 1,
                     YearMonth.of(2020, 6), 7, 0, (double) SeedFigures.ALBLASSERDAM_FUND_EUR, null));
@@ -210,7 +220,9 @@ public final class ScenarioConfig {
         } else if (baseYear == null) {
             throw new ConfigException(s.path("base_year"), "required for a scenario read from the data (or give base_clients, monthly_cost_eur, monthly_inflow, duration_months)");
         }
-        ScenarioSpec spec = new ScenarioSpec(name, area, group, baseYear, clients, cost, inflow, local, duration,
+        String title = s.string("title", null);
+        if (title != null && title.isBlank()) throw new ConfigException(s.path("title"), "must not be empty");
+        ScenarioSpec spec = new ScenarioSpec(name, title, area, group, baseYear, clients, cost, inflow, local, duration,
                 p.choice("mode", Scenario.Mode.GRADUAL, Scenario.Mode.values(), Scenario.Mode::label),
                 p.choice("diverted_inflow", Scenario.Diversion.ALL, Scenario.Diversion.values(), Scenario.Diversion::label),
                 p.doubleValue("front_cost_ratio", 0.9, 0, 2), p.intValue("lag_months", 1, 0, 24),
@@ -218,7 +230,7 @@ public final class ScenarioConfig {
                 p.doubleValue("induced_demand", 0.0, 0, 10), p.optionalDouble("fund_cap_eur", 0, 1e12),
                 p.optionalDouble("back_end_budget_eur", 0, 1e13));
         Set<String> known = new LinkedHashSet<>(SCENARIO_PARAMS);
-        known.addAll(List.of("name", "product_group", "base_clients", "monthly_cost_eur", "monthly_inflow",
+        known.addAll(List.of("name", "title", "product_group", "base_clients", "monthly_cost_eur", "monthly_inflow",
                 "monthly_local_inflow", "duration_months"));
         s.checkUnknown(known);
         return spec;

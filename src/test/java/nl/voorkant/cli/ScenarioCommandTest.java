@@ -44,7 +44,7 @@ class ScenarioCommandTest {
                 """, "t.yaml");
         assertNull(ScenarioCommand.catalogue(c), "the configuration names no catalogue");
         String out = printed(ScenarioRun.run(c, null, ScenarioCommand.catalogue(c)));
-        assertEquals("Let op: scenario p overgeslagen: geen flow-tabellen (flow_year en km_survival) beschikbaar; "
-                + "draai analyse op claims\nLet op: doelen overgeslagen: geen productcatalogus (reference) gevonden\n", out);
+        assertEquals("Let op: scenario p overgeslagen: geen stroomtabellen (tables/flow_year.csv en tables/km_survival.csv) "
+                + "beschikbaar; draai analyse op de declaraties\nLet op: doelen overgeslagen: geen productcatalogus (reference) gevonden\n", out);
     }
 }

@@ -43,7 +43,7 @@ class ChartsTest {
 
     @Test
     void clientsStackPerGroupWithASuppressedMonthAsNone() throws IOException {
-        TimeTableXYDataset data = ChartData.clientsByGroup(flowMonth());
+        TimeTableXYDataset data = ChartData.clientsByGroup(flowMonth(), Names.NONE);
         assertEquals(2, data.getSeriesCount());
         assertEquals("begeleiding", data.getSeriesKey(0));
         assertEquals(2, data.getItemCount());
@@ -114,7 +114,7 @@ class ChartsTest {
         BasicStroke provisional = (BasicStroke) Charts.totalLine().getSeriesStroke(1);
         assertNull(complete.getDashArray(), "the complete months' total is solid");
         assertArrayEquals(Charts.PROVISIONAL_DASH, provisional.getDashArray(), "the provisional months' total is dashed");
-        assertSlide(Charts.stacked("t", "y", "x", ChartData.clientsByGroup(month), total, NL));
+        assertSlide(Charts.stacked("t", "y", "x", ChartData.clientsByGroup(month, Names.NONE), total, NL));
     }
 
     @Test
@@ -167,7 +167,7 @@ class ChartsTest {
                 .row("R", "region", "verblijf", 3L, 20L, 2L, 1L, 0.9, 0.75, 0.97)
                 .row("R", "region", "verblijf", 4L, 3L, null, null, null, null, null)
                 .build();
-        Map<String, YIntervalSeriesCollection> data = ChartData.survival(km);
+        Map<String, YIntervalSeriesCollection> data = ChartData.survival(km, Names.NONE);
         assertEquals(List.of("crisis", "verblijf"), List.copyOf(data.keySet()));
         YIntervalSeriesCollection crisis = data.get("crisis");
         assertEquals(3, crisis.getItemCount(0));
@@ -190,7 +190,7 @@ class ChartsTest {
                 .row("D", "begeleiding", "cost_eur", 2019L, new BigDecimal("1000.00"), 990.0, 900.0, 1100.0)
                 .row("D", "jo_netwerk", "unique_clients", 2019L, 150L, 151.0, 140.0, 160.0)
                 .build();
-        Map<String, YIntervalSeriesCollection> data = ChartData.projection(baseline, FlowYear.UNIQUE_CLIENTS, NL);
+        Map<String, YIntervalSeriesCollection> data = ChartData.projection(baseline, FlowYear.UNIQUE_CLIENTS, Names.NONE, NL);
         assertEquals(List.of("begeleiding", "jo_netwerk"), List.copyOf(data.keySet()), "one area: panels by group");
         YIntervalSeriesCollection b = data.get("begeleiding");
         assertEquals("waargenomen", b.getSeriesKey(0));
@@ -202,7 +202,7 @@ class ChartsTest {
         assertEquals(327.0, b.getYValue(1, 1), EPS);
         assertEquals(298.59, b.getStartYValue(1, 1), EPS);
         assertEquals(358.11, b.getEndYValue(1, 1), EPS);
-        assertEquals(1000, ChartData.projection(baseline, FlowYear.COST_EUR, NL).get("begeleiding").getYValue(0, 0), EPS);
+        assertEquals(1000, ChartData.projection(baseline, FlowYear.COST_EUR, Names.NONE, NL).get("begeleiding").getYValue(0, 0), EPS);
         assertSlide(Charts.projectionPanels("t", "y", "x", data, false, NL));
     }
 
@@ -279,7 +279,7 @@ class ChartsTest {
         Report.write(out, tables, HtmlReportTest.manifest(), List.of(), Map.of(), Names.NONE, "en");
         String html = Files.readString(out.resolve("index.html"));
         for (String table : List.of("km_survival", "baseline_projection", "montecarlo_months", "sensitivity")) {
-            assertTrue(html.contains("Chart skipped: the table " + table + " is not part of this run or is empty."), table);
+            assertTrue(html.contains("Chart skipped: tables/" + table + ".csv is not part of this run or is empty."), table);
         }
         assertTrue(Files.exists(out.resolve("charts/inflow_outflow.png")));
         assertFalse(Files.exists(out.resolve("charts/km_survival.png")));

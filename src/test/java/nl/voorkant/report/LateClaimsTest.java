@@ -66,14 +66,14 @@ class LateClaimsTest {
     @Test
     void revisionsAreSummedPerMonthInTheRegionNewestFirst() {
         // 2020-09: cost 1,042 + 0 now, 1,000 before: +4.2%; clients 21 now, 20 before: +5%. 2020-10: -20 on 1,000: -2%.
-        assertEquals(List.of("Sinds de vorige run (20201101-120000) zijn 7 cellen van flow_month en flow_year veranderd "
-                        + "(tabel revisions). Per maand in de regio, alle productgroepen samen:",
+        assertEquals(List.of("Sinds de vorige run (20201101-120000) zijn 7 cellen van de maand- en jaartabellen veranderd "
+                        + "(tables/revisions.csv). Per maand in de regio, alle productgroepen samen:",
                         "2020-10 kosten -2% door late declaraties",
                         "2020-09 kosten +4,2%, cliënten +5% door late declaraties"),
                 LateClaims.revisions(compared(7), revisions(), flowMonth(), NL, new Formats(NL.locale())),
                 "Dutch: the region's months, the 0.0% of 2020-08 and the other cells left out");
-        assertEquals(List.of("Since the last run (20201101-120000) 7 cells of flow_month and flow_year have changed "
-                        + "(table revisions). Per month in the region, all product groups together:",
+        assertEquals(List.of("Since the last run (20201101-120000) 7 cells of the month and year tables have changed "
+                        + "(tables/revisions.csv). Per month in the region, all product groups together:",
                         "2020-10 cost -2% from late claims",
                         "2020-09 cost +4.2%, clients +5% from late claims"),
                 LateClaims.revisions(compared(7), revisions(), flowMonth(), EN, new Formats(EN.locale())), "English");
@@ -84,11 +84,11 @@ class LateClaimsTest {
         Map<String, Object> none = Map.of("earlier_run", "", "compared", false, "changed_cells", 0);
         assertEquals(List.of(), LateClaims.revisions(none, null, flowMonth(), NL, new Formats(NL.locale())),
                 "no earlier run: no lines at all");
-        assertEquals(List.of("Since the last run (20201101-120000) no cell of flow_month and flow_year has changed."),
+        assertEquals(List.of("Since the last run (20201101-120000) no cell of the month and year tables has changed."),
                 LateClaims.revisions(compared(0), null, flowMonth(), EN, new Formats(EN.locale())), "compared, unchanged");
         Table elsewhere = revisions().where("area_level", "municipality");
-        assertEquals(List.of("Since the last run (20201101-120000) 1 cell of flow_month and flow_year has changed (table "
-                        + "revisions); the region's monthly cost and clients have not."),
+        assertEquals(List.of("Since the last run (20201101-120000) 1 cell of the month and year tables has changed "
+                        + "(tables/revisions.csv); the region's monthly cost and clients have not."),
                 LateClaims.revisions(compared(1), elsewhere, flowMonth(), EN, new Formats(EN.locale())),
                 "changes outside the region's monthly figures only");
     }

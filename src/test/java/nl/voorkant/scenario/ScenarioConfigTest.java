@@ -30,6 +30,19 @@ class ScenarioConfigTest {
             """;
 
     @Test
+    void aScenarioIsNamedByItsTitleOrElseByItsAreaAndGroup() {
+        ScenarioConfig c = ScenarioConfig.parse(ONE.replace("  - name: a\n", "  - name: a\n    title: \"Plan 2021\"\n"), "t.yaml");
+        java.util.function.UnaryOperator<String> areas = a -> a.equals("GM0590") ? "Papendrecht" : a;
+        java.util.function.UnaryOperator<String> groups = g -> g.equals("begeleiding") ? "Begeleiding (l)vb" : g;
+        assertEquals("Plan 2021", c.scenarios().get(0).title(areas, groups), "the title the file gives");
+        assertEquals("Papendrecht: Begeleiding (l)vb", c.scenarios().get(1).title(areas, groups),
+                "without one, the area and group by their names");
+        ConfigException blank = assertThrows(ConfigException.class,
+                () -> ScenarioConfig.parse(ONE.replace("  - name: a\n", "  - name: a\n    title: \" \"\n"), "t.yaml"));
+        assertTrue(blank.getMessage().contains("scenarios[0].title"), blank.getMessage());
+    }
+
+    @Test
     void readsScenariosWithDefaults() {
         ScenarioConfig c = ScenarioConfig.parse(ONE, "t.yaml");
         assertEquals(2, c.scenarios().size());

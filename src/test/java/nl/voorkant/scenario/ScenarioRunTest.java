@@ -83,9 +83,11 @@ class ScenarioRunTest {
         ScenarioRun.Result r = ScenarioRun.run(c, null, null);
         assertEquals(0, r.tables().get("scenario_summary").size());
         assertEquals(List.of(Message.of("note.scenario.skipped", "p", Message.of("baseline.no_flow_tables"))), r.notes());
-        assertEquals("scenario p overgeslagen: geen flow-tabellen (flow_year en km_survival) beschikbaar; draai analyse op claims",
+        assertEquals("scenario p overgeslagen: geen stroomtabellen (tables/flow_year.csv en tables/km_survival.csv) beschikbaar; "
+                + "draai analyse op de declaraties",
                 DUTCH.render(r.notes().get(0)), "in Dutch");
-        assertEquals("scenario p skipped: no flow tables (flow_year and km_survival) available; run analyse on claims",
+        assertEquals("scenario p skipped: no flow tables (tables/flow_year.csv and tables/km_survival.csv) available; "
+                + "run analyse on the claims",
                 Catalogue.of("en").render(r.notes().get(0)), "in English");
     }
 
