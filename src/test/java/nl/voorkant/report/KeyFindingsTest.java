@@ -160,7 +160,7 @@ class KeyFindingsTest {
         String monitoring = item(items, "Monitoring");
         assertTrue(monitoring.contains("in 1 of 1 plans more clients are still in market care than planned (latest month December 2020)"),
                 monitoring);
-        assertTrue(monitoring.contains("Plan Alblasserdam: 30 against 18 planned."), "the plan by its title, its latest month");
+        assertTrue(monitoring.contains("30 against 18 planned in Plan Alblasserdam."), "the plan by its title, its latest month");
         String data = item(items, "Late claims are still to come");
         assertTrue(data.contains("(December 2020: 30% of the claims in, by an assumed delay profile"), data);
         // 70% of December still to come outweighs the 2% of the amount set aside: the late claims come first.
