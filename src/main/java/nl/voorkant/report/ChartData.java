@@ -316,4 +316,57 @@ final class ChartData {
         }
         return data;
     }
+
+    // ---- the staircase of the local share (issue 19) ----
+
+    /**
+     * The path 10% → 30% → 70–80% as the charts' categories: today's local share of the region, then each
+     * target step, lowest first. Series 0 is the share a step's plan reaches (for a step out of reach, the
+     * most its binding constraint allows); series 1, stacked on it, the part of an out-of-reach target that
+     * stays out of reach. Each step's label names the product groups its plan moves, with the share of
+     * their market care. A figure left empty is no bar, and a constraint whose ceiling is unknown leaves the
+     * whole target out of reach.
+     *
+     * @param ceiling the highest share the binding-constraint cell of an out-of-reach step allows, or null
+     */
+    static DefaultCategoryDataset staircase(Table summary, Table moves, KeyFindings.Share today,
+                                            Function<Object, Double> ceiling, Names names, Texts t) {
+        Formats f = new Formats(t.locale());
+        String reached = t.get("findings.chart.reached");
+        String gap = t.get("findings.chart.gap");
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        if (today != null) {
+            String label = t.get("findings.chart.today", String.valueOf(today.year()));
+            data.addValue(today.local(), reached, label);
+            data.addValue(null, gap, label);
+        }
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < summary.size(); i++) order.add(i);
+        order.sort(Comparator.comparingDouble(i -> number(summary.value(i, ScenarioTables.TargetsSummary.TARGET_SHARE), 0)));
+        for (int i : order) {
+            double target = number(summary.value(i, ScenarioTables.TargetsSummary.TARGET_SHARE), 0);
+            String label = f.percent(target);
+            if (Boolean.TRUE.equals(summary.value(i, ScenarioTables.TargetsSummary.FEASIBLE))) {
+                List<String> groups = new ArrayList<>();
+                Table step = moves == null ? null
+                        : moves.where(ScenarioTables.TargetsTable.TARGET_SHARE, v -> v instanceof Number n && n.doubleValue() == target);
+                for (int k = 0; step != null && k < step.size(); k++) {
+                    if (step.value(k, ScenarioTables.TargetsTable.FRACTION_MOVED) instanceof Number x && x.doubleValue() > 0) {
+                        groups.add(names.group((String) step.value(k, PRODUCT_GROUP)) + " (" + f.percent(x) + ")");
+                    }
+                }
+                label += "\n" + (groups.isEmpty() ? t.get("findings.chart.no_moves") : "+ " + String.join(", ", groups));
+                data.addValue(summary.value(i, ScenarioTables.TargetsSummary.ACHIEVED_SHARE) instanceof Number a ? a.doubleValue() : null,
+                        reached, label);
+                data.addValue(null, gap, label);
+            } else {
+                Double most = ceiling.apply(summary.value(i, ScenarioTables.TargetsSummary.BINDING_CONSTRAINT));
+                label += "\n" + (most == null ? t.get("findings.chart.out_of_reach")
+                        : t.get("findings.chart.at_most", f.percent(most)));
+                data.addValue(most, reached, label);
+                data.addValue(target - (most == null ? 0 : most), gap, label);
+            }
+        }
+        return data;
+    }
 }

@@ -414,4 +414,62 @@ public final class Charts {
             throw new UncheckedIOException(e);
         }
     }
+
+    // ---- the staircase of the local share (issue 19) ----
+
+    /**
+     * The path of the local share as steps: per category series 0 as a solid bar with its share on top (lighter
+     * where series 1 has a value), and series 1 (what stays out of reach) stacked on it as an empty dashed
+     * outline, over reference lines ({@code references}) and the goal's band from {@code goalLow} to {@code goalHigh}.
+     */
+    public static byte[] staircase(String title, String yLabel, CategoryDataset data, List<Double> references,
+                                   double goalLow, double goalHigh, Texts texts) {
+        NumberFormat percent = NumberFormat.getPercentInstance(texts.locale());
+        percent.setMaximumFractionDigits(1);
+        // A step out of reach shows the most it allows in a lighter blue: a ceiling, not a plan.
+        org.jfree.chart.renderer.category.StackedBarRenderer r = new org.jfree.chart.renderer.category.StackedBarRenderer() {
+            @Override
+            public java.awt.Paint getItemPaint(int row, int column) {
+                return row == 0 && data.getValue(1, column) != null ? COLOURS[4] : super.getItemPaint(row, column);
+            }
+        };
+        r.setBarPainter(new StandardBarPainter());
+        r.setShadowVisible(false);
+        r.setMaximumBarWidth(0.22);
+        r.setDrawBarOutline(true);
+        r.setSeriesPaint(0, COLOURS[0]);
+        r.setSeriesOutlinePaint(0, COLOURS[0]);
+        r.setSeriesPaint(1, Color.WHITE);
+        r.setSeriesOutlinePaint(1, COLOURS[0]);
+        r.setSeriesOutlineStroke(1, dashed(2f, DASHES[1]));
+        r.setSeriesItemLabelGenerator(0, new org.jfree.chart.labels.StandardCategoryItemLabelGenerator("{2}", percent));
+        r.setSeriesItemLabelsVisible(0, true);
+        r.setSeriesItemLabelFont(0, new Font(Font.SANS_SERIF, Font.BOLD, 16));
+        r.setSeriesPositiveItemLabelPosition(0, new org.jfree.chart.labels.ItemLabelPosition(
+                org.jfree.chart.labels.ItemLabelAnchor.OUTSIDE12, org.jfree.chart.ui.TextAnchor.BOTTOM_CENTER));
+        CategoryAxis steps = new CategoryAxis();
+        steps.setTickLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 14));
+        steps.setMaximumCategoryLabelLines(4);
+        NumberAxis y = new NumberAxis(yLabel);
+        y.setRange(0, 1);
+        y.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(0.1, NumberFormat.getPercentInstance(texts.locale())));
+        CategoryPlot plot = new CategoryPlot(data, steps, y, r);
+        Font markerFont = new Font(Font.SANS_SERIF, Font.PLAIN, 14);
+        org.jfree.chart.plot.IntervalMarker goal = new org.jfree.chart.plot.IntervalMarker(goalLow, goalHigh,
+                new Color(0xe2, 0xef, 0xda));
+        goal.setLabel(percent.format(goalLow).replace("%", "") + "–" + percent.format(goalHigh));
+        goal.setLabelFont(markerFont);
+        goal.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.LEFT);
+        goal.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.CENTER_LEFT);
+        plot.addRangeMarker(goal, org.jfree.chart.ui.Layer.BACKGROUND);
+        for (double ref : references) {
+            ValueMarker m = new ValueMarker(ref, Color.GRAY, dashed(1.5f, new float[] {4f, 4f}));
+            m.setLabel(percent.format(ref));
+            m.setLabelFont(markerFont);
+            m.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP_LEFT);
+            m.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.BOTTOM_LEFT);
+            plot.addRangeMarker(m);
+        }
+        return png(chart(title, plot));
+    }
 }

@@ -83,6 +83,7 @@ final class Sections {
     static List<Block> build(Map<String, Table> tables, Map<String, Object> manifest, List<Message> notes,
                              Map<String, Message> texts, Names names, Texts t) {
         Sections s = new Sections(tables, manifest, notes, texts, names, t);
+        s.blocks.add(KeyFindings.build(tables, manifest, texts, names, t));
         s.dataAndQuality();
         s.careUse();
         s.flows();
@@ -302,6 +303,7 @@ final class Sections {
         if (targets != null) table(targets);
         Table moves = tables.get(TargetsTable.SCHEMA.name());
         if (moves != null) table(moves.where(TargetsTable.FRACTION_MOVED, v -> v instanceof Number n && n.doubleValue() > 0));
+        blocks.addAll(KeyFindings.staircase(tables, texts, names, t));
     }
 
     private String payback(String scenario) {

@@ -171,7 +171,7 @@ public final class ScenarioRun {
             }
             summary.basedRow(basis, p.targetShare(), p.feasible(),
                     p.achievedShare() == null ? null : Values.round(p.achievedShare(), 4), wording.cell(p.bindingConstraint()),
-                    Values.eur(p.yearlyNetSavingEur()), Values.eur(p.fundDrawEur()), p.monthsToTargetGradual(),
+                    Values.eur(p.yearlyNetSavingEur()), Values.eur(p.frontBudgetEur()), Values.eur(p.fundDrawEur()), p.monthsToTargetGradual(),
                     p.monthsToTargetBigBang(), p.staffFte() == null ? null : Values.round(p.staffFte(), 2),
                     p.paperworkHoursSaved() == null ? null : Values.round(p.paperworkHoursSaved(), 0),
                     p.thirteenPercentOk(), p.fundCapOk());

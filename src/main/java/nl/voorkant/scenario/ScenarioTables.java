@@ -182,6 +182,7 @@ public final class ScenarioTables {
         /** In Dutch; the report words it in its own language. */
         public static final Column BINDING_CONSTRAINT = modelled("binding_constraint", Type.TEXT);
         public static final Column YEARLY_NET_SAVING_EUR = TargetsTable.YEARLY_NET_SAVING_EUR;
+        public static final Column FRONT_BUDGET_EUR = ScenarioMonths.FRONT_BUDGET_EUR;
         public static final Column FUND_DRAW_EUR = ScenarioMonths.FUND_DRAW_EUR;
         public static final Column MONTHS_TO_TARGET_GRADUAL = modelled("months_to_target_gradual", Type.INT);
         public static final Column MONTHS_TO_TARGET_BIG_BANG = modelled("months_to_target_big_bang", Type.INT);
@@ -191,7 +192,7 @@ public final class ScenarioTables {
         public static final Column FUND_CAP_OK = ScenarioSummary.FUND_CAP_OK;
 
         public static final Schema SCHEMA = Schema.of("targets_summary", TARGET_SHARE, FEASIBLE, ACHIEVED_SHARE,
-                BINDING_CONSTRAINT, YEARLY_NET_SAVING_EUR, FUND_DRAW_EUR, MONTHS_TO_TARGET_GRADUAL, MONTHS_TO_TARGET_BIG_BANG,
+                BINDING_CONSTRAINT, YEARLY_NET_SAVING_EUR, FRONT_BUDGET_EUR, FUND_DRAW_EUR, MONTHS_TO_TARGET_GRADUAL, MONTHS_TO_TARGET_BIG_BANG,
                 STAFF_FTE, PAPERWORK_HOURS_SAVED, THIRTEEN_PERCENT_OK, FUND_CAP_OK);
     }
 

@@ -118,7 +118,7 @@ public final class TargetPlanner {
         Integer gradual = monthsToTarget(groups, x, s, Scenario.Mode.GRADUAL, local, total, target);
         Integer bigBang = monthsToTarget(groups, x, s, Scenario.Mode.BIG_BANG, local, total, target);
         return new TargetPlan(target, s.objective(), true, total > 0 ? local / total : 0, achieved, binding, moves, net,
-                fund, gradual, bigBang, fte, hours, front <= thirteenLimit * (1 + 1e-9) + 0.005,
+                front, fund, gradual, bigBang, fte, hours, front <= thirteenLimit * (1 + 1e-9) + 0.005,
                 s.fundCapEur() == null ? null : fund <= s.fundCapEur() + 0.005);
     }
 
@@ -129,7 +129,7 @@ public final class TargetPlanner {
 
     private static TargetPlan infeasible(double target, Settings s, double current, Message why) {
         return new TargetPlan(target, s.objective(), false, current, null, why, List.of(), null, null, null, null, null,
-                null, null, null);
+                null, null, null, null);
     }
 
     /** The whole group moved gradually: all draws until the build-up is complete. */

@@ -107,9 +107,9 @@ class ShippedSampleAnalysisTest {
         try (Stream<Path> charts = Files.list(out.resolve("charts"))) {
             assertEquals(charts.count(), images);
         }
-        // Six for flows, local share and baseline, one for composite packages; per each of the sample's five
-        // scenarios a payback, a fan, a tornado and its monitoring (all five start inside the data).
-        assertEquals(6 + 1 + 4 * 5, images);
+        // Six for flows, local share and baseline, one for composite packages, the targets' staircase; per each of
+        // the sample's five scenarios a payback, a fan, a tornado and its monitoring (all five start inside the data).
+        assertEquals(6 + 1 + 1 + 4 * 5, images);
         try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(out.resolve("tables.xlsx")))) {
             List<Path> csvs = csvTables();
             assertEquals(csvs.size(), wb.getNumberOfSheets(), "a sheet for every table in tables/");

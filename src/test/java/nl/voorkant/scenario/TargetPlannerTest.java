@@ -49,6 +49,7 @@ class TargetPlannerTest {
         assertEquals("doel lokaal aandeel", dutch(p));
         assertTrue(p.fundCapOk());
         // Front budget 0.75 x 108,000 = 81,000 a year, above 13% of the 360,000 back end.
+        assertEquals(81_000, p.frontBudgetEur(), 1e-6, "the front end's yearly budget for the moved care");
         assertFalse(p.thirteenPercentOk());
     }
 
