@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.apache.poi.common.usermodel.PictureType;
 import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
@@ -60,6 +61,8 @@ final class WordDocument {
     private static final String RULE = "BFBFBF";
     /** A table's text size in points: the largest at which its figures and header words fit whole. */
     private static final int[] SIZES = {8, 7, 6};
+    /** The sizes at which a table is set rather than wrap its cells' text. */
+    private static final int[] UNWRAPPED_SIZES = {8, 7};
     /** A column is as wide as its longest text up to this many characters; beyond, its text wraps. */
     private static final int MAX_CHARS = 40;
     /** A longer word in a text cell (a code, an identifier) may break rather than widen its column. */
@@ -215,13 +218,14 @@ final class WordDocument {
 
     /**
      * Columns as wide as their longest text, at most {@link #MAX_CHARS} characters, and the table no wider
-     * than {@code total}. Where that is too wide, text columns give way first: each keeps at least its
-     * longest word (a header wraps at its spaces; a word in a cell up to {@link #LONGEST_WHOLE_WORD}) and its
-     * figures whole, since a number broken over two lines misreads. Where even that does not fit at 8 points,
-     * the table is set at 7 or 6, and where not at 6 either, squeezed in proportion.
+     * than {@code total}, at 8 points or else 7. Where that is too wide, text columns give way: each keeps
+     * at least its longest word (a header wraps at its spaces; a word in a cell up to
+     * {@link #LONGEST_WHOLE_WORD}) and its figures whole, since a number broken over two lines misreads, at
+     * the largest size where that fits, down to 6 points; where not at 6 either, they are squeezed in proportion.
      */
     static Layout layout(Block.TableBlock t, int total) {
         int n = t.headers().size();
+        int[] figures = new int[n];
         int[] least = new int[n];
         int[] wanted = new int[n];
         for (int c = 0; c < n; c++) {
@@ -230,40 +234,60 @@ final class WordDocument {
             for (List<Block.Cell> row : t.rows()) {
                 if (c >= row.size()) continue;
                 Block.Cell cell = row.get(c);
+                if (cell.numeric()) figures[c] = Math.max(figures[c], cell.text().length());
                 least[c] = Math.max(least[c], cell.numeric() ? cell.text().length()
                         : Math.min(longestWord(cell.text()), LONGEST_WHOLE_WORD));
                 wanted[c] = Math.max(wanted[c], cell.text().length());
             }
+            figures[c] = Math.min(figures[c], MAX_CHARS);
             least[c] = Math.min(least[c], MAX_CHARS);
             wanted[c] = Math.max(least[c], Math.min(wanted[c], MAX_CHARS));
         }
-        int size = SIZES[SIZES.length - 1];
-        for (int candidate : SIZES) {
-            if (twips(least, candidate) <= total) {
-                size = candidate;
-                break;
+        // Smaller type before wrapped cells, down to 7 points; below that, wrapped cells before smaller type.
+        int size = largestFitting(wanted, total, UNWRAPPED_SIZES);
+        if (size == 0) size = largestFitting(least, total, SIZES);
+        if (size == 0) size = SIZES[SIZES.length - 1];
+        final int points = size;
+        List<int[]> tiers = Stream.of(figures, least, wanted)
+                .map(chars -> Arrays.stream(chars).map(k -> twips(k, points)).toArray()).toList();
+        return new Layout(size, share(tiers, total));
+    }
+
+    /**
+     * Widths from tiers of wants, each at least the one before (figures whole, then words whole, then
+     * text unwrapped): the last tier that fits {@code total}, and of the room left each column gets the
+     * share of the next tier that it lacks. Where not even the first fits, it is scaled down.
+     */
+    static int[] share(List<int[]> tiers, int total) {
+        int[] lower = null;
+        for (int[] tier : tiers) {
+            int sum = Arrays.stream(tier).sum();
+            if (sum <= total) {
+                lower = tier;
+                continue;
             }
+            int[] widths = new int[tier.length];
+            int lowerSum = lower == null ? 0 : Arrays.stream(lower).sum();
+            for (int c = 0; c < tier.length; c++) {
+                int from = lower == null ? 0 : lower[c];
+                widths[c] = from + (int) ((long) (tier[c] - from) * (total - lowerSum) / (sum - lowerSum));
+            }
+            return widths;
         }
-        int[] min = new int[n];
-        int[] max = new int[n];
-        for (int c = 0; c < n; c++) {
-            min[c] = twips(least[c], size);
-            max[c] = twips(wanted[c], size);
-        }
-        int sumMin = Arrays.stream(min).sum();
-        int sumMax = Arrays.stream(max).sum();
-        if (sumMax <= total) return new Layout(size, max);
-        int[] widths = new int[n];
-        for (int c = 0; c < n; c++) {
-            widths[c] = sumMin <= total ? min[c] + (int) ((long) (max[c] - min[c]) * (total - sumMin) / (sumMax - sumMin))
-                    : (int) ((long) min[c] * total / sumMin);
-        }
-        return new Layout(size, widths);
+        return lower;
     }
 
     /** A column's width for so many characters at a size: 0.55 em a character (Arial, bold headers), and the cell's margins. */
     private static int twips(int chars, int fontSize) {
         return chars * fontSize * 11 + 2 * CELL_MARGIN + 20;
+    }
+
+    /** The largest of {@code sizes} (largest first) at which columns of so many characters fit {@code total}; 0 if none. */
+    private static int largestFitting(int[] chars, int total, int[] sizes) {
+        for (int size : sizes) {
+            if (twips(chars, size) <= total) return size;
+        }
+        return 0;
     }
 
     private static int twips(int[] chars, int fontSize) {

@@ -193,13 +193,17 @@ class WordDocumentTest {
         // A note of 87 characters in words of 10 wants 40 (the cap), at least "toelichting", 11; the amount 11, whole.
         Block.TableBlock wide = new Block.TableBlock("t", List.of("toelichting", "bedrag"),
                 List.of(List.of(text(("aaaaaaaaaa ".repeat(8)).strip()), figure("€ 1.234.567"))));
+        WordDocument.Layout seven = WordDocument.layout(wide, 4300);
+        assertEquals(7, seven.fontSize(), "unwrapped it wants 3,680 + 1,128 twips at 8 points, 3,240 + 1,007 at 7");
+        assertArrayEquals(new int[] {3240, 1007}, seven.widths(), "smaller type rather than a wrapped note");
         WordDocument.Layout squeezed = WordDocument.layout(wide, 3000);
         assertEquals(8, squeezed.fontSize(), "both minima fit at 8 points: 1,128 + 1,128 twips");
         assertArrayEquals(new int[] {1128 + 744, 1128}, squeezed.widths(), "the 744 twips to spare go to the note, none to the figure");
         WordDocument.Layout smaller = WordDocument.layout(wide, 2000);
         assertEquals(6, smaller.fontSize(), "2 × 1,128 twips at 8 points and 2 × 1,007 at 7 do not fit in 2,000; 2 × 886 at 6 do");
         assertArrayEquals(new int[] {886 + 228, 886}, smaller.widths(), "the 228 to spare to the note");
-        assertArrayEquals(new int[] {750, 750}, WordDocument.layout(wide, 1500).widths(), "not even at 6 points: squeezed to fit");
+        // Not even at 6 points: the amount stays whole (886), the note has 160 of margins and the 454 left.
+        assertArrayEquals(new int[] {614, 886}, WordDocument.layout(wide, 1500).widths(), "the figure whole, the note squeezed");
     }
 
     @Test
