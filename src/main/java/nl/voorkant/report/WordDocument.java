@@ -1,6 +1,6 @@
 package nl.voorkant.report;
 
-import java.awt.image.BufferedImage;
+import java.awt.Dimension;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -8,10 +8,13 @@ import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
 import org.apache.poi.common.usermodel.PictureType;
 import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
 import org.apache.poi.util.Units;
@@ -304,10 +307,9 @@ final class WordDocument {
 
     /** The chart the width of the text, kept with its caption below it; the caption is also its alt text. */
     private void chart(Block.Chart c) throws IOException {
-        BufferedImage image = ImageIO.read(new ByteArrayInputStream(c.png()));
-        if (image == null) throw new IOException("chart " + c.file() + " is not an image");
+        Dimension size = size(c);
         int width = TEXT_WIDTH * EMU_PER_TWIP;
-        int height = (int) ((long) width * image.getHeight() / image.getWidth());
+        int height = (int) ((long) width * size.height / size.width);
         XWPFParagraph p = doc.createParagraph();
         p.setSpacingAfter(0); // also makes the paragraph's properties, which setKeepNext expects
         p.setKeepNext(true);
@@ -324,6 +326,21 @@ final class WordDocument {
         drawing.setName(c.file());
         drawing.setDescr(c.caption());
         paragraph(CAPTION, c.caption());
+    }
+
+    /** The chart's pixel size from its header: decoding every chart only to measure it took 70 ms each. */
+    private static Dimension size(Block.Chart c) throws IOException {
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(c.png()))) {
+            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) throw new IOException("chart " + c.file() + " is not an image");
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in);
+                return new Dimension(reader.getWidth(0), reader.getHeight(0));
+            } finally {
+                reader.dispose();
+            }
+        }
     }
 
     /**
