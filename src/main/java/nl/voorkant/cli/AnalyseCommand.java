@@ -268,11 +268,11 @@ final class AnalyseCommand {
         return parameters;
     }
 
-    /** index.html, report.ipynb and tables.xlsx from the published tables, areas by their names. */
+    /** index.html, report.ipynb, report.docx and tables.xlsx from the published tables, areas by their names. */
     static void writeReport(Path out, Map<String, Table> published, Map<String, Object> manifest,
                             ScenarioRun.Result scenarios, ScenarioConfig config, Reference reference, String lang,
                             Progress progress) {
-        progress.stage("report", "index.html, report.ipynb, tables.xlsx");
+        progress.stage("report", "index.html, report.ipynb, report.docx, tables.xlsx");
         Map<String, String> areas = new LinkedHashMap<>();
         reference.municipalities().values().forEach(m -> areas.put(m.code(), m.name()));
         Map<String, String> groups = new LinkedHashMap<>();

@@ -14,14 +14,15 @@ import nl.voorkant.core.Table;
 
 /**
  * The report an analyst hands on, in the report folder: {@code index.html} to read and print,
- * {@code report.ipynb} with the same content for Jupyter, {@code tables.xlsx} with every
- * published table in full, and the charts as PNG in {@code charts/}.
+ * {@code report.ipynb} with the same content for Jupyter, {@code report.docx} with the findings and
+ * the body (not the appendix) to paste into a briefing, {@code tables.xlsx} with every published
+ * table in full, and the charts as PNG in {@code charts/}.
  */
 public final class Report {
     private Report() {}
 
     /**
-     * Writes OUT/index.html, OUT/report.ipynb, OUT/tables.xlsx and OUT/charts/*.png.
+     * Writes OUT/index.html, OUT/report.ipynb, OUT/report.docx, OUT/tables.xlsx and OUT/charts/*.png.
      *
      * @param tables the run's published tables, by name; all of them go into the workbook
      * @param notes the other stages' notes for the reader, worded in the report's language
@@ -48,6 +49,7 @@ public final class Report {
             new ObjectMapper().writerWithDefaultPrettyPrinter()
                     .writeValue(outDir.resolve("report.ipynb").toFile(), Notebook.render(title, subtitle, blocks));
             TablesWorkbook.write(outDir.resolve("tables.xlsx"), tables.values(), t);
+            WordDocument.write(outDir.resolve("report.docx"), title, subtitle, t.get("docx.closing"), t.locale(), blocks);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
