@@ -34,7 +34,11 @@ public final class SampleGenerator {
     private SampleGenerator() {}
 
     public static final long DEFAULT_SEED = 20_180_101L;
-    /** Simulated always, whatever years are written, so a year's claims do not depend on the range asked. */
+    /**
+     * Simulated always, whatever years are written, so a year's claims do not depend on a range asked
+     * within these years. Later years are simulated on, but their clients take numbers from the same
+     * sequence, so asking for them changes the earlier years' lines too (not the shipped sample's).
+     */
     static final int SIMULATED_FIRST_YEAR = 2016;
     static final int SIMULATED_LAST_YEAR = 2020;
     static final int MIN_YEAR = 2011;
