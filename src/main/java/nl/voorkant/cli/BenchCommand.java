@@ -32,20 +32,50 @@ final class BenchCommand {
     private BenchCommand() {}
 
     /**
-     * Claim lines per municipality the generator writes (2016-2020, no defects), measured at 62 and
-     * 616 municipalities: synthetic municipalities are larger than the four real ones, so the mean
-     * grows with their number; in between it is interpolated.
+     * The two shapes of claims measured. Yearly: five files of 2016-2020, as the shipped sample. National:
+     * one file of ten years 2016-2025, as a national extract arrives (issue 20).
      */
-    static final double[][] LINES_PER_MUNICIPALITY = {{62, 16_515}, {616, 19_835}};
+    enum Shape {
+        YEARLY("", 2016, 2020, false, new double[][] {{62, 16_515}, {616, 19_835}}),
+        NATIONAL("national-", 2016, 2025, true, new double[][] {{26, 39_424}, {204, 53_519}});
 
-    /** The generator's scale (municipalities ÷ 4) that writes about {@code lines} claim lines. */
-    static double scaleFor(long lines) {
-        double m0 = LINES_PER_MUNICIPALITY[0][0], l0 = LINES_PER_MUNICIPALITY[0][1];
-        double slope = (LINES_PER_MUNICIPALITY[1][1] - l0) / (LINES_PER_MUNICIPALITY[1][0] - m0);
-        // lines = m · (l0 + slope · (m − m0)), solved for the number of municipalities m
-        double b = l0 - slope * m0;
-        double m = (-b + Math.sqrt(b * b + 4 * slope * lines)) / (2 * slope);
-        return Math.max(1, m) / 4;
+        final String folderPrefix;
+        final int firstYear;
+        final int lastYear;
+        final boolean singleFile;
+        /**
+         * Claim lines per municipality the generator writes in this shape (no defects), measured at two
+         * municipality counts: synthetic municipalities are larger than the four real ones, so the mean
+         * grows with their number; in between it is interpolated.
+         */
+        final double[][] linesPerMunicipality;
+
+        Shape(String folderPrefix, int firstYear, int lastYear, boolean singleFile, double[][] linesPerMunicipality) {
+            this.folderPrefix = folderPrefix;
+            this.firstYear = firstYear;
+            this.lastYear = lastYear;
+            this.singleFile = singleFile;
+            this.linesPerMunicipality = linesPerMunicipality;
+        }
+
+        /** The generator's scale (municipalities ÷ 4) that writes about {@code lines} claim lines. */
+        double scaleFor(long lines) {
+            double m0 = linesPerMunicipality[0][0], l0 = linesPerMunicipality[0][1];
+            double slope = (linesPerMunicipality[1][1] - l0) / (linesPerMunicipality[1][0] - m0);
+            // lines = m · (l0 + slope · (m − m0)), solved for the number of municipalities m
+            double b = l0 - slope * m0;
+            double m = (-b + Math.sqrt(b * b + 4 * slope * lines)) / (2 * slope);
+            return Math.max(1, m) / 4;
+        }
+
+        SampleGenerator.Options generatorOptions(long lines) {
+            return SampleGenerator.Options.defaults().withScale(scaleFor(lines)).withYears(firstYear, lastYear)
+                    .withGzip(false).withDefects(false).withSingleFile(singleFile);
+        }
+
+        String label() {
+            return singleFile ? "one file, " + firstYear + "-" + lastYear : "yearly files, " + firstYear + "-" + lastYear;
+        }
     }
 
     record Measurement(String stage, double seconds, long peakKb) {}
@@ -61,44 +91,58 @@ final class BenchCommand {
         Options o = new Options("bench")
                 .value("lines", "about how many claim lines to generate (default 1000000)")
                 .value("format", "csv (default) or parquet")
-                .value("data", "folder for generated data, reused when present (default bench-data/<lines>)")
+                .value("shape", "yearly (five files, 2016-2020), national (one file, 2016-2025) or both (default)")
+                .value("data", "folder for generated data of one shape, reused when present (default "
+                        + "bench-data/<lines> and bench-data/national-<lines>)")
                 .value("peer", "folder of the DuckDB peer (default ../shared/bench)")
                 .flag("skip-analyse", "time only ingestion + flow metrics and the peer");
         if (!o.parse(args, "[OPTIONS]")) return 0;
         int lines = o.intValue("lines", 1_000_000, 10_000, 2_000_000_000);
         String format = o.choice("format", "csv", "csv", "parquet");
-        Path data = Path.of(o.get("data", "bench-data/" + lines));
-        Path claimsCsv = data.resolve("claims");
-        Path reference = data.resolve("reference");
+        String shapes = o.choice("shape", "both", "yearly", "national", "both");
+        if (o.has("data") && shapes.equals("both")) throw new InputError("bench: --data needs --shape yearly or national");
+        Path peerDir = Path.of(o.get("peer", "../shared/bench"));
         try {
-            if (!Files.isDirectory(claimsCsv) || !Files.isDirectory(reference)) {
-                System.out.printf(Locale.ROOT, "[bench] generating about %,d lines into %s%n", lines, data);
-                SampleGenerator.generate(SampleGenerator.Options.defaults().withScale(scaleFor(lines))
-                        .withGzip(false).withDefects(false), data);
+            for (Shape shape : Shape.values()) {
+                if (!shapes.equals("both") && !shapes.equals(shape.name().toLowerCase(Locale.ROOT))) continue;
+                Path data = Path.of(o.get("data", "bench-data/" + shape.folderPrefix + lines));
+                measure(shape, lines, format, data, peerDir, !o.has("skip-analyse"));
             }
-            Path claims = format.equals("csv") ? claimsCsv : parquet(claimsCsv, data.resolve("claims-parquet"));
-            long rows = countLines(claimsCsv);
-            List<Measurement> results = new ArrayList<>();
-            // The first run parses every file into an empty cache; the second finds them all parsed,
-            // as a periodic re-run finds all but the newest month.
-            Path cache = Files.createTempDirectory("voorkant-bench-cache-");
-            List<String> flow = javaCommand("bench-flow", "--claims", claims.toString(), "--reference",
-                    reference.toString(), "--cache", cache.toString());
-            results.add(child("ingest + flow (voorkant)", flow));
-            results.add(child("  again, parsed files cached", flow));
-            if (!o.has("skip-analyse")) {
-                Path out = Files.createTempDirectory("voorkant-bench-");
-                results.add(child("whole analyse with outputs", javaCommand("analyse", "--claims", claims.toString(),
-                        "--reference", reference.toString(), "--out", out.resolve("report").toString(), "--no-cache")));
-            }
-            Folders.deleteTree(cache);
-            Measurement peer = peer(Path.of(o.get("peer", "../shared/bench")), claimsCsv, reference);
-            if (peer != null) results.add(peer);
-            print(rows, format, results);
             return 0;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** One shape: voorkant's runs and the peer's on the same files, one after another, and their table. */
+    private static void measure(Shape shape, int lines, String format, Path data, Path peerDir, boolean analyse)
+            throws IOException {
+        Path claimsCsv = data.resolve("claims");
+        Path reference = data.resolve("reference");
+        if (!Files.isDirectory(claimsCsv) || !Files.isDirectory(reference)) {
+            System.out.printf(Locale.ROOT, "[bench] generating about %,d lines (%s) into %s%n", lines, shape.label(), data);
+            SampleGenerator.generate(shape.generatorOptions(lines), data);
+        }
+        Path claims = format.equals("csv") ? claimsCsv : parquet(claimsCsv, data.resolve("claims-parquet"));
+        long rows = countLines(claimsCsv);
+        List<Measurement> results = new ArrayList<>();
+        // The first run parses every file into an empty cache; the second finds them all parsed,
+        // as a periodic re-run finds all but the newest month.
+        Path cache = Files.createTempDirectory("voorkant-bench-cache-");
+        List<String> flow = javaCommand("bench-flow", "--claims", claims.toString(), "--reference",
+                reference.toString(), "--cache", cache.toString());
+        results.add(child("ingest + flow (voorkant)", flow));
+        results.add(child("  again, parsed files cached", flow));
+        if (analyse) {
+            Path out = Files.createTempDirectory("voorkant-bench-");
+            results.add(child("whole analyse with outputs", javaCommand("analyse", "--claims", claims.toString(),
+                    "--reference", reference.toString(), "--out", out.resolve("report").toString(), "--no-cache")));
+            Folders.deleteTree(out);
+        }
+        Folders.deleteTree(cache);
+        Measurement peer = peer(peerDir, claimsCsv, reference);
+        if (peer != null) results.add(peer);
+        print(shape, rows, format, results);
     }
 
     /** The hidden child command: ingestion and flow metrics only, no outputs. */
@@ -217,9 +261,9 @@ final class BenchCommand {
         return n;
     }
 
-    private static void print(long rows, String format, List<Measurement> results) {
+    private static void print(Shape shape, long rows, String format, List<Measurement> results) {
         Measurement peer = results.stream().filter(m -> m.stage().contains("DuckDB")).findFirst().orElse(null);
-        System.out.printf(Locale.ROOT, "%n%,d claim lines (%s), %d cores%n", rows, format,
+        System.out.printf(Locale.ROOT, "%n%,d claim lines (%s, %s), %d cores%n", rows, format, shape.label(),
                 Runtime.getRuntime().availableProcessors());
         System.out.printf(Locale.ROOT, "%-30s %9s %14s %12s %12s%n", "stage", "wall s", "lines/s", "peak MB", "÷ DuckDB");
         for (Measurement m : results) {

@@ -25,6 +25,8 @@ final class GenerateCommand {
                 .flag("declaration-dates", "write each line's declaration_date, with a delay profile per provider (csv only)")
                 .value("extract-date", "an extract taken on this date (yyyy-MM-dd): only the lines declared by then "
                         + "(implies --declaration-dates)")
+                .flag("single-file", "one CSV for all years, claims_FIRST-LAST.csv[.gz], as a national extract arrives "
+                        + "(csv only, not with --extract-date)")
                 .flag("plain", "write plain .csv instead of .csv.gz")
                 .flag("no-defects", "leave out the defective rows (clean data for peers)");
         if (!o.parse(args, "--out DIR [OPTIONS]")) return 0;
@@ -38,7 +40,8 @@ final class GenerateCommand {
                     .withGzip(!o.has("plain"))
                     .withDefects(!o.has("no-defects"))
                     .withFormat(Format.of(o.get("format", "csv")))
-                    .withDeclarations(declarations(o));
+                    .withDeclarations(declarations(o))
+                    .withSingleFile(o.has("single-file"));
         } catch (IllegalArgumentException e) {
             throw new InputError("generate: " + e.getMessage());
         }

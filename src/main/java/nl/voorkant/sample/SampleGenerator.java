@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -33,7 +34,11 @@ public final class SampleGenerator {
     private SampleGenerator() {}
 
     public static final long DEFAULT_SEED = 20_180_101L;
-    /** Simulated always, whatever years are written, so a year's claims do not depend on the range asked. */
+    /**
+     * Simulated always, whatever years are written, so a year's claims do not depend on a range asked
+     * within these years. Later years are simulated on, but their clients take numbers from the same
+     * sequence, so asking for them changes the earlier years' lines too (not the shipped sample's).
+     */
     static final int SIMULATED_FIRST_YEAR = 2016;
     static final int SIMULATED_LAST_YEAR = 2020;
     static final int MIN_YEAR = 2011;
@@ -48,15 +53,21 @@ public final class SampleGenerator {
      * @param defects   add defective rows of every kind (default); off gives clean data for peers
      * @param format    the files' format (default CSV, as shipped)
      * @param declarations whether to write declaration dates, and up to which date (default none, as shipped)
+     * @param singleFile one CSV for all years, {@code claims_FIRST-LAST.csv[.gz]}, as a national extract arrives
+     *                  (default off: one file per year, as shipped)
      */
     public record Options(double scale, int firstYear, int lastYear, long seed, boolean gzip, boolean defects,
-                          Format format, Declarations declarations) {
+                          Format format, Declarations declarations, boolean singleFile) {
         public Options {
             if (!(scale > 0) || Double.isInfinite(scale)) {
                 throw new IllegalArgumentException("scale must be a positive number, got " + scale);
             }
             if (declarations.on() && format != Format.CSV) {
                 throw new IllegalArgumentException("declaration dates are written to csv only");
+            }
+            // The cut to an extract date and the iJw conversion rewrite yearly files.
+            if (singleFile && (format != Format.CSV || declarations.extractDate() != null)) {
+                throw new IllegalArgumentException("a single file is written as csv, without an extract date");
             }
             if (firstYear < MIN_YEAR || lastYear > MAX_YEAR || firstYear > lastYear) {
                 throw new IllegalArgumentException("years must lie within " + MIN_YEAR + "-" + MAX_YEAR
@@ -66,17 +77,20 @@ public final class SampleGenerator {
 
         public static Options defaults() {
             return new Options(1, SIMULATED_FIRST_YEAR, SIMULATED_LAST_YEAR, DEFAULT_SEED, true, true, Format.CSV,
-                    Declarations.NONE);
+                    Declarations.NONE, false);
         }
 
-        public Options withScale(double s) { return new Options(s, firstYear, lastYear, seed, gzip, defects, format, declarations); }
-        public Options withYears(int first, int last) { return new Options(scale, first, last, seed, gzip, defects, format, declarations); }
-        public Options withSeed(long s) { return new Options(scale, firstYear, lastYear, s, gzip, defects, format, declarations); }
-        public Options withGzip(boolean g) { return new Options(scale, firstYear, lastYear, seed, g, defects, format, declarations); }
-        public Options withDefects(boolean d) { return new Options(scale, firstYear, lastYear, seed, gzip, d, format, declarations); }
-        public Options withFormat(Format f) { return new Options(scale, firstYear, lastYear, seed, gzip, defects, f, declarations); }
+        public Options withScale(double s) { return new Options(s, firstYear, lastYear, seed, gzip, defects, format, declarations, singleFile); }
+        public Options withYears(int first, int last) { return new Options(scale, first, last, seed, gzip, defects, format, declarations, singleFile); }
+        public Options withSeed(long s) { return new Options(scale, firstYear, lastYear, s, gzip, defects, format, declarations, singleFile); }
+        public Options withGzip(boolean g) { return new Options(scale, firstYear, lastYear, seed, g, defects, format, declarations, singleFile); }
+        public Options withDefects(boolean d) { return new Options(scale, firstYear, lastYear, seed, gzip, d, format, declarations, singleFile); }
+        public Options withFormat(Format f) { return new Options(scale, firstYear, lastYear, seed, gzip, defects, f, declarations, singleFile); }
         public Options withDeclarations(Declarations d) {
-            return new Options(scale, firstYear, lastYear, seed, gzip, defects, format, d);
+            return new Options(scale, firstYear, lastYear, seed, gzip, defects, format, d, singleFile);
+        }
+        public Options withSingleFile(boolean one) {
+            return new Options(scale, firstYear, lastYear, seed, gzip, defects, format, declarations, one);
         }
 
         /** Parses "2016-2020" or a single year "2018". */
@@ -124,11 +138,16 @@ public final class SampleGenerator {
 
         DeclarationDelays delays = options.declarations().on()
                 ? DeclarationDelays.of(options.seed(), options.declarations().extractDate()) : DeclarationDelays.NONE;
+        // With a single file every year maps to its one writer, closed once.
         Map<Integer, ClaimWriter> writers = new TreeMap<>();
         ClaimEmitter emitter;
         try {
+            ClaimWriter single = options.singleFile() ? new ClaimWriter(
+                    csv(claimsDir, options.firstYear() + "-" + options.lastYear(), options.gzip()),
+                    delays.header(ClaimWriter.HEADER)) : null;
             for (int y = options.firstYear(); y <= options.lastYear(); y++) {
-                writers.put(y, new ClaimWriter(open(claimsDir, y, options), delays.header(ClaimWriter.HEADER)));
+                writers.put(y, single != null ? single
+                        : new ClaimWriter(open(claimsDir, y, options), delays.header(ClaimWriter.HEADER)));
             }
             emitter = new ClaimEmitter(writers, options.firstYear(), options.lastYear(), options.defects(), delays);
             Bsn ids = new Bsn();
@@ -136,7 +155,7 @@ public final class SampleGenerator {
                 generateMunicipality(m, options, ids, emitter);
             }
         } finally {
-            for (ClaimWriter w : writers.values()) {
+            for (ClaimWriter w : new LinkedHashSet<>(writers.values())) {
                 w.close();
             }
         }
@@ -185,15 +204,16 @@ public final class SampleGenerator {
 
     private static OutputStream open(Path dir, int year, Options o) throws IOException {
         return switch (o.format()) {
-            case CSV -> csv(dir, year, o.gzip());
+            case CSV -> csv(dir, String.valueOf(year), o.gzip());
             case XLSX -> new ClaimWorkbook(dir.resolve("claims_" + year + ".xlsx"));
             // Plain CSV first, rewritten as messages once every year is written.
-            case IJW -> csv(dir, year, false);
+            case IJW -> csv(dir, String.valueOf(year), false);
         };
     }
 
-    private static OutputStream csv(Path dir, int year, boolean gzip) throws IOException {
-        Path file = dir.resolve("claims_" + year + (gzip ? ".csv.gz" : ".csv"));
+    /** {@code years}: one year, or FIRST-LAST for a single file. */
+    private static OutputStream csv(Path dir, String years, boolean gzip) throws IOException {
+        Path file = dir.resolve("claims_" + years + (gzip ? ".csv.gz" : ".csv"));
         OutputStream raw = Files.newOutputStream(file);
         // GZIPOutputStream writes no time stamp, so the same data gives the same bytes.
         return gzip ? new GZIPOutputStream(raw, 1 << 16) : new BufferedOutputStream(raw, 1 << 16);
@@ -202,7 +222,8 @@ public final class SampleGenerator {
     /** Files of an earlier run in another format would otherwise be read twice. */
     private static void deleteOldClaimFiles(Path dir) throws IOException {
         List<Path> old = new ArrayList<>();
-        try (DirectoryStream<Path> s = Files.newDirectoryStream(dir, "claims_[0-9][0-9][0-9][0-9].{csv,csv.gz,xlsx}")) {
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(dir,
+                "claims_[0-9][0-9][0-9][0-9]{,-[0-9][0-9][0-9][0-9]}.{csv,csv.gz,xlsx}")) {
             s.forEach(old::add);
         }
         for (String message : List.of("jw323", "jw301", "jw315")) {

@@ -106,6 +106,48 @@ class SampleGeneratorTest {
     }
 
     @Test
+    void yearsBeyond2020AreSimulatedWithTheirOwnNewClients() throws IOException {
+        SampleGenerator.Summary s = SampleGenerator.generate(SMALL.withYears(2016, 2025).withDefects(false).withGzip(false),
+                tmp);
+        for (int y = 2021; y <= 2025; y++) {
+            List<String> starts = column(s.claimsDir().resolve("claims_" + y + ".csv"), ClaimColumns.PERIOD_START);
+            assertTrue(starts.size() > 1000, y + ": lines " + starts.size());
+            int year = y;
+            assertTrue(starts.stream().allMatch(d -> d.startsWith(year + "-")), y + ": every line's period starts in " + y);
+        }
+        // Inflow keeps growing after the last seeded year: the newest year has more lines than 2021.
+        assertTrue(s.rowsPerYear().get(2025) > s.rowsPerYear().get(2021), "rows per year " + s.rowsPerYear());
+        // Care starting in 2025 belongs to clients never claimed before: the simulation went on, not a copy.
+        Set<String> before = new HashSet<>(column(s.claimsDir().resolve("claims_2024.csv"), ClaimColumns.CLIENT_ID));
+        List<String> in2025 = column(s.claimsDir().resolve("claims_2025.csv"), ClaimColumns.CLIENT_ID);
+        long newcomers = in2025.stream().distinct().filter(id -> !before.contains(id)).count();
+        assertTrue(newcomers > 50, "clients first claimed in 2025: " + newcomers);
+    }
+
+    @Test
+    void aSingleFileHoldsTheLinesOfEveryYearFile() throws IOException {
+        SampleGenerator.Options years = SMALL.withYears(2019, 2022).withGzip(false);
+        SampleGenerator.Summary yearly = SampleGenerator.generate(years, tmp.resolve("yearly"));
+        SampleGenerator.Summary one = SampleGenerator.generate(years.withSingleFile(true), tmp.resolve("one"));
+        try (java.util.stream.Stream<Path> files = Files.list(one.claimsDir())) {
+            assertEquals(List.of("claims_2019-2022.csv"), files.map(f -> f.getFileName().toString()).toList(),
+                    "the files written");
+        }
+        List<String> all = new java.util.ArrayList<>();
+        for (int y = 2019; y <= 2022; y++) {
+            all.addAll(Files.readAllLines(yearly.claimsDir().resolve("claims_" + y + ".csv")).subList(1, (int) (1
+                    + yearly.rowsPerYear().get(y))));
+        }
+        List<String> single = Files.readAllLines(one.claimsDir().resolve("claims_2019-2022.csv"));
+        assertEquals(ClaimWriter.HEADER, single.get(0), "one header");
+        assertEquals(all.stream().sorted().toList(), single.subList(1, single.size()).stream().sorted().toList(),
+                "the same lines as the four yearly files");
+        assertEquals(yearly.rowsPerYear(), one.rowsPerYear(), "rows per year");
+        assertThrows(IllegalArgumentException.class, () -> years.withFormat(Format.XLSX).withSingleFile(true),
+                "a single file is csv");
+    }
+
+    @Test
     void optionsRejectNonsense() {
         SampleGenerator.Options d = SampleGenerator.Options.defaults();
         assertEquals(2017, d.withYears("2017-2019").firstYear());

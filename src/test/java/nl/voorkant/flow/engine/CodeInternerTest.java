@@ -25,6 +25,19 @@ class CodeInternerTest {
     }
 
     @Test
+    void codesThatShareBothEndsStayApart() {
+        CodeInterner strings = new CodeInterner();
+        // Sixteen bytes: the first eight and the last eight hold every byte, so the ninth tells them apart.
+        assertEquals("abcdefghXjklmnop", of(strings, "abcdefghXjklmnop"));
+        assertEquals("abcdefghYjklmnop", of(strings, "abcdefghYjklmnop"), "sixteen bytes, other ninth byte");
+        // Nineteen bytes: the same first and last eight, another byte between them.
+        assertEquals("specialistische_ggz", of(strings, "specialistische_ggz"));
+        assertEquals("specialistIsche_ggz", of(strings, "specialistIsche_ggz"), "other middle byte");
+        assertSame(of(strings, "specialistische_ggz"), of(strings, "specialistische_ggz"), "one String per long code");
+        assertSame(of(strings, "abcdefghYjklmnop"), of(strings, "abcdefghYjklmnop"));
+    }
+
+    @Test
     void manyCodesSurviveTheTableGrowing() {
         CodeInterner strings = new CodeInterner();
         for (int round = 0; round < 2; round++) {

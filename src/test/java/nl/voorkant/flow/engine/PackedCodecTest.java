@@ -54,6 +54,26 @@ class PackedCodecTest {
     }
 
     @Test
+    void providerCostsAreSummedPerPlaceYearAndProvider() {
+        PackedCodec codec = PackedCodec.of(Areas.of(REFERENCE), REFERENCE);
+        PackedCodec.Encoder encoder = codec.encoder();
+        encoder.add(BEGELEIDING_GM0482, new ProviderCost(2019, "A1", 250));
+        encoder.add(BEGELEIDING_GM0482, new ProviderCost(2019, "A1", 50));
+        encoder.add(BEGELEIDING_GM0482, new ProviderCost(2020, "A1", 7));
+        encoder.add(H300_GM0482, new ProviderCost(2019, "A1", 3));
+        encoder.add(BEGELEIDING_GM0482, new ProviderCost(2019, "B2", 100));
+        assertEquals(4, encoder.size(), "one sum per place, year and provider");
+        ContributionList back = new ContributionList();
+        PackedCodec.Decoder decoder = codec.decoder();
+        for (Row r : encoder.rows()) decoder.decode(r, back);
+        assertEquals(Set.of(new ContributionList.Placed(BEGELEIDING_GM0482, new ProviderCost(2019, "A1", 300)),
+                new ContributionList.Placed(BEGELEIDING_GM0482, new ProviderCost(2020, "A1", 7)),
+                new ContributionList.Placed(H300_GM0482, new ProviderCost(2019, "A1", 3)),
+                new ContributionList.Placed(BEGELEIDING_GM0482, new ProviderCost(2019, "B2", 100))), Set.copyOf(back.all),
+                "250 + 50 for A1 in 2019; another year, place or provider keeps its own sum");
+    }
+
+    @Test
     void theSeedsKindsTravelTooAndACombinedGroupComesBackByName() {
         PackedCodec codec = PackedCodec.of(Areas.of(REFERENCE), REFERENCE);
         PackedCodec.Encoder encoder = codec.encoder();
