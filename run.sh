@@ -2,7 +2,8 @@
 # voorkant launcher: builds what is missing, then runs a command (default: analyse on the shipped sample).
 #   ./run.sh                      analyse data/claims with data/reference, report under reports/
 #   ./run.sh analyse --help       options of a command; ./run.sh help lists the commands
-# Environment: VOORKANT_JAVA_OPTS (default -Xmx4g -XX:+UseParallelGC), VOORKANT_PSEUDONYM_KEY or VOORKANT_PSEUDONYM_KEY_FILE
+# Environment: VOORKANT_JAVA_OPTS (default -Xmx4g -XX:+UseParallelGC, plus -XX:TieredStopAtLevel=1 for a small analyse:
+# see small_analyse below), VOORKANT_PSEUDONYM_KEY or VOORKANT_PSEUDONYM_KEY_FILE
 # (without either, analyse makes this installation's own key once, in ~/.config/voorkant/pseudonym.key, mode 0600).
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -14,25 +15,34 @@ app_jar=target/voorkant-classes.jar
 archive=target/voorkant-classes.jsa
 
 build_needed() {
-  [ -f target/runtime-classpath.txt ] && [ -f target/spark-classpath.txt ] && [ -f "$app_jar" ] || return 0
+  [ -f target/runtime-classpath.txt ] && [ -f target/spark-classpath.txt ] && [ -d target/classes ] || return 0
   [ -n "$(find pom.xml src/main -newer target/runtime-classpath.txt -print -quit)" ]
 }
 
 if build_needed; then
   echo "[voorkant] building (first run, or sources changed) ..." >&2
-  rm -f "$app_jar" "$archive"
   # Maven 3.8 still ends its quiet output with colour resets; strip them (pipefail keeps its exit code).
   mvn -B -q -Dstyle.color=never -DskipTests compile 2>&1 | sed $'s/\x1b\\[[0-9;]*m//g' >&2
-  jar --create --file "$app_jar" -C target/classes .
   touch target/runtime-classpath.txt
+fi
+# Packed again after any build, also one by Maven itself; the archive of the old classes goes with it.
+if [ ! -f "$app_jar" ] || [ -n "$(find target/classes -newer "$app_jar" -print -quit)" ]; then
+  rm -f "$archive"
+  jar --create --file "$app_jar.$$" -C target/classes . && mv -f "$app_jar.$$" "$app_jar"
 fi
 
 # A short run is over before C2, the JIT's optimising compiler, pays back what it costs: on the shipped sample
 # it used half of the run's CPU time. An analyse of a small local claims input (under 4 MB of files, five times
 # the sample) runs on C1 alone; larger or remote inputs and the other commands (bench, generate at scale) keep C2.
+# The command as Main reads it: the first argument but --verbose, analyse when that is an option or missing.
+command_of() {
+  [ "${1:-}" = --verbose ] && shift
+  case "${1:---}" in --*|analyze) echo analyse ;; *) echo "$1" ;; esac
+}
+
 small_analyse() {
   local claims=data/claims
-  case " ${*:-analyse} " in " analyse "*|" analyze "*|" --"*) ;; *) return 1 ;; esac
+  [ "$(command_of "$@")" = analyse ] || return 1
   while [ $# -gt 0 ]; do
     case "$1" in
       --claims) claims=${2:-}; shift $(($# > 1)) ;;
@@ -59,9 +69,9 @@ if [ -f "$archive" ]; then
   exec "${java_command[@]}" "${quiet_cds[@]}" -XX:SharedArchiveFile="$archive" nl.voorkant.cli.Main "$@"
 fi
 # Only a full analyse loads what an analyse needs (a --help stops before Spark starts).
-case " ${*:-analyse} " in
+case "$(command_of "$@") $* " in
   *" --help "*|*" -h "*) ;;
-  " analyse "*|" analyze "*|" --"*)
+  "analyse "*)
     # Written beside the final name and renamed, so that a run at the same time never maps half an archive;
     # kept only from a run that succeeded.
     partial="$archive.$$"
