@@ -51,22 +51,25 @@ public final class SparkSessions {
 
     /**
      * What a remote executor needs beyond the cluster's own Spark, Scala and Hadoop: voorkant's classes and
-     * its other dependencies. From a jar (the {@code -Pcluster} build bundles them) that is the jar. From
-     * Maven's {@code target/classes} (run.sh, the tests) the classes are packed into a temporary jar, and the
-     * other dependencies are the ones in {@code target/runtime-classpath.txt} beside it: the pom declares
-     * Spark {@code provided}, so Maven's runtime classpath is exactly what the cluster does not have.
+     * its other dependencies. Maven's {@code target/classes} (the tests) is packed into a temporary jar;
+     * run.sh's {@code target/voorkant-classes.jar} and the {@code -Pcluster} jar go as they are. Beside
+     * either of Maven's, {@code target/runtime-classpath.txt} lists the other dependencies: the pom declares
+     * Spark {@code provided}, so Maven's runtime classpath is exactly what the cluster does not have (the
+     * cluster jar bundles them too; a jar copied elsewhere has no such file beside it).
      */
     static List<String> applicationJars() {
-        Path code;
         try {
-            code = Path.of(SparkSessions.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return applicationJars(Path.of(SparkSessions.class.getProtectionDomain().getCodeSource().getLocation().toURI()));
         } catch (URISyntaxException e) {
             throw new IllegalStateException("voorkant's own location is not a file: " + e.getMessage(), e);
         }
-        if (!Files.isDirectory(code)) return List.of(code.toString());
+    }
+
+    /** {@link #applicationJars()} for voorkant's classes at {@code code}, a class folder or a jar. */
+    static List<String> applicationJars(Path code) {
         List<String> jars = new ArrayList<>();
         try {
-            jars.add(pack(code).toString());
+            jars.add((Files.isDirectory(code) ? pack(code) : code).toString());
             Path dependencies = code.resolveSibling("runtime-classpath.txt");
             if (Files.exists(dependencies)) {
                 for (String jar : Files.readString(dependencies).strip().split(java.io.File.pathSeparator)) {

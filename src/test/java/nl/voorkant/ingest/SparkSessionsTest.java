@@ -10,7 +10,7 @@ import java.util.jar.JarFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** What a remote executor is sent when the job runs from Maven's target/classes (StandaloneClusterIT runs it). */
+/** What a remote executor is sent when the job runs from Maven's target/classes (StandaloneClusterIT runs it) or run.sh's jar. */
 class SparkSessionsTest {
     @Test
     void aClassFolderIsPackedWithItsSubfolders(@TempDir Path dir) throws IOException {
@@ -34,5 +34,19 @@ class SparkSessionsTest {
         assertTrue(jars.stream().anyMatch(j -> j.contains("snakeyaml")), jars.toString());
         assertTrue(jars.stream().noneMatch(j -> j.matches(".*/(spark|scala|hadoop)-[^/]*\\.jar")), jars.toString());
         assertTrue(jars.stream().noneMatch(j -> j.contains("junit")), jars.toString());
+    }
+
+    @Test
+    void aJarGoesAsItIsWithTheDependenciesListedBesideIt(@TempDir Path target) throws IOException {
+        Path jar = Files.writeString(target.resolve("voorkant-classes.jar"), "");
+        Files.writeString(target.resolve("runtime-classpath.txt"), "/m2/commons-math3.jar:/m2/snakeyaml.jar\n");
+        assertEquals(List.of(jar.toString(), "/m2/commons-math3.jar", "/m2/snakeyaml.jar"), SparkSessions.applicationJars(jar),
+                "run.sh's jar of voorkant's classes, not packed again, then its own dependencies");
+    }
+
+    @Test
+    void aJarWithNothingBesideItGoesAlone(@TempDir Path dir) throws IOException {
+        Path jar = Files.writeString(dir.resolve("voorkant-cluster.jar"), "");
+        assertEquals(List.of(jar.toString()), SparkSessions.applicationJars(jar), "a copied cluster jar bundles its dependencies");
     }
 }
