@@ -16,8 +16,8 @@ import org.apache.spark.sql.Row;
 /**
  * The nowcast stage, between the flow tables and the scenarios: how complete each recent month is at
  * the extract date, and what it will be once its late claims are in ({@link NowcastTables}). It reads
- * the accepted claims once more for their declaration dates ({@link DelayTriangle}) and otherwise
- * works on the flow tables alone.
+ * the accepted claims once more, for their declaration dates and delay triangles together
+ * ({@link DelayTriangle.Read}), and otherwise works on the flow tables alone.
  */
 public final class Nowcast {
     private Nowcast() {}
@@ -46,7 +46,13 @@ public final class Nowcast {
     public static Result complete(Dataset<Row> claims, LocalDate extractDate, Map<String, Table> flowTables) {
         Table month = flowTables.get(FlowMonth.SCHEMA.name());
         if (month == null || month.size() == 0) return new Result(flowTables, Map.of());
-        DelayTriangle.Dates dates = DelayTriangle.dates(claims);
+        try (DelayTriangle.Read read = DelayTriangle.Read.of(claims)) {
+            return complete(read, extractDate, month, flowTables);
+        }
+    }
+
+    private static Result complete(DelayTriangle.Read read, LocalDate extractDate, Table month, Map<String, Table> flowTables) {
+        DelayTriangle.Dates dates = read.dates();
         if (extractDate != null && dates.latest() != null && dates.latest().isAfter(extractDate)) {
             throw new InputError("analyse: --extract-date is before the latest declaration date in the claims");
         }
@@ -72,7 +78,7 @@ public final class Nowcast {
             summary.put("assumption", ASSUMPTION);
             summary.put("assumed_profile", DelayPatterns.assumedProfile());
         } else {
-            patterns = DelayPatterns.of(DelayTriangle.build(claims, extract));
+            patterns = DelayPatterns.of(read.triangles(extract));
             summary.put("method", "chain-ladder per product group (Mack's standard errors, 90% interval); "
                     + "Bornhuetter-Ferguson below " + Math.round(NowcastTables.OWN_CLAIMS_FROM * 100) + "% complete");
         }
