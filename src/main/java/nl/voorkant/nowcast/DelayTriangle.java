@@ -48,9 +48,9 @@ public final class DelayTriangle {
 
     /**
      * The accepted claims read once for the nowcast: their dates and both triangles come from one
-     * cached aggregation. Per line one count row (its declaration day, or none) and, for a dated line,
-     * its signed cents per month of its period by client and declaration day; an undated line adds only
-     * its count row, and those collapse into one row per day in the aggregation's map side.
+     * cached aggregation. A dated line gives its signed cents per month of its period by client and
+     * declaration day, its first month counting the line; an undated line gives one row without a day,
+     * and those collapse into one in the aggregation's map side.
      */
     public static final class Read implements AutoCloseable {
         private final Dataset<Row> cells;
@@ -64,25 +64,23 @@ public final class DelayTriangle {
                     col("amount_cents"), col("debit_credit"), col("declaration_day"));
             // Each dated line's signed cents per month of its period, split as the flow tables split them (MonthActivity.spread).
             FlatMapFunction<Row, Row> parts = r -> {
-                Integer declared = r.isNullAt(6) ? null : r.getInt(6);
-                List<Row> out = new ArrayList<>();
-                out.add(RowFactory.create(false, null, 0L, 0, declared, 0L, 1L));
-                if (declared == null) return out.iterator();
+                if (r.isNullAt(6)) return List.of(UNDATED).iterator();
+                int declared = r.getInt(6);
                 MonthActivity.Line line = new MonthActivity.Line(null, r.getString(0), null, null, 0, r.getInt(2), r.getInt(3),
                         0, r.getLong(4), "C".equals(r.getString(5)));
+                List<Row> out = new ArrayList<>();
                 MonthActivity.spread(line, (month, volume, cents) ->
-                        out.add(RowFactory.create(true, line.group(), r.getLong(1), month, declared, cents, 0L)));
+                        out.add(RowFactory.create(line.group(), r.getLong(1), month, declared, cents, out.isEmpty() ? 1L : 0L)));
                 return out.iterator();
             };
             Dataset<Row> cells = lines.flatMap(parts, Encoders.row(CELL))
-                    .groupBy("part", "g", "k", "m", "day").agg(sum("c").as("c"), sum("n").as("n")).cache();
+                    .groupBy("g", "k", "m", "day").agg(sum("c").as("c"), sum("n").as("n")).cache();
             return new Read(cells);
         }
 
         /** The latest declaration date and the lines with and without one; the first look, which reads the claims. */
         public Dates dates() {
-            Row r = cells.filter(not(col("part"))).agg(max(col("day")),
-                    sum(when(col("day").isNotNull(), col("n")).otherwise(0L)), sum(col("n"))).first();
+            Row r = cells.agg(max(col("day")), sum(when(col("day").isNotNull(), col("n")).otherwise(0L)), sum(col("n"))).first();
             LocalDate latest = r.isNullAt(0) ? null : LocalDate.ofEpochDay(r.getInt(0));
             long dated = r.isNullAt(1) ? 0 : r.getLong(1), all = r.isNullAt(2) ? 0 : r.getLong(2);
             return new Dates(latest, dated, all - dated);
@@ -94,7 +92,7 @@ public final class DelayTriangle {
             // Shifted by the days left in the extract's month, the extract day becomes a month's last day.
             int shift = extract.lengthOfMonth() - extract.getDayOfMonth();
             Column declaredMonth = date_from_unix_date(col("day").plus(shift));
-            Dataset<Row> delays = cells.filter(col("part").and(col("day").leq(lit((int) extract.toEpochDay()))))
+            Dataset<Row> delays = cells.filter(col("day").isNotNull().and(col("day").leq(lit((int) extract.toEpochDay()))))
                     .select(col("g"), col("k"), col("m"), least(lit(WIDTH - 1), greatest(lit(0),
                             year(declaredMonth).multiply(12).plus(month(declaredMonth)).minus(1).minus(col("m")))).as("d"),
                             col("c"));
@@ -119,10 +117,11 @@ public final class DelayTriangle {
         }
     }
 
-    /** A count row ({@code part} false: n lines declared on {@code day}) or a line's cents in care month m. */
-    private static final StructType CELL = new StructType().add("part", DataTypes.BooleanType, false)
-            .add("g", DataTypes.StringType).add("k", DataTypes.LongType, false).add("m", DataTypes.IntegerType, false)
-            .add("day", DataTypes.IntegerType).add("c", DataTypes.LongType, false).add("n", DataTypes.LongType, false);
+    /** A dated line's cents in care month m (n: 1 in the line's first month), or the row of an undated line. */
+    private static final StructType CELL = new StructType().add("g", DataTypes.StringType).add("k", DataTypes.LongType, false)
+            .add("m", DataTypes.IntegerType, false).add("day", DataTypes.IntegerType).add("c", DataTypes.LongType, false)
+            .add("n", DataTypes.LongType, false);
+    private static final Row UNDATED = RowFactory.create(null, 0L, 0, null, 0L, 1L);
 
     private static void fill(List<Row> rows, Map<String, Group> groups, int origins, int first, boolean cents) {
         for (Row r : rows) {
