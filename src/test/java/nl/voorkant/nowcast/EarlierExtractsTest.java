@@ -160,4 +160,34 @@ class EarlierExtractsTest {
         assertEquals("default assumption", second.summary().get("profile_source"),
                 "an earlier extract of another file name is not an earlier extract of claims.csv");
     }
+
+    private static EarlierExtracts.FileMonths file(String sha, String... monthCentsClients) {
+        Map<java.time.YearMonth, long[]> months = new java.util.TreeMap<>();
+        for (String m : monthCentsClients) {
+            String[] v = m.split(":");
+            months.put(java.time.YearMonth.parse(v[0]), new long[] {Long.parseLong(v[1]), Long.parseLong(v[2])});
+        }
+        return new EarlierExtracts.FileMonths("claims.csv", sha, "entry=" + sha, Map.of("begeleiding", months));
+    }
+
+    /**
+     * An earlier extract of one quarter shows ages 0–2 only: too few for the ages 0–6 the default profile
+     * calls incomplete, so the group keeps the default; a record reads back as it was written.
+     */
+    @Test
+    void anExtractShowingTooFewAgesKeepsTheDefault() {
+        EarlierExtracts.Extract march = new EarlierExtracts.Extract(java.time.YearMonth.of(2020, 3),
+                List.of(file("v1", "2020-01:20000:2", "2020-02:10000:1", "2020-03:10000:1")));
+        EarlierExtracts.Extract april = new EarlierExtracts.Extract(java.time.YearMonth.of(2020, 4),
+                List.of(file("v2", "2020-01:20000:2", "2020-02:20000:2", "2020-03:40000:3", "2020-04:10000:1")));
+        EarlierExtracts.Learned learned = EarlierExtracts.learn(april, List.of(march));
+        assertEquals(Map.of(), learned.groups(), "nothing learned");
+        assertEquals(java.util.Set.of("begeleiding"), learned.tooFew(), "begeleiding shown at too few ages");
+        assertEquals(List.of(java.time.YearMonth.of(2020, 3)), learned.from(), "the March extract was compared");
+        assertNull(EarlierExtracts.learn(april, List.of(april)), "an extract is not earlier than itself");
+        EarlierExtracts.Extract back = EarlierExtracts.fromProperties(EarlierExtracts.toProperties(march));
+        assertEquals(march.month(), back.month(), "the extract month reads back");
+        assertEquals(List.of(20000L, 2L), java.util.Arrays.stream(back.files().get(0).groups().get("begeleiding")
+                .get(java.time.YearMonth.of(2020, 1))).boxed().toList(), "and each month's cents and clients");
+    }
 }
