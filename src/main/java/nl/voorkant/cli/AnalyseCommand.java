@@ -33,6 +33,7 @@ import nl.voorkant.ingest.ParsedCache;
 import nl.voorkant.ingest.Pseudonymiser;
 import nl.voorkant.ingest.Reference;
 import nl.voorkant.ingest.SparkSessions;
+import nl.voorkant.nowcast.EarlierExtracts;
 import nl.voorkant.nowcast.EarlierRun;
 import nl.voorkant.nowcast.Nowcast;
 import nl.voorkant.report.Names;
@@ -121,7 +122,8 @@ final class AnalyseCommand {
                     settings.scenarios() == null ? Placements.Plan.MEMO : settings.scenarios().placements());
 
             progress.stage("nowcast", "completeness of the newest months, late claims completed");
-            Nowcast.Result nowcast = Nowcast.complete(ingested.accepted(), settings.extractDate(), flow.tables());
+            Nowcast.Result nowcast = Nowcast.complete(ingested.accepted(), settings.extractDate(), flow.tables(),
+                    new EarlierExtracts.Store(spark, cache.dir(), ingested.entries()));
             ScenarioRun.Result scenarioResult = scenarios(settings, nowcast.tables(), reference, progress);
             // A stage of its own, so that its time is not billed to the stage before it.
             progress.stage("disclosure", settings.disclosure() == Disclosure.Mode.PUBLISH

@@ -8,8 +8,9 @@ import java.util.Map;
 
 /**
  * How complete each product group's months are at the extract date: the chain-ladders of its cost and
- * of its clients, or, for claims without declaration dates (and a group without dated claims), the
- * documented {@link #ASSUMED} profile, which marks months provisional but completes none.
+ * of its clients, or, for claims without declaration dates, a profile learned from earlier extracts
+ * ({@link EarlierExtracts}) or else (and for a group without dated claims) the documented {@link #ASSUMED}
+ * one; a profile marks months provisional but completes none.
  */
 public final class DelayPatterns {
     /**
@@ -27,10 +28,17 @@ public final class DelayPatterns {
 
     private final YearMonth extractMonth;
     private final Map<String, Ladders> groups;
+    /** Per group without ladders, its learned completeness by age ({@link EarlierExtracts#COST}, {@link EarlierExtracts#CLIENTS}). */
+    private final Map<String, double[][]> profiles;
 
     DelayPatterns(YearMonth extractMonth, Map<String, Ladders> groups) {
+        this(extractMonth, groups, Map.of());
+    }
+
+    private DelayPatterns(YearMonth extractMonth, Map<String, Ladders> groups, Map<String, double[][]> profiles) {
         this.extractMonth = extractMonth;
         this.groups = Map.copyOf(groups);
+        this.profiles = Map.copyOf(profiles);
     }
 
     /** Every group's ladders from its triangles. */
@@ -47,6 +55,11 @@ public final class DelayPatterns {
 
     static DelayPatterns assumed(YearMonth extractMonth) {
         return new DelayPatterns(extractMonth, Map.of());
+    }
+
+    /** The profiles learned from earlier extracts; a group without one keeps the assumed profile. */
+    static DelayPatterns learned(YearMonth extractMonth, Map<String, double[][]> profiles) {
+        return new DelayPatterns(extractMonth, Map.of(), profiles);
     }
 
     static double[][] cumulative(long[][] incremental) {
@@ -75,12 +88,17 @@ public final class DelayPatterns {
 
     double costCompleteness(String group, int age) {
         Ladders l = groups.get(group);
-        return l == null ? assumed(age) : l.cost().completeness(age);
+        return l != null ? l.cost().completeness(age) : profile(group, EarlierExtracts.COST, age);
     }
 
     double clientsCompleteness(String group, int age) {
         Ladders l = groups.get(group);
-        return l == null ? assumed(age) : l.clients().completeness(age);
+        return l != null ? l.clients().completeness(age) : profile(group, EarlierExtracts.CLIENTS, age);
+    }
+
+    private double profile(String group, int measure, int age) {
+        double[][] p = profiles.get(group);
+        return p == null ? assumed(age) : p[measure][Math.min(Math.max(age, 0), DelayTriangle.WIDTH - 1)];
     }
 
     /** {@link #ASSUMED} by age from 0, for the manifest (every later age: 1). */

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import nl.voorkant.flow.model.MonthActivity;
-import nl.voorkant.flow.model.Months;
 import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -21,7 +21,7 @@ import org.apache.spark.sql.types.StructType;
 /**
  * The delay triangles of the accepted claims: per product group, care month × delay months, the net
  * cents and the clients first claimed at that delay. One small aggregation in Spark, collected to the
- * driver (groups × months × {@link #WIDTH} cells at most).
+ * driver (groups × months × {@link #WIDTH} cells at most), from one read of the claims ({@link Read}).
  *
  * <p>A line's amount is spread over the months of its period by {@link MonthActivity#spread}, the flow tables' own rule, and
  * its client counts in each of them. Its delay is counted in months that end on the
@@ -46,54 +46,82 @@ public final class DelayTriangle {
         }
     }
 
-    public static Dates dates(Dataset<Row> claims) {
-        Row r = claims.agg(max(col("declaration_day")), count(col("declaration_day")), count(lit(1))).first();
-        LocalDate latest = r.isNullAt(0) ? null : LocalDate.ofEpochDay(r.getInt(0));
-        return new Dates(latest, r.getLong(1), r.getLong(2) - r.getLong(1));
+    /**
+     * The accepted claims read once for the nowcast: their dates and both triangles come from one
+     * cached aggregation. A dated line gives its signed cents per month of its period by client and
+     * declaration day, its first month counting the line; an undated line gives one row without a day,
+     * and those collapse into one in the aggregation's map side.
+     */
+    public static final class Read implements AutoCloseable {
+        private final Dataset<Row> cells;
+
+        private Read(Dataset<Row> cells) {
+            this.cells = cells;
+        }
+
+        public static Read of(Dataset<Row> claims) {
+            Dataset<Row> lines = claims.select(col("product_group"), col("client_key"), col("start_day"), col("end_day"),
+                    col("amount_cents"), col("debit_credit"), col("declaration_day"));
+            // Each dated line's signed cents per month of its period, split as the flow tables split them (MonthActivity.spread).
+            FlatMapFunction<Row, Row> parts = r -> {
+                if (r.isNullAt(6)) return List.of(UNDATED).iterator();
+                int declared = r.getInt(6);
+                MonthActivity.Line line = new MonthActivity.Line(null, r.getString(0), null, null, 0, r.getInt(2), r.getInt(3),
+                        0, r.getLong(4), "C".equals(r.getString(5)));
+                List<Row> out = new ArrayList<>();
+                MonthActivity.spread(line, (month, volume, cents) ->
+                        out.add(RowFactory.create(line.group(), r.getLong(1), month, declared, cents, out.isEmpty() ? 1L : 0L)));
+                return out.iterator();
+            };
+            Dataset<Row> cells = lines.flatMap(parts, Encoders.row(CELL))
+                    .groupBy("g", "k", "m", "day").agg(sum("c").as("c"), sum("n").as("n")).cache();
+            return new Read(cells);
+        }
+
+        /** The latest declaration date and the lines with and without one; the first look, which reads the claims. */
+        public Dates dates() {
+            Row r = cells.agg(max(col("day")), sum(when(col("day").isNotNull(), col("n")).otherwise(0L)), sum(col("n"))).first();
+            LocalDate latest = r.isNullAt(0) ? null : LocalDate.ofEpochDay(r.getInt(0));
+            long dated = r.isNullAt(1) ? 0 : r.getLong(1), all = r.isNullAt(2) ? 0 : r.getLong(2);
+            return new Dates(latest, dated, all - dated);
+        }
+
+        /** The triangles of the dated claims up to {@code extract}; a claim declared later is not in the extract. */
+        public Triangles triangles(LocalDate extract) {
+            YearMonth extractMonth = YearMonth.from(extract);
+            // Shifted by the days left in the extract's month, the extract day becomes a month's last day.
+            int shift = extract.lengthOfMonth() - extract.getDayOfMonth();
+            Column declaredMonth = date_from_unix_date(col("day").plus(shift));
+            Dataset<Row> delays = cells.filter(col("day").isNotNull().and(col("day").leq(lit((int) extract.toEpochDay()))))
+                    .select(col("g"), col("k"), col("m"), least(lit(WIDTH - 1), greatest(lit(0),
+                            year(declaredMonth).multiply(12).plus(month(declaredMonth)).minus(1).minus(col("m")))).as("d"),
+                            col("c"));
+            List<Row> cents = delays.groupBy("g", "m", "d").agg(sum("c")).collectAsList();
+            // A client counts at the delay of the first claim for the month.
+            List<Row> clients = delays.groupBy("g", "k", "m").agg(min("d").as("d"))
+                    .groupBy("g", "m", "d").agg(count(lit(1))).collectAsList();
+            int first = Integer.MAX_VALUE;
+            for (Row r : cents) first = Math.min(first, r.getInt(1));
+            if (first == Integer.MAX_VALUE) return new Triangles(extractMonth, extractMonth, Map.of());
+            YearMonth firstMonth = YearMonth.of(Math.floorDiv(first, 12), Math.floorMod(first, 12) + 1);
+            int origins = (int) (months(firstMonth, extractMonth) + 1);
+            Map<String, Group> groups = new TreeMap<>();
+            fill(cents, groups, origins, first, true);
+            fill(clients, groups, origins, first, false);
+            return new Triangles(firstMonth, extractMonth, groups);
+        }
+
+        @Override
+        public void close() {
+            cells.unpersist();
+        }
     }
 
-    private static final StructType LINE_MONTH = new StructType().add("g", DataTypes.StringType)
-            .add("k", DataTypes.LongType, false).add("m", DataTypes.IntegerType, false)
-            .add("p", DataTypes.IntegerType, false).add("c", DataTypes.LongType, false);
-
-    /** The triangles of the dated claims up to {@code extract}; a claim declared later is not in the extract. */
-    public static Triangles build(Dataset<Row> claims, LocalDate extract) {
-        YearMonth extractMonth = YearMonth.from(extract);
-        // Shifted by the days left in the extract's month, the extract day becomes a month's last day.
-        int shift = extract.lengthOfMonth() - extract.getDayOfMonth();
-        Dataset<Row> dated = claims.filter(col("declaration_day").isNotNull()
-                        .and(col("declaration_day").leq(lit((int) extract.toEpochDay()))))
-                .select(col("product_group"), col("client_key"), col("start_day"), col("end_day"), col("amount_cents"),
-                        col("debit_credit"), col("declaration_day"));
-        // Each line's signed cents per month of its period, split as the flow tables split them (MonthActivity.spread).
-        FlatMapFunction<Row, Row> months = r -> {
-            MonthActivity.Line line = new MonthActivity.Line(null, r.getString(0), null, null, 0, r.getInt(2), r.getInt(3),
-                    0, r.getLong(4), "C".equals(r.getString(5)));
-            int declared = Months.ofDay(r.getInt(6) + shift);
-            List<Row> parts = new ArrayList<>();
-            MonthActivity.spread(line, (month, volume, cents) ->
-                    parts.add(RowFactory.create(line.group(), r.getLong(1), month, declared, cents)));
-            return parts.iterator();
-        };
-        Dataset<Row> lines = dated.flatMap(months, Encoders.row(LINE_MONTH)).select(col("g"), col("k"), col("m"),
-                least(lit(WIDTH - 1), greatest(lit(0), col("p").minus(col("m")))).as("d"), col("c"));
-        // Both triangles come from one read of the claims: per client, care month and delay, cached.
-        Dataset<Row> perClient = lines.groupBy("g", "k", "m", "d").agg(sum("c").as("c")).cache();
-        List<Row> cents = perClient.groupBy("g", "m", "d").agg(sum("c")).collectAsList();
-        // A client counts at the delay of the first claim for the month.
-        List<Row> clients = perClient.groupBy("g", "k", "m").agg(min("d").as("d"))
-                .groupBy("g", "m", "d").agg(count(lit(1))).collectAsList();
-        perClient.unpersist();
-        int first = Integer.MAX_VALUE;
-        for (Row r : cents) first = Math.min(first, r.getInt(1));
-        if (first == Integer.MAX_VALUE) return new Triangles(extractMonth, extractMonth, Map.of());
-        YearMonth firstMonth = YearMonth.of(Math.floorDiv(first, 12), Math.floorMod(first, 12) + 1);
-        int origins = (int) (months(firstMonth, extractMonth) + 1);
-        Map<String, Group> groups = new TreeMap<>();
-        fill(cents, groups, origins, first, true);
-        fill(clients, groups, origins, first, false);
-        return new Triangles(firstMonth, extractMonth, groups);
-    }
+    /** A dated line's cents in care month m (n: 1 in the line's first month), or the row of an undated line. */
+    private static final StructType CELL = new StructType().add("g", DataTypes.StringType).add("k", DataTypes.LongType, false)
+            .add("m", DataTypes.IntegerType, false).add("day", DataTypes.IntegerType).add("c", DataTypes.LongType, false)
+            .add("n", DataTypes.LongType, false);
+    private static final Row UNDATED = RowFactory.create(null, 0L, 0, null, 0L, 1L);
 
     private static void fill(List<Row> rows, Map<String, Group> groups, int origins, int first, boolean cents) {
         for (Row r : rows) {

@@ -45,15 +45,33 @@ final class LateClaims {
             new TreeMap<>(months).forEach((month, share) -> named.add(t.get("s1.provisional.month", month, f.percent(share))));
             parts.add(t.get("s1.provisional", String.join(", ", named)));
         }
-        if (nowcast.get("assumed_profile") instanceof List<?> profile) {
-            List<String> ages = new ArrayList<>();
-            for (int age = 0; age < profile.size(); age++) ages.add(age + ": " + f.percent(profile.get(age)));
-            ages.add(t.get("s1.assumption.later") + ": " + f.percent(1.0));
-            parts.add(t.get("s1.assumption", String.join(", ", ages)));
+        Map<?, ?> earlier = nowcast.get("earlier_extracts") instanceof Map<?, ?> e ? e : Map.of();
+        if (nowcast.get("learned_profile") != null) {
+            parts.add(t.get("s1.learned", earlier.get("count"), String.join(", ", strings(earlier.get("extract_months")))));
+            List<String> tooFew = strings(earlier.get("product_groups_too_few"));
+            if (!tooFew.isEmpty()) {
+                parts.add(t.get("s1.learned.too_few", tooFew.size(), String.join(", ", tooFew), assumedAges(nowcast, t, f)));
+            }
+        } else if (nowcast.get("assumed_profile") != null) {
+            parts.add(t.get("s1.assumption", assumedAges(nowcast, t, f)));
+            parts.add(t.get(earlier.isEmpty() ? "s1.assumption.no_earlier" : "s1.assumption.too_few"));
         } else if (!months.isEmpty()) {
             parts.add(t.get("s1.provisional.estimated"));
         }
         return String.join(" ", parts);
+    }
+
+    /** The assumed delay profile by age, as the report says it. */
+    private static String assumedAges(Map<String, Object> nowcast, Texts t, Formats f) {
+        List<?> profile = (List<?>) nowcast.get("assumed_profile");
+        List<String> ages = new ArrayList<>();
+        for (int age = 0; age < profile.size(); age++) ages.add(age + ": " + f.percent(profile.get(age)));
+        ages.add(t.get("s1.assumption.later") + ": " + f.percent(1.0));
+        return String.join(", ", ages);
+    }
+
+    private static List<String> strings(Object list) {
+        return list instanceof List<?> l ? l.stream().map(String::valueOf).toList() : List.of();
     }
 
     /**

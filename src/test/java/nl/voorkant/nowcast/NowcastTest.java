@@ -50,7 +50,12 @@ class NowcastTest {
 
     @Test
     void theTriangleCountsDelaysInMonthsEndingOnTheExtractsDay() {
-        DelayTriangle.Triangles t = DelayTriangle.build(claims(), LocalDate.of(2020, 6, 15));
+        DelayTriangle.Triangles t;
+        DelayTriangle.Dates d;
+        try (DelayTriangle.Read read = DelayTriangle.Read.of(claims())) {
+            d = read.dates();
+            t = read.triangles(LocalDate.of(2020, 6, 15));
+        }
         assertEquals(YearMonth.of(2020, 4), t.firstMonth(), "the first care month with a dated claim");
         assertEquals(3, t.origins(), "April, May, June");
         DelayTriangle.Group g = t.groups().get("g");
@@ -60,9 +65,9 @@ class NowcastTest {
         assertArrayEquals(new long[] {0, 1, 1}, java.util.Arrays.copyOf(g.clients()[0], 3),
                 "April's clients at the delay of their first claim");
         assertEquals(0, java.util.Arrays.stream(g.cents()[2]).sum(), "June: the claim of 20 June is not in the extract");
-        DelayTriangle.Dates d = DelayTriangle.dates(claims());
         assertEquals(LocalDate.of(2020, 6, 20), d.latest(), "the latest declaration date");
         assertEquals(1, d.undated(), "one line without a date");
+        assertEquals(4, d.dated(), "four with one, the claim of 20 June among them");
     }
 
     @Test
@@ -70,11 +75,11 @@ class NowcastTest {
         Table.Builder m = FlowMonth.SCHEMA.builder();
         m.row("R", "region", "g", "2020-04", 2L, null, null, new BigDecimal("12.00"));
         Map<String, Table> flow = Map.of("flow_month", m.build());
-        InputError e = assertThrows(InputError.class, () -> Nowcast.complete(claims(), LocalDate.of(2020, 6, 15), flow));
+        InputError e = assertThrows(InputError.class, () -> Nowcast.complete(claims(), LocalDate.of(2020, 6, 15), flow, null));
         assertEquals("analyse: --extract-date is before the latest declaration date in the claims", e.getMessage(),
                 "one line, no date echoed");
         assertThrows(InputError.class, () -> Nowcast.extractDate("15-06-2020"), "a date is yyyy-MM-dd");
-        assertEquals("2020-06-20", Nowcast.complete(claims(), null, flow).summary().get("extract_date"),
+        assertEquals("2020-06-20", Nowcast.complete(claims(), null, flow, null).summary().get("extract_date"),
                 "by default the latest declaration date");
     }
 }

@@ -105,4 +105,28 @@ class LateClaimsTest {
         assertTrue(html.contains("Wat is veranderd sinds de vorige run"), "the heading");
         assertTrue(html.contains("<li>2020-09 kosten +4,2%, cliënten +5% door late declaraties</li>"), "a line as a bullet");
     }
+
+    /** Without declaration dates the report names where the provisional months' shares came from. */
+    @Test
+    void theSourceOfAnUndatedProfileIsNamed() {
+        Map<String, Object> nowcast = new LinkedHashMap<>();
+        nowcast.put("extract_date", "2020-12-31");
+        nowcast.put("lines_with_declaration_date", 0L);
+        nowcast.put("provisional_months", Map.of("2020-12", 0.01));
+        nowcast.put("assumed_profile", List.of(0.3, 0.75));
+        Formats f = new Formats(EN.locale());
+        assertTrue(LateClaims.provisional(nowcast, EN, f).endsWith("Assumption: the claims carry no declaration dates, so the "
+                + "newest months may be incomplete. They are marked provisional from an assumed delay profile: the share of a "
+                + "month's claims in by its age in months (the extract's month being age 0) is, at age 0: 30%, 1: 75%, later: "
+                + "100%. They are not completed. The parsed-claims cache holds no earlier extract of these files to learn the "
+                + "delays from."), "the default, and why");
+        nowcast.put("earlier_extracts", Map.of("count", 1, "extract_months", List.of("2020-06"),
+                "product_groups_too_few", List.of("crisis")));
+        nowcast.put("learned_profile", Map.of("begeleiding", Map.of()));
+        String learned = LateClaims.provisional(nowcast, EN, f);
+        assertTrue(learned.contains("They are marked provisional from the delays seen in 1 earlier extract of the same files "
+                + "in the parsed-claims cache (extract month 2020-06)"), "the earlier extract named: " + learned);
+        assertTrue(learned.endsWith("1 product group (crisis) shown at too few ages keeps an assumed delay profile: at age 0: "
+                + "30%, 1: 75%, later: 100%."), "and a group left at the default: " + learned);
+    }
 }
