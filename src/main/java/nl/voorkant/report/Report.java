@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import nl.voorkant.core.Message;
@@ -15,7 +16,8 @@ import nl.voorkant.core.Table;
 /**
  * The report an analyst hands on, in the report folder: {@code index.html} to read and print,
  * {@code report.ipynb} with the same content for Jupyter, {@code tables.xlsx} with every
- * published table in full, and the charts as PNG in {@code charts/}.
+ * published table (a national table of months without its municipality rows, see {@link TablesWorkbook}),
+ * and the charts as PNG in {@code charts/}.
  */
 public final class Report {
     private Report() {}
@@ -24,7 +26,8 @@ public final class Report {
      * Writes OUT/index.html, OUT/report.ipynb, OUT/tables.xlsx and OUT/charts/*.png.
      *
      * @param tables the run's published tables, by name; all of them go into the workbook
-     * @param notes the other stages' notes for the reader, worded in the report's language
+     * @param notes the other stages' notes for the reader, worded in the report's language; the report adds
+     *              which rows the workbook leaves out
      * @param texts the messages behind the tables' text cells, by the Dutch text each holds (see {@link Sections#build})
      * @param names the display names of areas, product groups and scenarios
      * @param lang "nl" or "en"
@@ -32,7 +35,10 @@ public final class Report {
     public static void write(Path outDir, Map<String, Table> tables, Map<String, Object> manifest, List<Message> notes,
                              Map<String, Message> texts, Names names, String lang) {
         Texts t = new Texts(lang);
-        List<Block> blocks = Sections.build(tables, manifest, notes, texts, names, t);
+        List<TablesWorkbook.SheetPlan> sheets = TablesWorkbook.plan(tables.values());
+        List<Message> allNotes = new ArrayList<>(notes);
+        allNotes.addAll(TablesWorkbook.leftOut(sheets, new Formats(t.locale())));
+        List<Block> blocks = Sections.build(tables, manifest, allNotes, texts, names, t);
         String title = t.get("title");
         String subtitle = t.get("subtitle", LocalDate.now().toString(),
                 new Formats(t.locale()).number(manifest.get("rows_read")),
@@ -47,7 +53,7 @@ public final class Report {
                     HtmlPage.render(title, subtitle, t.get("toc"), t.locale().getLanguage(), blocks), StandardCharsets.UTF_8);
             new ObjectMapper().writerWithDefaultPrettyPrinter()
                     .writeValue(outDir.resolve("report.ipynb").toFile(), Notebook.render(title, subtitle, blocks));
-            TablesWorkbook.write(outDir.resolve("tables.xlsx"), tables.values(), t);
+            TablesWorkbook.write(outDir.resolve("tables.xlsx"), sheets, t);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
