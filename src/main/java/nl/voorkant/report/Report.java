@@ -10,6 +10,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import nl.voorkant.core.Message;
 import nl.voorkant.core.Table;
 
@@ -38,13 +40,22 @@ public final class Report {
         List<TablesWorkbook.SheetPlan> sheets = TablesWorkbook.plan(tables.values());
         List<Message> allNotes = new ArrayList<>(notes);
         allNotes.addAll(TablesWorkbook.leftOut(sheets, new Formats(t.locale())));
-        List<Block> blocks = Sections.build(tables, manifest, allNotes, texts, names, t);
+        // The workbook on a second core meanwhile: it needs nothing of the page, and at a national extract
+        // it is the report's largest part.
+        CompletableFuture<Void> workbook = CompletableFuture.runAsync(() -> {
+            try {
+                TablesWorkbook.write(outDir.resolve("tables.xlsx"), sheets, t);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
         String title = t.get("title");
         String subtitle = t.get("subtitle", LocalDate.now().toString(),
                 new Formats(t.locale()).number(manifest.get("rows_read")),
                 String.valueOf(manifest.getOrDefault("period_first_month", "?")),
                 String.valueOf(manifest.getOrDefault("period_last_month", "?")));
         try {
+            List<Block> blocks = Sections.build(tables, manifest, allNotes, texts, names, t);
             Path charts = Files.createDirectories(outDir.resolve("charts"));
             for (Block b : blocks) {
                 if (b instanceof Block.Chart c) Files.write(charts.resolve(c.file() + ".png"), c.png());
@@ -53,9 +64,21 @@ public final class Report {
                     HtmlPage.render(title, subtitle, t.get("toc"), t.locale().getLanguage(), blocks), StandardCharsets.UTF_8);
             new ObjectMapper().writerWithDefaultPrettyPrinter()
                     .writeValue(outDir.resolve("report.ipynb").toFile(), Notebook.render(title, subtitle, blocks));
-            TablesWorkbook.write(outDir.resolve("tables.xlsx"), sheets, t);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            joined(workbook);
+        }
+    }
+
+    /** Waits for the workbook; its failure is the report's, as if it had been written on this thread. */
+    private static void joined(CompletableFuture<Void> workbook) {
+        try {
+            workbook.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            if (e.getCause() instanceof Error err) throw err;
+            throw e;
         }
     }
 }
