@@ -8,8 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import nl.voorkant.core.schema.Column;
 import nl.voorkant.core.schema.Role;
@@ -26,6 +29,13 @@ public final class Table {
     private final List<List<Object>> rows;
     private final Schema schema;
     private final List<List<CellRef>> bases;
+    /**
+     * Per column, the rows of each value, made on the first lookup by value: the report looks up the
+     * cells of a national flow_year (tens of thousands of rows) area by area, thousands of times.
+     */
+    private final Map<Integer, Map<Object, int[]>> indexes = new ConcurrentHashMap<>();
+    /** Below this many rows a lookup scans: an index would cost more to make than it saves. */
+    static final int INDEXED_FROM_ROWS = 1_000;
 
     /** A table that declares no disclosure roles: it cannot be published (see {@link Schema}). */
     public Table(String name, List<String> columns, List<List<Object>> rows) {
@@ -58,6 +68,15 @@ public final class Table {
             copy.add(Collections.unmodifiableList(new ArrayList<>(row)));
         }
         this.rows = Collections.unmodifiableList(copy);
+    }
+
+    /** Some of {@code of}'s rows, already checked and unmodifiable: a selection copies no values. */
+    private Table(Table of, List<List<Object>> rows, List<List<CellRef>> bases) {
+        this.name = of.name;
+        this.columns = of.columns;
+        this.schema = of.schema;
+        this.rows = Collections.unmodifiableList(rows);
+        this.bases = bases == null ? null : Collections.unmodifiableList(bases);
     }
 
     /** A value of the wrong kind would reach the Parquet file and the report as whatever it happens to be. */
@@ -125,11 +144,37 @@ public final class Table {
                 if (keptBases != null) keptBases.add(bases.get(r));
             }
         }
-        return new Table(name, columns, kept, schema, keptBases);
+        return new Table(this, kept, keptBases);
     }
 
+    /** The rows whose value in one column equals {@code equalTo} ({@link Objects#equals}), in their order. */
     public Table where(String column, Object equalTo) {
-        return where(column, v -> Objects.equals(v, equalTo));
+        int i = columnIndex(column);
+        if (rows.size() < INDEXED_FROM_ROWS) return where(column, v -> Objects.equals(v, equalTo));
+        int[] hits = indexes.computeIfAbsent(i, this::index).getOrDefault(equalTo, NO_ROWS);
+        List<List<Object>> kept = new ArrayList<>(hits.length);
+        List<List<CellRef>> keptBases = bases == null ? null : new ArrayList<>(hits.length);
+        for (int r : hits) {
+            kept.add(rows.get(r));
+            if (keptBases != null) keptBases.add(bases.get(r));
+        }
+        return new Table(this, kept, keptBases);
+    }
+
+    private static final int[] NO_ROWS = new int[0];
+
+    /** The rows of each value of a column, ascending; the values' own equals and hashCode, as Objects.equals. */
+    private Map<Object, int[]> index(int column) {
+        Map<Object, int[]> counts = new HashMap<>();
+        for (List<Object> row : rows) counts.computeIfAbsent(row.get(column), v -> new int[1])[0]++;
+        Map<Object, int[]> index = new HashMap<>(counts.size() * 2);
+        counts.forEach((v, n) -> index.put(v, new int[n[0]]));
+        for (int r = 0; r < rows.size(); r++) {
+            Object v = rows.get(r).get(column);
+            int[] at = index.get(v);
+            at[at.length - counts.get(v)[0]--] = r;
+        }
+        return index;
     }
 
     public Table where(Column column, Predicate<Object> predicate) {

@@ -10,35 +10,43 @@ import nl.voorkant.core.schema.Column;
 import nl.voorkant.core.schema.Schema;
 import nl.voorkant.core.schema.Type;
 
-/** Numbers as a reader of the report's language expects them: "€ 1.234,56" and "12,5" in Dutch. */
+/**
+ * Numbers as a reader of the report's language expects them: "€ 1.234,56" and "12,5" in Dutch. The
+ * formats are made once per instance (making one took longer than formatting a cell, and the workbook
+ * formats every cell), so an instance is for one thread.
+ */
 public final class Formats {
     public static final String EMPTY = "–";
-    private final Locale locale;
+    private final DecimalFormat euros;
+    private final NumberFormat whole;
+    private final NumberFormat fraction;
+    private final NumberFormat percent;
 
     public Formats(Locale locale) {
-        this.locale = locale;
+        this.euros = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(locale));
+        this.whole = NumberFormat.getNumberInstance(locale);
+        whole.setMaximumFractionDigits(0);
+        this.fraction = NumberFormat.getNumberInstance(locale);
+        fraction.setMaximumFractionDigits(2);
+        this.percent = NumberFormat.getPercentInstance(locale);
+        percent.setMaximumFractionDigits(1);
     }
 
     public String euros(Object v) {
         if (!(v instanceof Number n)) return EMPTY;
-        DecimalFormat f = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(locale));
-        return "€ " + f.format(n instanceof BigDecimal b ? b : BigDecimal.valueOf(n.doubleValue()));
+        return "€ " + euros.format(n instanceof BigDecimal b ? b : BigDecimal.valueOf(n.doubleValue()));
     }
 
     /** A figure to two decimals at most: a reader compares them, the CSV keeps the rest. */
     public String number(Object v) {
         if (v == null) return EMPTY;
         if (!(v instanceof Number n)) return v.toString();
-        NumberFormat f = NumberFormat.getNumberInstance(locale);
-        f.setMaximumFractionDigits(n instanceof Long || n instanceof Integer ? 0 : 2);
-        return f.format(n);
+        return (n instanceof Long || n instanceof Integer ? whole : fraction).format(n);
     }
 
     public String percent(Object v) {
         if (!(v instanceof Number n)) return EMPTY;
-        NumberFormat f = NumberFormat.getPercentInstance(locale);
-        f.setMaximumFractionDigits(1);
-        return f.format(n.doubleValue());
+        return percent.format(n.doubleValue());
     }
 
     /** A cell by the type its column declares: euros, a percentage, a year as it is, anything else as a number or text. */

@@ -81,6 +81,77 @@ class TablesWorkbookTest {
         }
     }
 
+    /**
+     * A flow_month of a national extract: one region row, one subregion row and {@code municipalityRows}
+     * municipality rows (municipality i in month 2011-01 + i / 1000 of its group), the region row last.
+     */
+    static Table nationalMonths(int municipalityRows) {
+        Table.Builder b = Table.builder("flow_month", "area", "area_level", "product_group", "month", "clients", "inflow",
+                "outflow");
+        b.row("Zuid", "subregion", "begeleiding", "2018-01", 120L, 10L, 8L);
+        for (int i = 0; i < municipalityRows; i++) {
+            b.row(String.format("GM%04d", i % 1000), "municipality", "begeleiding",
+                    String.format("%d-%02d", 2011 + i / 12_000, 1 + i / 1000 % 12), 7L, 1L, 1L);
+        }
+        b.row("Nederland", "region", "begeleiding", "2018-01", 900L, 80L, 70L);
+        return b.build();
+    }
+
+    @Test
+    void aTableOfMonthsOverTheBudgetKeepsItsSubregionAndRegionRowsAndNamesWhereTheRestIs(@TempDir Path out)
+            throws IOException {
+        Map<String, Table> tables = new LinkedHashMap<>(HtmlReportTest.tables());
+        Table months = nationalMonths(TablesWorkbook.ROW_BUDGET);
+        tables.put("flow_month", months);
+        Report.write(out, tables, HtmlReportTest.manifest(), List.of(), Map.of(), Names.NONE, "en");
+        try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(out.resolve("tables.xlsx")))) {
+            assertEquals(List.of("About", "flow_year", "flow_month", "local_share_year"), names(wb),
+                    "the sheet that says what is left out comes first");
+            Sheet sheet = wb.getSheet("flow_month");
+            assertEquals(2, sheet.getLastRowNum(), "the header, the subregion row and the region row");
+            assertEquals("Zuid", sheet.getRow(1).getCell(0).getStringCellValue());
+            assertEquals("subregion", sheet.getRow(1).getCell(1).getStringCellValue());
+            assertEquals("Nederland", sheet.getRow(2).getCell(0).getStringCellValue());
+            assertEquals("region", sheet.getRow(2).getCell(1).getStringCellValue());
+            assertEquals(1, wb.getSheet("flow_year").getLastRowNum() - 1, "a table by year stays whole (two rows)");
+
+            Sheet about = wb.getSheet("About");
+            assertEquals("This workbook holds every table of tables/: a table by year always whole, any other table whole up"
+                    + " to 100,000 rows. A larger one keeps its subregion and region rows and leaves its municipality rows"
+                    + " out; every row is in the table's CSV and Parquet files.", about.getRow(0).getCell(0).getStringCellValue());
+            String note = "tables.xlsx, sheet flow_month: its 100,000 municipality rows (of 100,002) are left out, as a sheet"
+                    + " holds a table not by year whole only up to 100,000 rows; every row is in tables/flow_month.csv and"
+                    + " tables/parquet/flow_month.parquet.";
+            assertEquals(note, about.getRow(2).getCell(0).getStringCellValue());
+            assertTrue(Files.readString(out.resolve("index.html")).contains(note), "the report's notes say it too");
+        }
+    }
+
+    @Test
+    void theBudgetCutsOnlyATableOfMoreRowsAndNeverATableByYear(@TempDir Path out) throws IOException {
+        Table within = nationalMonths(8);
+        Table over = nationalMonths(9);
+        Table years = Table.builder("flow_year", "area", "area_level", "year", "clients").build().withRows(
+                over.rows().stream().map(r -> List.<Object>of(r.get(0), r.get(1), 2018, 1L)).toList());
+        List<TablesWorkbook.SheetPlan> plan = TablesWorkbook.plan(List.of(within, years), 10);
+        assertSame(within, plan.get(0).shown(), "10 rows in a budget of 10: whole");
+        assertSame(years, plan.get(1).shown(), "a table by year is whole whatever its size");
+        assertEquals(List.of(), TablesWorkbook.leftOut(plan, new Formats(Locale.UK)), "nothing to say");
+
+        TablesWorkbook.write(out.resolve("whole.xlsx"), plan, new Texts("en"));
+        try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(out.resolve("whole.xlsx")))) {
+            assertEquals(List.of("flow_month", "flow_year"), names(wb), "no sheet about left-out rows");
+            Sheet sheet = wb.getSheet("flow_month");
+            assertEquals(10, sheet.getLastRowNum(), "every row below the header");
+            assertEquals("GM0000", sheet.getRow(2).getCell(0).getStringCellValue(), "municipality rows kept");
+        }
+
+        TablesWorkbook.SheetPlan cut = TablesWorkbook.plan(List.of(over), 10).get(0);
+        assertEquals(List.of("Zuid", "Nederland"), cut.shown().rows().stream().map(r -> r.get(0)).toList(),
+                "11 rows in a budget of 10: the subregion and region rows, in their order");
+        assertEquals(9, cut.leftOut());
+    }
+
     private static List<String> names(XSSFWorkbook wb) {
         List<String> names = new ArrayList<>();
         wb.forEach(s -> names.add(s.getSheetName()));
