@@ -272,7 +272,7 @@ final class Sections {
             paragraph(t.get("missing"));
             return;
         }
-        table(summary);
+        blocks.add(transposed(tableBlock(summary)));
         paragraph(t.get("s6.rounding"));
         for (Table table : tables.values()) {
             String scenario = ScenarioMonths.scenarioOf(table.name());
@@ -300,7 +300,7 @@ final class Sections {
         if (on != null && on.size() > 0) toAppendix(t.get("table.scenario_on_baseline"), on);
         paragraph(t.get("s6.targets"));
         Table targets = tables.get(TargetsSummary.SCHEMA.name());
-        if (targets != null) table(targets);
+        if (targets != null) blocks.add(transposed(tableBlock(targets)));
         Table moves = tables.get(TargetsTable.SCHEMA.name());
         if (moves != null) table(moves.where(TargetsTable.FRACTION_MOVED, v -> v instanceof Number n && n.doubleValue() > 0));
         blocks.addAll(KeyFindings.staircase(tables, texts, names, t));
@@ -481,6 +481,23 @@ final class Sections {
                 if (type == Type.LONG && v instanceof Double d) v = Math.round(d);
                 cells.add(new Block.Cell(shown(table.name(), column, v, type), v instanceof Number || v == null));
             }
+            rows.add(cells);
+        }
+        return new Block.TableBlock(table.name(), headers, rows);
+    }
+
+    /**
+     * A table of a few rows and many columns (a summary per scenario or per target) turned a quarter:
+     * one row per measure, one column per scenario, so that a printed page or a portrait Word page
+     * holds it without squeezing its headers into broken words. The first column names the columns.
+     */
+    private static Block.TableBlock transposed(Block.TableBlock table) {
+        List<String> headers = new ArrayList<>(List.of(table.headers().get(0)));
+        for (List<Block.Cell> row : table.rows()) headers.add(row.get(0).text());
+        List<List<Block.Cell>> rows = new ArrayList<>();
+        for (int c = 1; c < table.headers().size(); c++) {
+            List<Block.Cell> cells = new ArrayList<>(List.of(new Block.Cell(table.headers().get(c), false)));
+            for (List<Block.Cell> row : table.rows()) cells.add(row.get(c));
             rows.add(cells);
         }
         return new Block.TableBlock(table.name(), headers, rows);

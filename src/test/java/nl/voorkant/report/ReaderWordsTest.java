@@ -24,6 +24,7 @@ import java.util.stream.Stream;
 import nl.voorkant.core.Table;
 import nl.voorkant.scenario.ScenarioConfig;
 import nl.voorkant.scenario.ScenarioRun;
+import nl.voorkant.scenario.ScenarioTables;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -126,6 +127,23 @@ class ReaderWordsTest {
         assertEquals(List.of(), dutch, "Dutch words in the English report");
         assertTrue(page.contains("baseline typed in"), "the scenario note in English");
         assertTrue(page.contains("all at once") && page.contains(" yes "), "the mode and a check in English");
+    }
+
+    @Test
+    void aSummaryOfAFewScenariosIsReadDownItsMeasuresOneColumnPerScenario(@TempDir Path out) throws IOException {
+        ScenarioRun.Result r = scenarios();
+        Report.write(out, tables(r), HtmlReportTest.manifest(), r.notes(), r.texts(), NAMES, "en");
+        String html = Files.readString(out.resolve("index.html"), StandardCharsets.UTF_8);
+        Texts en = new Texts("en");
+        String scenarioColumns = "<tr><th>" + en.column("scenario") + "</th><th>Alblasserdam: J&amp;O, plan 2020</th>"
+                + "<th>Alblasserdam: Begeleiding (l)vb</th>";
+        assertTrue(html.contains(scenarioColumns), "the summary's header names the scenarios, one column each");
+        int from = html.indexOf(scenarioColumns);
+        String summary = html.substring(from, html.indexOf("</table>", from));
+        assertEquals(ScenarioTables.ScenarioSummary.SCHEMA.columns().size() - 1, summary.split("<tr>").length - 2,
+                "one row per measure of scenario_summary but the scenario itself");
+        assertTrue(summary.contains("<tr><td>" + en.column("mode") + "</td><td>gradual</td><td>all at once</td>"),
+                "a measure's row holds each scenario's value");
     }
 
     @Test
