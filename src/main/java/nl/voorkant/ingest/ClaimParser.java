@@ -227,6 +227,7 @@ public final class ClaimParser implements Serializable {
     /** "GM0482", "gm482", "0482" and "482" all mean GM0482; anything else is null. */
     static String normaliseMunicipalityCode(String s) {
         if (s == null) return null;
+        if (s.length() == 6 && s.startsWith("GM") && digits(s, 2, 6) >= 0) return s; // as the reference spells it: no new strings
         String t = s.strip().toUpperCase(Locale.ROOT);
         if (t.startsWith("GM")) t = t.substring(2);
         if (t.isEmpty() || t.length() > 4) return null;
@@ -296,6 +297,7 @@ public final class ClaimParser implements Serializable {
      * ({@code 1e3}) and Java's suffixes ({@code 5d}, {@code 1f}, {@code 0x10}) are not numbers.
      */
     static String normaliseNumber(String s, boolean decimalComma) {
+        if (plainNumber(s, decimalComma)) return s; // nearly every number: no copies, no scans for groups
         String t = s.replace("€", "").replace(" ", "").replace("\u00a0", "");
         boolean loneComma = !decimalComma && t.indexOf('.') < 0 && t.indexOf(',') == t.lastIndexOf(',');
         char decimal = decimalComma || loneComma ? ',' : '.';
@@ -309,6 +311,19 @@ public final class ClaimParser implements Serializable {
             return null;
         }
         return fraction.isEmpty() ? whole : whole + "." + fraction;
+    }
+
+    /** Digits with, in a decimal-point file, at most one {@code .} before a digit: already in the form {@link #normaliseNumber} gives. */
+    static boolean plainNumber(String s, boolean decimalComma) {
+        int n = s.length();
+        if (n == 0 || s.charAt(n - 1) == '.') return false;
+        boolean point = decimalComma;
+        for (int i = 0; i < n; i++) {
+            char ch = s.charAt(i);
+            if (ch == '.' && !point) point = true;
+            else if (ch < '0' || ch > '9') return false;
+        }
+        return true;
     }
 
     /** {@code 1.234.567} without its group separators; null unless it is 1–3 digits, then groups of exactly 3. */

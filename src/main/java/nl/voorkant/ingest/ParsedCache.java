@@ -40,8 +40,12 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
+import org.apache.spark.sql.catalyst.util.GenericArrayData;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.unsafe.types.UTF8String;
 import org.apache.spark.util.CollectionAccumulator;
 
 /**
@@ -465,7 +469,7 @@ public final class ParsedCache implements AutoCloseable {
      */
     private Map<String, Entry> parseIjw(SparkSession spark, Map<String, ClaimIngest.InputFile> files, IjwFiles ijw,
                                         ClaimParser parser) {
-        List<Row> rows = new ArrayList<>();
+        List<InternalRow> rows = new ArrayList<>();
         // One after another: the parser's pseudonymiser (a Mac and its cache) is one task's, not to be shared.
         Map<String, IjwFiles.Parsed> parsed = new java.util.LinkedHashMap<>();
         files.forEach((key, f) -> parsed.put(key, ijw.parse(f, parser)));
@@ -480,18 +484,19 @@ public final class ParsedCache implements AutoCloseable {
                 ClaimParser.Claim c = one.claims().get(i);
                 Long hash = tally(c, t, hashRun);
                 // Part −1: the "line" of a rejected Prestatie is its place in the message.
-                Row r = toRow(c, hash, -1, one.positions().get(i) - 1);
-                Object[] v = new Object[r.length() + 1];
-                for (int k = 0; k < r.length(); k++) v[k] = r.get(k);
-                v[r.length()] = token;
-                rows.add(RowFactory.create(v));
+                GenericInternalRow r = toRow(c, hash, -1, one.positions().get(i) - 1, SCHEMA.length() + 1);
+                r.update(SCHEMA.length(), UTF8String.fromString(token));
+                rows.add(r);
             }
             totals.put(key, t);
             hashes.put(key, hashRun);
         }
         // Written before any entry names it; one that no entry names is removed by a later run (close).
         StoragePath bundle = rows.isEmpty() ? null : dir.resolve(BUNDLE_PREFIX + UUID.randomUUID());
-        if (bundle != null) writeParquet(spark.createDataFrame(rows, SCHEMA.add("entry", DataTypes.StringType)), bundle);
+        if (bundle != null) {
+            JavaRDD<InternalRow> parallel = JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(rows);
+            writeParquet(frame(spark, parallel, SCHEMA.add("entry", DataTypes.StringType)), bundle);
+        }
         // Thousands of small entries: written side by side, the file system's latency overlapping.
         Map<String, Entry> out = new java.util.concurrent.ConcurrentHashMap<>();
         files.entrySet().parallelStream().forEach(e -> {
@@ -521,6 +526,14 @@ public final class ParsedCache implements AutoCloseable {
         for (String unique : List.of("record", "claim_id", "claim_hash", "client_key", "raw.list.element")) {
             writer = writer.option("parquet.enable.dictionary#" + unique, "false");
         }
+        // Statistics only serve filters pushed into the reader, and the only one is on reject_reason (its null
+        // counts skip the row groups without rejects); the others' min/max and size statistics are work
+        // (2% of the ingest's profile at 10M lines, BENCHMARKS.md) that no reader uses.
+        writer = writer.option("parquet.size.statistics.enabled", "false");
+        for (String column : SCHEMA.fieldNames()) {
+            String path = column.equals("raw") ? "raw.list.element" : column;
+            if (!column.equals("reject_reason")) writer = writer.option("parquet.column.statistics.enabled#" + path, "false");
+        }
         try {
             writer.parquet(folder.uri());
         } catch (Exception e) { // Spark's own SparkException is checked, thrown without a declaration
@@ -549,10 +562,10 @@ public final class ParsedCache implements AutoCloseable {
      * rows are removed.
      */
     private Collection<PartitionCount> write(SparkSession spark, ClaimIngest.InputFile f, StoragePath work,
-                                             java.util.function.Function<PartitionSink, JavaRDD<Row>> rowsTo) {
+                                             java.util.function.Function<PartitionSink, JavaRDD<InternalRow>> rowsTo) {
         CollectionAccumulator<PartitionCount> counted = spark.sparkContext().collectionAccumulator("partition counts");
-        JavaRDD<Row> rows = rowsTo.apply(new PartitionSink(counted, work.resolve(ClaimHashes.FOLDER)));
-        writeParquet(spark.createDataFrame(rows, SCHEMA), work);
+        JavaRDD<InternalRow> rows = rowsTo.apply(new PartitionSink(counted, work.resolve(ClaimHashes.FOLDER)));
+        writeParquet(frame(spark, rows, SCHEMA), work);
         // A partition computed twice (a stage run again) reports twice, with the same counts and a run of
         // its own name each: one of them is kept.
         Map<Integer, PartitionCount> byPartition = new java.util.TreeMap<>();
@@ -680,7 +693,7 @@ public final class ParsedCache implements AutoCloseable {
      * The records of a CSV file: split by Hadoop into partitions of whole lines, or ({@code whole})
      * read by one task from its first byte to its last.
      */
-    private static JavaRDD<Row> parseCsv(JavaSparkContext jsc, ClaimIngest.InputFile f, ClaimParser parser,
+    private static JavaRDD<InternalRow> parseCsv(JavaSparkContext jsc, ClaimIngest.InputFile f, ClaimParser parser,
                                          PartitionSink sink, CsvFile.Head head, boolean whole) {
         ClaimParser.FileLayout layout = ClaimParser.FileLayout.of(head.header(), f.name());
         StoragePath path = f.path();
@@ -770,7 +783,7 @@ public final class ParsedCache implements AutoCloseable {
      * A workbook is a zip, which cannot be split: one task streams its claims sheet. A row's place is
      * its sheet row (as a row index, 0-based), so that its {@code line} is the row number Excel shows.
      */
-    private static JavaRDD<Row> parseWorkbook(JavaSparkContext jsc, ClaimIngest.InputFile f, ClaimParser parser,
+    private static JavaRDD<InternalRow> parseWorkbook(JavaSparkContext jsc, ClaimIngest.InputFile f, ClaimParser parser,
                                               PartitionSink sink, WorkbookSheet.Head head) {
         int[] positions = ClaimColumns.resolve(head.header(), f.name());
         StoragePath path = f.path();
@@ -785,7 +798,7 @@ public final class ParsedCache implements AutoCloseable {
     }
 
     /** Parquet rows carry their row number, so their "line" is the 1-based row; no partition bookkeeping. */
-    private static JavaRDD<Row> parseParquet(SparkSession spark, ClaimIngest.InputFile f, ClaimParser parser,
+    private static JavaRDD<InternalRow> parseParquet(SparkSession spark, ClaimIngest.InputFile f, ClaimParser parser,
                                              PartitionSink sink) {
         // Spark reads the footer in a task, whose failure it logs with stack traces: it is read here first.
         try (org.apache.parquet.hadoop.ParquetFileReader footer = org.apache.parquet.hadoop.ParquetFileReader.open(
@@ -857,14 +870,14 @@ public final class ParsedCache implements AutoCloseable {
      * valid ones collected, as they pass; at its end the partition writes its hashes sorted
      * ({@link ClaimHashes}) and reports its counts.
      */
-    private abstract static class Counted implements Iterator<Row> {
+    private abstract static class Counted implements Iterator<InternalRow> {
         private final int part;
         private final PartitionSink sink;
         private final Map<String, long[]> totals = new HashMap<>();
         /** The partition's lines, header and blank lines included, once it is read (CSV). */
         long lines;
         private final ClaimHashes.Run hashes = new ClaimHashes.Run();
-        private Row next;
+        private InternalRow next;
         private boolean reported;
 
         Counted(int part, PartitionSink sink) {
@@ -904,14 +917,14 @@ public final class ParsedCache implements AutoCloseable {
                 reported = true;
                 return false;
             }
-            next = toRow(c, tally(c, totals, hashes), partOfRow(), position());
+            next = toRow(c, tally(c, totals, hashes), partOfRow(), position(), SCHEMA.length());
             return true;
         }
 
         @Override
-        public Row next() {
+        public InternalRow next() {
             if (!hasNext()) throw new NoSuchElementException();
-            Row r = next;
+            InternalRow r = next;
             next = null;
             return r;
         }
@@ -971,14 +984,43 @@ public final class ParsedCache implements AutoCloseable {
         }
     }
 
-    private static Row toRow(ClaimParser.Claim c, Long claimHash, int part, long record) {
+    /**
+     * A parsed line as Spark's own row, {@code width} columns wide ({@link #SCHEMA}'s first, any more
+     * left for the caller): built from a {@code Row}, every line went through Spark's generic converter
+     * (15% of the ingest's profile at 10M lines, BENCHMARKS.md).
+     */
+    private static GenericInternalRow toRow(ClaimParser.Claim c, Long claimHash, int part, long record, int width) {
         boolean ok = c.reason == null;
-        return RowFactory.create(part, record, ok ? null : c.reason.code(), c.detail,
-                c.claimId, claimHash, c.hasClient ? c.clientKey : null, c.birthYear,
-                c.municipalityCode, c.productCategory, c.productCode, c.productGroup, c.provision, c.providerCode,
-                c.referrer, ok ? c.startDay : null, ok ? c.endDay : null, ok ? c.volume : null, c.unit, c.amountCents,
-                c.debitCredit, ok ? c.declarationDay : null, c.raw == null ? null : scala.jdk.javaapi.CollectionConverters.asScala(
-                        List.of(c.raw)).toSeq());
+        Object[] v = new Object[width];
+        v[0] = part;
+        v[1] = record;
+        v[2] = ok ? null : UTF8String.fromString(c.reason.code());
+        v[3] = UTF8String.fromString(c.detail);
+        v[4] = UTF8String.fromString(c.claimId);
+        v[5] = claimHash;
+        v[6] = c.hasClient ? c.clientKey : null;
+        v[7] = c.birthYear;
+        v[8] = UTF8String.fromString(c.municipalityCode);
+        v[9] = UTF8String.fromString(c.productCategory);
+        v[10] = UTF8String.fromString(c.productCode);
+        v[11] = UTF8String.fromString(c.productGroup);
+        v[12] = UTF8String.fromString(c.provision);
+        v[13] = UTF8String.fromString(c.providerCode);
+        v[14] = UTF8String.fromString(c.referrer);
+        v[15] = ok ? c.startDay : null;
+        v[16] = ok ? c.endDay : null;
+        v[17] = ok ? c.volume : null;
+        v[18] = UTF8String.fromString(c.unit);
+        v[19] = c.amountCents;
+        v[20] = UTF8String.fromString(c.debitCredit);
+        v[21] = ok ? c.declarationDay : null;
+        v[22] = c.raw == null ? null : new GenericArrayData(java.util.Arrays.stream(c.raw).map(UTF8String::fromString).toArray());
+        return new GenericInternalRow(v);
+    }
+
+    /** Spark's rows as a Dataset of {@code schema}, without the per-row conversion of {@code createDataFrame}. */
+    private static Dataset<Row> frame(SparkSession spark, JavaRDD<InternalRow> rows, StructType schema) {
+        return ((org.apache.spark.sql.classic.SparkSession) spark).internalCreateDataFrame(rows.rdd(), schema, false);
     }
 
     /** A 64-bit hash of a claim id (FNV-1a, then a SplitMix64 finaliser); collisions are resolved by the exact id. */

@@ -234,6 +234,29 @@ class ClaimParserTest {
         }
     }
 
+    @Test
+    void aPlainNumberIsItsOwnNormalFormAndOnlyThen() {
+        assertTrue(ClaimParser.plainNumber("348.90", false), "digits with one point, decimal-point file");
+        assertTrue(ClaimParser.plainNumber(".5", false), "a leading point is kept as it is");
+        assertFalse(ClaimParser.plainNumber("5.", false), "a trailing point is dropped by the general path: not plain");
+        assertFalse(ClaimParser.plainNumber("1.2.3", false), "two points");
+        assertFalse(ClaimParser.plainNumber("348.90", true), "a point in a decimal-comma file groups thousands");
+        assertTrue(ClaimParser.plainNumber("12", true), "digits alone, decimal-comma file");
+        assertFalse(ClaimParser.plainNumber("", false), "empty");
+        assertEquals("5", ClaimParser.normaliseNumber("5.", false), "a trailing point still goes the general way");
+        assertEquals(".5", ClaimParser.normaliseNumber(".5", false), "the general path's answer for a leading point");
+        assertNull(ClaimParser.normaliseNumber("348.90", true), "348.90 in a decimal-comma file is no number");
+        assertEquals("1234.5", ClaimParser.normaliseNumber("1.234,5", true), "grouped with a decimal comma");
+    }
+
+    @Test
+    void aCanonicalMunicipalityCodeIsKeptAndOthersAreNormalised() {
+        assertEquals("GM0482", ClaimParser.normaliseMunicipalityCode("GM0482"), "canonical");
+        assertEquals("GM0482", ClaimParser.normaliseMunicipalityCode("gm482"), "lower case, short");
+        assertEquals("GM0482", ClaimParser.normaliseMunicipalityCode(" 0482 "), "digits only, padded");
+        assertNull(ClaimParser.normaliseMunicipalityCode("GM04X2"), "a letter among the digits");
+    }
+
     private void assertReason(Reason expected, String line) {
         Claim c = parse(line);
         assertEquals(expected, c.reason, line + " -> " + c.detail);
