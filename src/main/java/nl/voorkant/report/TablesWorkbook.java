@@ -38,6 +38,8 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 final class TablesWorkbook {
     /** Rows a sheet holds comfortably: scrolled, filtered and opened in seconds (Excel's limit is 1,048,575). */
     static final int ROW_BUDGET = 100_000;
+    /** Excel's 1,048,576 rows less the header: a table by year of a very large extract can still outgrow it. */
+    static final int SHEET_ROWS = 1_048_575;
     static final int MAX_SHEET_NAME = 31;
     private static final int MAX_COLUMN_CHARS = 60;
     private static final int WIDTH_SAMPLE = 1_000;
@@ -49,7 +51,7 @@ final class TablesWorkbook {
     private TablesWorkbook() {}
 
     /** A table and the rows of it that its sheet holds, by a budget of rows. */
-    record SheetPlan(Table table, Table shown, int budget) {
+    record SheetPlan(Table table, Table shown, int budget, int sheetRows) {
         int leftOut() {
             return table.size() - shown.size();
         }
@@ -61,14 +63,20 @@ final class TablesWorkbook {
     }
 
     static List<SheetPlan> plan(Collection<Table> tables, int budget) {
-        return tables.stream().map(table -> new SheetPlan(table, shown(table, budget), budget)).toList();
+        return plan(tables, budget, SHEET_ROWS);
     }
 
-    private static Table shown(Table table, int budget) {
+    static List<SheetPlan> plan(Collection<Table> tables, int budget, int sheetRows) {
+        return tables.stream().map(table -> new SheetPlan(table, shown(table, budget, sheetRows), budget, sheetRows)).toList();
+    }
+
+    private static Table shown(Table table, int budget, int sheetRows) {
         List<String> columns = table.columns();
-        if (table.size() <= budget || columns.contains(Dimensions.YEAR.name())
-                || !columns.contains(Dimensions.AREA_LEVEL.name())) return table;
-        return table.where(Dimensions.AREA_LEVEL, level -> !AreaLevel.MUNICIPALITY.code().equals(level));
+        Table shown = table.size() <= budget || columns.contains(Dimensions.YEAR.name())
+                || !columns.contains(Dimensions.AREA_LEVEL.name()) ? table
+                : table.where(Dimensions.AREA_LEVEL, level -> !AreaLevel.MUNICIPALITY.code().equals(level));
+        // Cut at the sheet's end, a table would look whole to its reader: one that does not fit is left out whole.
+        return shown.size() <= sheetRows ? shown : table.withRows(List.of());
     }
 
     /** Per table with rows left out of its sheet, a sentence saying so and where they are. */
@@ -77,6 +85,11 @@ final class TablesWorkbook {
         for (SheetPlan s : sheets) {
             if (s.leftOut() == 0) continue;
             String name = s.table().name();
+            if (s.shown().size() == 0) {
+                notes.add(Message.of("workbook.left_out_all", name, f.number((long) s.table().size()),
+                        f.number((long) s.sheetRows()), "tables/" + name + ".csv", "tables/parquet/" + name + ".parquet"));
+                continue;
+            }
             notes.add(Message.of("workbook.left_out", name, f.number((long) s.leftOut()), f.number((long) s.table().size()),
                     f.number((long) s.budget()), "tables/" + name + ".csv", "tables/parquet/" + name + ".parquet"));
         }

@@ -152,6 +152,19 @@ class TablesWorkbookTest {
         assertEquals(9, cut.leftOut());
     }
 
+    @Test
+    void aTableThatStillOutgrowsASheetIsLeftOutWholeNeverCutAtTheSheetsEnd() {
+        Table years = Table.builder("flow_year", "area", "area_level", "year", "clients").build().withRows(
+                nationalMonths(9).rows().stream().map(r -> List.<Object>of(r.get(0), r.get(1), 2018, 1L)).toList());
+        TablesWorkbook.SheetPlan plan = TablesWorkbook.plan(List.of(years), 100, 10).get(0);
+        assertEquals(0, plan.shown().size(), "11 rows by year for a sheet of 10: none, rather than 10 that look whole");
+        assertEquals(List.of("tables.xlsx, sheet flow_year: its 11 rows are more than a sheet holds (10), so the sheet is"
+                        + " left empty; every row is in tables/flow_year.csv and tables/parquet/flow_year.parquet."),
+                TablesWorkbook.leftOut(List.of(plan), new Formats(Locale.UK)).stream().map(new Texts("en")::render).toList(),
+                "the note says where the rows are");
+        assertSame(years, TablesWorkbook.plan(List.of(years), 100, 11).get(0).shown(), "11 rows in a sheet of 11: whole");
+    }
+
     private static List<String> names(XSSFWorkbook wb) {
         List<String> names = new ArrayList<>();
         wb.forEach(s -> names.add(s.getSheetName()));
