@@ -66,7 +66,7 @@ import org.apache.spark.sql.types.StructType;
 public final class EarlierExtracts {
     private EarlierExtracts() {}
 
-    static final String FOLDER = "extracts";
+    public static final String FOLDER = "extracts";
     private static final String PREFIX = "extract-";
     private static final String SUFFIX = ".properties";
     /** A learned share that rounds to 100.0% is complete. */

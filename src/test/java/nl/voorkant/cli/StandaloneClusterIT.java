@@ -21,6 +21,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import nl.voorkant.nowcast.EarlierExtracts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -175,9 +176,14 @@ class StandaloneClusterIT {
             assertEquals(localTables(), csvTables(copy), report + " on HDFS");
         }
         for (org.apache.hadoop.fs.FileStatus entry : fs.listStatus(new org.apache.hadoop.fs.Path("/cache"))) {
+            if (entry.getPath().getName().equals(EarlierExtracts.FOLDER)) continue;
             assertTrue(fs.isFile(new org.apache.hadoop.fs.Path(entry.getPath(), "_entry.properties")),
                     "every entry in the cache committed: " + entry.getPath());
         }
+        // The sample has no declaration dates: each run keeps its extract's record beside the entries, renamed into place.
+        org.apache.hadoop.fs.FileStatus[] records = fs.listStatus(new org.apache.hadoop.fs.Path("/cache/" + EarlierExtracts.FOLDER));
+        assertEquals(1, records.length, "one record of the sample's one extract, however many runs read it");
+        assertTrue(records[0].getPath().getName().matches("extract-2020-12-.*\\.properties"), records[0].getPath().getName());
     }
 
     /** analyse's options for HDFS: the sample there, the cache, and where the report goes. */
