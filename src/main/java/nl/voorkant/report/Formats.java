@@ -37,6 +37,12 @@ public final class Formats {
         return "€ " + euros.format(n instanceof BigDecimal b ? b : BigDecimal.valueOf(n.doubleValue()));
     }
 
+    /** Whole euros, as a briefing and the memo's layout quote them: "€ 1,041,940". */
+    public String wholeEuros(Object v) {
+        if (!(v instanceof Number n)) return EMPTY;
+        return euros(BigDecimal.valueOf(Math.round(n.doubleValue()))).replaceAll("[.,]00$", "");
+    }
+
     /** A figure to two decimals at most: a reader compares them, the CSV keeps the rest. */
     public String number(Object v) {
         if (v == null) return EMPTY;

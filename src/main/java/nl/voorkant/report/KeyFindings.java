@@ -553,8 +553,7 @@ final class KeyFindings {
 
     /** Whole euros, as a briefing quotes them; null for an empty figure. */
     private String euros(Object v) {
-        if (!(v instanceof Number n)) return null;
-        return f.euros(BigDecimal.valueOf(Math.round(n.doubleValue()))).replaceAll("[.,]00$", "");
+        return v instanceof Number ? f.wholeEuros(v) : null;
     }
 
     /** One decimal; null for an empty figure. */

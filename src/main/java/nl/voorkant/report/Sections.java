@@ -180,9 +180,7 @@ final class Sections {
     }
 
     private String childrenAndCost(Object children, Object cost) {
-        String euros = cost instanceof Number n ? f.euros(BigDecimal.valueOf(Math.round(n.doubleValue())))
-                .replaceAll("[.,]00$", "") : Formats.EMPTY;
-        return f.number(children) + " · " + euros;
+        return f.number(children) + " · " + f.wholeEuros(cost);
     }
 
     private SeedFigures.MemoCell memoCell(String area, String group) {
