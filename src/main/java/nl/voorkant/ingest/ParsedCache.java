@@ -721,7 +721,10 @@ public final class ParsedCache implements AutoCloseable {
 
                             @Override
                             public String next() {
-                                return records.next()._2().toString();
+                                // Text.toString decodes through a CharsetDecoder; String's own UTF-8 decoding (the same
+                                // replacement of malformed bytes) takes plain ASCII, most of a claims file, much faster.
+                                Text line = records.next()._2();
+                                return new String(line.getBytes(), 0, line.getLength(), StandardCharsets.UTF_8);
                             }
                         }, parser, layout), true);
     }
