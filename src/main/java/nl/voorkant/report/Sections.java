@@ -615,10 +615,16 @@ final class Sections {
         toAppendix(t.get("table.monitoring"), monitoring);
     }
 
-    /** A table over years: its newest year in the body, every year in the appendix. */
+    /**
+     * A table over years: its newest year in the body, every year in the appendix, both of the areas the
+     * rule shows (at a national extract, dozens of subregions would make either a list to scroll past).
+     */
     private void newestInBody(Table table, String heading) {
-        table(table.where(YEAR, latestYear(table)));
-        toAppendix(heading, table);
+        Shown shown = shownAreas(table, BODY_AREAS);
+        Table areas = table.where(AREA, a -> shown.areas().contains(a));
+        table(areas.where(YEAR, latestYear(areas)));
+        shown.say(table.name());
+        toAppendix(heading, areas);
     }
 
     // ---- which areas the body shows: it stays the same length whatever the number of municipalities ----
