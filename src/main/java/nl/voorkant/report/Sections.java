@@ -590,7 +590,9 @@ final class Sections {
         blocks.add(new Block.Subheading(t.get("s9.placements")));
         Table placements = nonEmpty(Placements.SCHEMA.name());
         if (placements != null) {
-            table(placements.where(AREA_LEVEL, v -> !AreaLevel.MUNICIPALITY.code().equals(v)));
+            Shown shown = shownAreas(placements.where(AREA_LEVEL, v -> !AreaLevel.MUNICIPALITY.code().equals(v)), BODY_AREAS);
+            table(placements.where(AREA, a -> shown.areas().contains(a)));
+            shown.say(placements.name());
             paragraph(t.get("s9.placements.meaning"));
         } else {
             paragraph(t.get("s9.placements.none"));
