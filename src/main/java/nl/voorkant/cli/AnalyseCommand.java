@@ -15,6 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import nl.voorkant.core.ParquetTables;
 import nl.voorkant.core.Progress;
 import nl.voorkant.core.StoragePath;
@@ -86,7 +88,9 @@ final class AnalyseCommand {
         Progress progress = new Progress(System.out);
         progress.stage("reference", settings.referenceDir().toString());
         Reference reference = Reference.load(settings.referenceDir());
-        List<ClaimIngest.InputFile> files = ClaimIngest.listInputs(settings.claims());
+        // The files' checksums (about a second per gigabyte) are computed while Spark starts, which leaves a core idle.
+        CompletableFuture<List<ClaimIngest.InputFile>> listed =
+                CompletableFuture.supplyAsync(() -> ClaimIngest.listInputs(settings.claims()));
         Pseudonymiser pseudonymiser = Pseudonymiser.fromEnvironment(settings.keyFile());
 
         OutputFolder folder = settings.defaultOut() ? OutputFolder.unique(settings.target(), true)
@@ -111,9 +115,9 @@ final class AnalyseCommand {
             // A caller that already runs Spark (the tests) keeps its session; one we start, we stop.
             spark = SparkSessions.create(settings.master(), "voorkant analyse");
             ClaimParser parser = new ClaimParser(reference, settings.window()[0], settings.window()[1], pseudonymiser);
-            ClaimIngest.Result ingested = ingest(spark, settings, files, parser, cache, progress);
+            ClaimIngest.Result ingested = ingest(spark, settings, joined(listed), parser, cache, progress);
             IngestSummary s = ingested.summary();
-            OutputFiles.writeRejects(ingested.rejects(), rejectsDir);
+            OutputFiles.writeRejects(ingested.rejects(), s.rowsRejected(), rejectsDir);
             OutputFiles.writeRejectsByReason(s, out.resolve("rejects"));
 
             progress.stage("flow", "trajectories, flows, durations, local share");
@@ -163,6 +167,16 @@ final class AnalyseCommand {
                 if (rejectsFolder != null) rejectsFolder.abandon();
             }
             if (ownSession && spark != null) spark.stop();
+        }
+    }
+
+    /** A background step's result, or the one-line error it ended with. */
+    private static <T> T joined(CompletableFuture<T> step) {
+        try {
+            return step.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            throw e;
         }
     }
 
@@ -243,9 +257,18 @@ final class AnalyseCommand {
     /** The published tables, written as CSV and Parquet in {@code out/tables}. */
     static Map<String, Table> writeTables(Map<String, Table> published, Path out, Progress progress) throws IOException {
         progress.stage("tables", "writing CSV and Parquet");
-        for (Table t : published.values()) {
-            t.writeCsv(out.resolve("tables").resolve(t.name() + ".csv"));
-            ParquetTables.write(t, out.resolve("tables").resolve("parquet").resolve(t.name() + ".parquet"));
+        // Each table's files are its own: written side by side, on every core.
+        try {
+            published.values().parallelStream().forEach(t -> {
+                try {
+                    t.writeCsv(out.resolve("tables").resolve(t.name() + ".csv"));
+                    ParquetTables.write(t, out.resolve("tables").resolve("parquet").resolve(t.name() + ".parquet"));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
         progress.finish();
         return published;

@@ -29,8 +29,18 @@ final class OutputFiles {
     /**
      * The quarantined rows as {@code dir/rejects.csv}, ordered by file and line; a header even when there
      * are none. Spark's executors write it, so {@code dir} is on storage they reach (the run's work folder).
+     * With none ({@code count}, the ingest's own total), the header is all there is: no Spark job reads the
+     * parsed lines again to find that out.
      */
-    static void writeRejects(Dataset<Row> rejects, StoragePath dir) {
+    static void writeRejects(Dataset<Row> rejects, long count, StoragePath dir) {
+        if (count == 0) {
+            try (java.io.OutputStream out = dir.resolve(AnalyseCommand.REJECTS_FILE).create()) {
+                out.write((String.join(",", rejects.columns()) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new InputError("cannot write the rejects in " + dir + ": " + Folders.reason(e));
+            }
+            return;
+        }
         StoragePath sparkDir = dir.resolve(".spark");
         try {
             inert(rejects).repartition(1).sortWithinPartitions("source_file", "line")

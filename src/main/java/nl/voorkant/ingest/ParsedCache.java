@@ -526,6 +526,10 @@ public final class ParsedCache implements AutoCloseable {
         for (String unique : List.of("record", "claim_id", "claim_hash", "client_key", "raw.list.element")) {
             writer = writer.option("parquet.enable.dictionary#" + unique, "false");
         }
+        // Lines this run alone reads, once: none of the codes' dictionaries either. Building them is a sixth of the
+        // parse (a hash of each code's bytes), reading plain codes back costs less than that; a lasting cache is
+        // read by every later run, so its codes keep their dictionaries (measured at ten million lines, BENCHMARKS.md).
+        if (temporary) writer = writer.option("parquet.enable.dictionary", "false");
         // Statistics only serve filters pushed into the reader, and the only one is on reject_reason (its null
         // counts skip the row groups without rejects); the others' min/max and size statistics are work
         // (2% of the ingest's profile at 10M lines, BENCHMARKS.md) that no reader uses.
@@ -717,7 +721,10 @@ public final class ParsedCache implements AutoCloseable {
 
                             @Override
                             public String next() {
-                                return records.next()._2().toString();
+                                // Text.toString decodes through a CharsetDecoder; String's own UTF-8 decoding (the same
+                                // replacement of malformed bytes) takes plain ASCII, most of a claims file, much faster.
+                                Text line = records.next()._2();
+                                return new String(line.getBytes(), 0, line.getLength(), StandardCharsets.UTF_8);
                             }
                         }, parser, layout), true);
     }

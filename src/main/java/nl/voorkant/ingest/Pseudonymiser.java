@@ -54,6 +54,9 @@ public final class Pseudonymiser implements Serializable {
     private final String source;
     private transient Mac mac;
     private transient Map<String, Long> cache;
+    /** The numbers and pseudonyms of the number cache ({@link #numbered}); −1: an empty slot. */
+    private transient long[] numbers, numberPseudonyms;
+    private static final int NUMBER_SLOTS = 1 << 18;
 
     private Pseudonymiser(byte[] key, String source) {
         this.key = key.clone();
@@ -212,7 +215,10 @@ public final class Pseudonymiser implements Serializable {
      * a BSN that passed through a spreadsheet often has; other ids are only trimmed.
      */
     public long pseudonym(String clientId) {
-        String id = normalise(clientId);
+        String id = clientId.strip();
+        long number = number(id);
+        if (number >= 0) return numbered(number);
+        id = normalise(id);
         if (cache == null) {
             cache = new HashMap<>();
         } else if (cache.size() > 200_000) {
@@ -220,10 +226,49 @@ public final class Pseudonymiser implements Serializable {
         }
         Long cached = cache.get(id);
         if (cached != null) return cached;
+        long v = mac(id);
+        cache.put(id, v);
+        return v;
+    }
+
+    /**
+     * A number's pseudonym through a direct-mapped cache of numbers: most client ids are BSNs or client
+     * numbers, and a map of their strings cost a string hash, a comparison and a boxed value per line
+     * (measured at ten million lines: about 4% of the ingest).
+     */
+    private long numbered(long number) {
+        if (numbers == null) {
+            numbers = new long[NUMBER_SLOTS];
+            java.util.Arrays.fill(numbers, -1);
+            numberPseudonyms = new long[NUMBER_SLOTS];
+        }
+        int slot = (int) ((number * 0x9E3779B97F4A7C15L) >>> (64 - Integer.numberOfTrailingZeros(NUMBER_SLOTS)));
+        if (numbers[slot] == number) return numberPseudonyms[slot];
+        // The number's digits without leading zeros: the id normalise gives, as text.
+        long v = mac(Long.toString(number));
+        numbers[slot] = number;
+        numberPseudonyms[slot] = v;
+        return v;
+    }
+
+    /** The value of an id of 1 to 18 digits (leading zeros count for nothing, as in normalise); −1 for any other id. */
+    static long number(String id) {
+        int n = id.length();
+        if (n == 0 || n > 18) return -1;
+        long v = 0;
+        for (int i = 0; i < n; i++) {
+            char c = id.charAt(i);
+            if (c < '0' || c > '9') return -1;
+            v = v * 10 + (c - '0');
+        }
+        return v;
+    }
+
+    /** The first 64 bits of the id's HMAC. */
+    private long mac(String id) {
         byte[] h = mac().doFinal(id.getBytes(StandardCharsets.UTF_8));
         long v = 0;
         for (int i = 0; i < 8; i++) v = (v << 8) | (h[i] & 0xff);
-        cache.put(id, v);
         return v;
     }
 

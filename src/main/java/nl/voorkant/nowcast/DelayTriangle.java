@@ -21,7 +21,7 @@ import org.apache.spark.sql.types.StructType;
 /**
  * The delay triangles of the accepted claims: per product group, care month × delay months, the net
  * cents and the clients first claimed at that delay. One small aggregation in Spark, collected to the
- * driver (groups × months × {@link #WIDTH} cells at most), from one read of the claims ({@link Read}).
+ * driver (groups × months × {@link #WIDTH} cells at most), from the dated claims ({@link Read}).
  *
  * <p>A line's amount is spread over the months of its period by {@link MonthActivity#spread}, the flow tables' own rule, and
  * its client counts in each of them. Its delay is counted in months that end on the
@@ -47,43 +47,28 @@ public final class DelayTriangle {
     }
 
     /**
-     * The accepted claims read once for the nowcast: their dates and both triangles come from one
-     * cached aggregation. A dated line gives its signed cents per month of its period by client and
-     * declaration day, its first month counting the line; an undated line gives one row without a day,
-     * and those collapse into one in the aggregation's map side.
+     * The accepted claims as the nowcast reads them: first their declaration dates alone (one column),
+     * then, only when some lines are dated, both triangles from one cached aggregation, in which a dated
+     * line gives its signed cents per month of its period by client and declaration day. Claims without
+     * dates (most extracts) so cost one narrow scan, not a read of seven columns.
      */
     public static final class Read implements AutoCloseable {
-        private final Dataset<Row> cells;
+        private final Dataset<Row> claims;
+        private Dataset<Row> cells;
 
-        private Read(Dataset<Row> cells) {
-            this.cells = cells;
+        private Read(Dataset<Row> claims) {
+            this.claims = claims;
         }
 
         public static Read of(Dataset<Row> claims) {
-            Dataset<Row> lines = claims.select(col("product_group"), col("client_key"), col("start_day"), col("end_day"),
-                    col("amount_cents"), col("debit_credit"), col("declaration_day"));
-            // Each dated line's signed cents per month of its period, split as the flow tables split them (MonthActivity.spread).
-            FlatMapFunction<Row, Row> parts = r -> {
-                if (r.isNullAt(6)) return List.of(UNDATED).iterator();
-                int declared = r.getInt(6);
-                MonthActivity.Line line = new MonthActivity.Line(null, r.getString(0), null, null, 0, r.getInt(2), r.getInt(3),
-                        0, r.getLong(4), "C".equals(r.getString(5)));
-                List<Row> out = new ArrayList<>();
-                MonthActivity.spread(line, (month, volume, cents) ->
-                        out.add(RowFactory.create(line.group(), r.getLong(1), month, declared, cents, out.isEmpty() ? 1L : 0L)));
-                return out.iterator();
-            };
-            Dataset<Row> cells = lines.flatMap(parts, Encoders.row(CELL))
-                    .groupBy("g", "k", "m", "day").agg(sum("c").as("c"), sum("n").as("n")).cache();
-            return new Read(cells);
+            return new Read(claims);
         }
 
-        /** The latest declaration date and the lines with and without one; the first look, which reads the claims. */
+        /** The latest declaration date and the lines with and without one. */
         public Dates dates() {
-            Row r = cells.agg(max(col("day")), sum(when(col("day").isNotNull(), col("n")).otherwise(0L)), sum(col("n"))).first();
+            Row r = claims.agg(max(col("declaration_day")), count(col("declaration_day")), count(lit(1))).first();
             LocalDate latest = r.isNullAt(0) ? null : LocalDate.ofEpochDay(r.getInt(0));
-            long dated = r.isNullAt(1) ? 0 : r.getLong(1), all = r.isNullAt(2) ? 0 : r.getLong(2);
-            return new Dates(latest, dated, all - dated);
+            return new Dates(latest, r.getLong(1), r.getLong(2) - r.getLong(1));
         }
 
         /** The triangles of the dated claims up to {@code extract}; a claim declared later is not in the extract. */
@@ -92,7 +77,7 @@ public final class DelayTriangle {
             // Shifted by the days left in the extract's month, the extract day becomes a month's last day.
             int shift = extract.lengthOfMonth() - extract.getDayOfMonth();
             Column declaredMonth = date_from_unix_date(col("day").plus(shift));
-            Dataset<Row> delays = cells.filter(col("day").isNotNull().and(col("day").leq(lit((int) extract.toEpochDay()))))
+            Dataset<Row> delays = cells().filter(col("day").leq(lit((int) extract.toEpochDay())))
                     .select(col("g"), col("k"), col("m"), least(lit(WIDTH - 1), greatest(lit(0),
                             year(declaredMonth).multiply(12).plus(month(declaredMonth)).minus(1).minus(col("m")))).as("d"),
                             col("c"));
@@ -111,17 +96,35 @@ public final class DelayTriangle {
             return new Triangles(firstMonth, extractMonth, groups);
         }
 
+        /** The dated lines' cents per group, client, care month and declaration day, aggregated once and kept. */
+        private Dataset<Row> cells() {
+            if (cells != null) return cells;
+            Dataset<Row> lines = claims.filter(col("declaration_day").isNotNull()).select(col("product_group"),
+                    col("client_key"), col("start_day"), col("end_day"), col("amount_cents"), col("debit_credit"),
+                    col("declaration_day"));
+            // Each line's signed cents per month of its period, split as the flow tables split them (MonthActivity.spread).
+            FlatMapFunction<Row, Row> parts = r -> {
+                int declared = r.getInt(6);
+                MonthActivity.Line line = new MonthActivity.Line(null, r.getString(0), null, null, 0, r.getInt(2), r.getInt(3),
+                        0, r.getLong(4), "C".equals(r.getString(5)));
+                List<Row> out = new ArrayList<>();
+                MonthActivity.spread(line, (month, volume, cents) ->
+                        out.add(RowFactory.create(line.group(), r.getLong(1), month, declared, cents)));
+                return out.iterator();
+            };
+            cells = lines.flatMap(parts, Encoders.row(CELL)).groupBy("g", "k", "m", "day").agg(sum("c").as("c")).cache();
+            return cells;
+        }
+
         @Override
         public void close() {
-            cells.unpersist();
+            if (cells != null) cells.unpersist();
         }
     }
 
-    /** A dated line's cents in care month m (n: 1 in the line's first month), or the row of an undated line. */
+    /** A dated line's cents in care month m, by its client and declaration day. */
     private static final StructType CELL = new StructType().add("g", DataTypes.StringType).add("k", DataTypes.LongType, false)
-            .add("m", DataTypes.IntegerType, false).add("day", DataTypes.IntegerType).add("c", DataTypes.LongType, false)
-            .add("n", DataTypes.LongType, false);
-    private static final Row UNDATED = RowFactory.create(null, 0L, 0, null, 0L, 1L);
+            .add("m", DataTypes.IntegerType, false).add("day", DataTypes.IntegerType, false).add("c", DataTypes.LongType, false);
 
     private static void fill(List<Row> rows, Map<String, Group> groups, int origins, int first, boolean cents) {
         for (Row r : rows) {

@@ -590,7 +590,9 @@ final class Sections {
         blocks.add(new Block.Subheading(t.get("s9.placements")));
         Table placements = nonEmpty(Placements.SCHEMA.name());
         if (placements != null) {
-            table(placements.where(AREA_LEVEL, v -> !AreaLevel.MUNICIPALITY.code().equals(v)));
+            Shown shown = shownAreas(placements.where(AREA_LEVEL, v -> !AreaLevel.MUNICIPALITY.code().equals(v)), BODY_AREAS);
+            table(placements.where(AREA, a -> shown.areas().contains(a)));
+            shown.say(placements.name());
             paragraph(t.get("s9.placements.meaning"));
         } else {
             paragraph(t.get("s9.placements.none"));
@@ -615,10 +617,16 @@ final class Sections {
         toAppendix(t.get("table.monitoring"), monitoring);
     }
 
-    /** A table over years: its newest year in the body, every year in the appendix. */
+    /**
+     * A table over years: its newest year in the body, every year in the appendix, both of the areas the
+     * rule shows (at a national extract, dozens of subregions would make either a list to scroll past).
+     */
     private void newestInBody(Table table, String heading) {
-        table(table.where(YEAR, latestYear(table)));
-        toAppendix(heading, table);
+        Shown shown = shownAreas(table, BODY_AREAS);
+        Table areas = table.where(AREA, a -> shown.areas().contains(a));
+        table(areas.where(YEAR, latestYear(areas)));
+        shown.say(table.name());
+        toAppendix(heading, areas);
     }
 
     // ---- which areas the body shows: it stays the same length whatever the number of municipalities ----

@@ -162,4 +162,33 @@ class PseudonymiserTest {
         assertFalse(e.getMessage().contains("\n"), "one line: " + e.getMessage());
         return e.getMessage();
     }
+
+    /** The first 64 bits of HMAC-SHA256 under the key's bytes, over the id's text: the definition, worked out here. */
+    private static long hmac64(String key, String id) throws Exception {
+        javax.crypto.Mac m = javax.crypto.Mac.getInstance("HmacSHA256");
+        m.init(new javax.crypto.spec.SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        return java.nio.ByteBuffer.wrap(m.doFinal(id.getBytes(StandardCharsets.UTF_8))).getLong();
+    }
+
+    @Test
+    void numericIdsArePseudonymisedAsTheirDigitsWithoutLeadingZerosWhetherCachedOrNot() throws Exception {
+        String key = "a test key of thirty-two bytes!!";
+        Pseudonymiser p = Pseudonymiser.withKey(key);
+        long bsn = hmac64(key, "123456782");
+        assertEquals(bsn, p.pseudonym("123456782"), "a BSN: the HMAC of its digits");
+        assertEquals(bsn, p.pseudonym("0123456782"), "a leading zero (a spreadsheet's) does not change the pseudonym");
+        assertEquals(bsn, p.pseudonym(" 123456782 "), "nor does surrounding space");
+        assertEquals(bsn, p.pseudonym("123456782"), "asked again (from the cache): the same");
+        assertEquals(hmac64(key, "0"), p.pseudonym("000"), "zeros only: the id 0");
+        String nineteen = "1234567890123456789";
+        assertEquals(hmac64(key, nineteen), p.pseudonym(nineteen), "19 digits, beyond the number cache: the same rule");
+        assertEquals(hmac64(key, "A123"), p.pseudonym("A123"), "an id with letters: its text as it stands");
+        // Many numbers through one cache of 2^18 slots: some share a slot and push each other out.
+        for (long n = 100_000_000L; n < 100_600_000L; n += 997) {
+            assertEquals(hmac64(key, Long.toString(n)), p.pseudonym(Long.toString(n)), "number " + n);
+        }
+        for (long n = 100_000_000L; n < 100_600_000L; n += 997 * 50) {
+            assertEquals(hmac64(key, Long.toString(n)), p.pseudonym(Long.toString(n)), "number " + n + " again");
+        }
+    }
 }

@@ -213,4 +213,23 @@ class HtmlReportTest {
         assertTrue(p.waitFor(60, TimeUnit.SECONDS));
         assertTrue(dom.contains("data-broken=\"0/3\""), "images that failed to load: " + dom.replaceAll("(?s).*data-broken=\"([^\"]*)\".*", "$1"));
     }
+
+    @Test
+    void aNationalExtractsSubregionsAreBoundedInTheBodyAndTheAppendixAlike(@TempDir Path out) throws IOException {
+        // Twenty subregions over two years: the rule shows the first twelve by name, in both parts of the page.
+        Table.Builder providers = Table.builder("providers_year", "area", "area_level", "product_group", "year", "providers", "hhi");
+        for (int i = 1; i <= 20; i++) {
+            for (int year : List.of(2018, 2019)) providers.row(String.format("Sub%02d", i), "subregion", "begeleiding", year, 7L, 0.2);
+        }
+        Map<String, Table> tables = tables();
+        tables.put("providers_year", providers.build());
+        Report.write(out, tables, manifest(), List.of(), Map.of(), Names.NONE, "en");
+        String html = Files.readString(out.resolve("index.html"), StandardCharsets.UTF_8);
+        assertTrue(html.contains("<td>Sub12</td>"), "the twelfth subregion is shown");
+        assertFalse(html.contains("Sub13"), "the thirteenth is not, in the body nor in the appendix");
+        assertTrue(html.contains("8 areas are not in this table and chart (the rule is in the appendix); every area is in "
+                + "tables/providers_year.csv."), "the reader is told how many are left out, and where they are");
+        int appendix = html.indexOf("id=\"appendix\"");
+        assertTrue(appendix > 0 && html.indexOf("<td>Sub01</td>", appendix) > 0, "the appendix has the shown areas' years");
+    }
 }
