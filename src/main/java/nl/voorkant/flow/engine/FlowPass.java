@@ -1,7 +1,6 @@
 package nl.voorkant.flow.engine;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.sum;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -15,17 +14,20 @@ import nl.voorkant.flow.model.Contributions;
 import nl.voorkant.flow.model.MonthActivity;
 import nl.voorkant.flow.tables.Dimensions;
 import nl.voorkant.ingest.Reference;
+import org.apache.spark.HashPartitioner;
 import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.rdd.RDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.catalyst.InternalRow;
+import scala.Tuple2;
 
 /**
  * The one pass over the claim lines. They are shuffled once, by client, and sorted by client
  * within each partition, so a partition streams through its clients one at a time: each client's
  * lines become contributions in plain Java ({@link ClientFold}), summed per partition
- * ({@link PackedCodec.Encoder}). Only those sums travel to one small final aggregation, and come back
- * to the driver as the contributions of all clients.
+ * ({@link PackedCodec.Encoder}). Only those sums travel, as arrays of longs, to a merge per bucket of
+ * places, and come back to the driver as the contributions of all clients.
  *
  * <p>This replaces a plan of some eighty Spark stages (explode to line-months, group to activity,
  * windows for trajectory chains, one aggregation per table and area level) that re-read the
@@ -34,10 +36,13 @@ import org.apache.spark.sql.catalyst.InternalRow;
 public final class FlowPass {
     private FlowPass() {}
 
-    /** The claim columns the fold reads, in the order {@link #fold} reads them. */
+    /**
+     * The claim columns the fold reads, in the order {@link #fold} reads them; the referrer and the debit or
+     * credit as numbers before the shuffle, so that fewer codes travel as text and are interned.
+     */
     static final String[] COLUMNS = {"client_key", "municipality_code", Dimensions.PRODUCT_GROUP.name(),
-            Dimensions.PRODUCT_CODE.name(), "provider_code", "referrer", "start_day", "end_day", "volume", "amount_cents",
-            "debit_credit"};
+            Dimensions.PRODUCT_CODE.name(), "provider_code", "cast(referrer as int) as referrer", "start_day", "end_day",
+            "volume", "amount_cents", "coalesce(debit_credit = 'C', false) as credit"};
 
     /**
      * Every client's contributions, summed per place and period, handed to {@code to} on the driver.
@@ -47,29 +52,33 @@ public final class FlowPass {
     public static void run(Dataset<Row> claims, Reference reference, Areas areas, Censoring censoring, Contributions to) {
         PackedCodec codec = PackedCodec.of(areas, reference);
         PackedCodec.Decoder decoder = codec.decoder();
-        for (Row r : sums(claims, areas, codec, censoring, CareGroups.of(reference)).collectAsList()) {
-            decoder.decode(r, to);
+        for (PackedCodec.Partial p : sums(claims, areas, codec, censoring, CareGroups.of(reference)).collect()) {
+            decoder.decode(p, to);
         }
     }
 
-    private static Dataset<Row> sums(Dataset<Row> claims, Areas areas, PackedCodec codec, Censoring censoring,
-                                     CareGroups groups) {
+    /**
+     * Each partition's sums, split by place into as many buckets as there are partitions, and each bucket
+     * merged over the partitions. A partition's sums hold nearly every key, so the merge adds arrays of
+     * longs, not rows: a Spark aggregation of them hashed every key twice over per partition.
+     */
+    private static JavaRDD<PackedCodec.Partial> sums(Dataset<Row> claims, Areas areas, PackedCodec codec,
+                                                     Censoring censoring, CareGroups groups) {
         Dataset<Row> byClient = claims.selectExpr(COLUMNS)
                 .repartition(col("client_key"))
                 .sortWithinPartitions("client_key");
         // Spark's own rows, not Row objects: each line's codes are looked up as bytes rather than
         // decoded into new strings (measured: a tenth of the fold went to that decoding).
-        JavaRDD<Row> partials = byClient.queryExecution().toRdd().toJavaRDD()
-                .mapPartitions(rows -> fold(rows, new ClientFold(areas, censoring, groups), codec));
-        return claims.sparkSession().createDataFrame(partials, PackedCodec.SCHEMA)
-                .groupBy(PackedCodec.KEY, PackedCodec.PERIODS, PackedCodec.PROVIDER)
-                .agg(sum(PackedCodec.SUMS[0]).as(PackedCodec.SUMS[0]), sum(PackedCodec.SUMS[1]).as(PackedCodec.SUMS[1]),
-                        sum(PackedCodec.SUMS[2]).as(PackedCodec.SUMS[2]))
-                // Keys sort as the names do, so the driver's sort of trajectory sums merges a few runs.
-                .sortWithinPartitions(PackedCodec.KEY);
+        RDD<InternalRow> lines = byClient.queryExecution().toRdd();
+        int buckets = lines.getNumPartitions();
+        return lines.toJavaRDD()
+                .mapPartitionsToPair(rows -> fold(rows, new ClientFold(areas, censoring, groups), codec, buckets))
+                .partitionBy(new HashPartitioner(buckets))
+                .mapPartitions(partials -> merge(partials, codec));
     }
 
-    private static Iterator<Row> fold(Iterator<InternalRow> rows, ClientFold fold, PackedCodec codec) {
+    private static Iterator<Tuple2<Integer, PackedCodec.Partial>> fold(Iterator<InternalRow> rows, ClientFold fold,
+                                                                        PackedCodec codec, int buckets) {
         PackedCodec.Encoder sums = codec.encoder();
         CodeInterner codes = new CodeInterner();
         List<MonthActivity.Line> lines = new ArrayList<>();
@@ -83,15 +92,23 @@ public final class FlowPass {
             }
             client = key;
             lines.add(new MonthActivity.Line(codes.of(r, 1), codes.of(r, 2), codes.of(r, 3), codes.of(r, 4),
-                    referrer(codes.of(r, 5)), r.getInt(6), r.getInt(7), r.getDouble(8), r.getLong(9),
-                    "C".equals(codes.of(r, 10))));
+                    r.isNullAt(5) ? MonthActivity.UNKNOWN_REFERRER : r.getInt(5), r.getInt(6), r.getInt(7),
+                    r.getDouble(8), r.getLong(9), r.getBoolean(10)));
         }
         if (!lines.isEmpty()) fold.add(lines, sums);
-        return sums.size() == 0 ? Collections.emptyIterator() : sums.rows().iterator();
+        List<Tuple2<Integer, PackedCodec.Partial>> out = new ArrayList<>(buckets);
+        List<PackedCodec.Partial> partials = sums.partials(buckets);
+        for (int b = 0; b < buckets; b++) {
+            if (partials.get(b).size() > 0) out.add(new Tuple2<>(b, partials.get(b)));
+        }
+        return out.iterator();
     }
 
-    /** A line's referrer code as a number; an unknown one (an iJw line without its allocation) loses every tie. */
-    private static int referrer(String code) {
-        return code == null ? MonthActivity.UNKNOWN_REFERRER : Integer.parseInt(code);
+    /** One bucket's partials of every partition, summed. */
+    private static Iterator<PackedCodec.Partial> merge(Iterator<Tuple2<Integer, PackedCodec.Partial>> partials,
+                                                       PackedCodec codec) {
+        PackedCodec.Encoder sums = codec.encoder();
+        partials.forEachRemaining(p -> sums.add(p._2()));
+        return sums.size() == 0 ? Collections.emptyIterator() : List.of(sums.sorted()).iterator();
     }
 }

@@ -38,6 +38,21 @@ class CodeInternerTest {
     }
 
     @Test
+    void codesUpToTwentyFourBytesAreKnownByThreeLongsAndLongerOnesByAllTheirBytes() {
+        CodeInterner strings = new CodeInterner();
+        String base = "abcdefgh12345678ABCDEFGH";
+        assertEquals(base, of(strings, base));
+        assertEquals("abcdefgh1234X678ABCDEFGH", of(strings, "abcdefgh1234X678ABCDEFGH"),
+                "twenty-four bytes that differ only in their second eight");
+        assertEquals("abcdefgh12345678ABCDXFGH", of(strings, "abcdefgh12345678ABCDXFGH"), "… or only in their last eight");
+        // Thirty bytes: bytes 16-21 are in none of the three longs, so only all the bytes tell these apart.
+        assertEquals("abcdefgh12345678_____XABCDEFGH", of(strings, "abcdefgh12345678_____XABCDEFGH"));
+        assertEquals("abcdefgh12345678_____YABCDEFGH", of(strings, "abcdefgh12345678_____YABCDEFGH"),
+                "thirty bytes that differ in a byte none of the three longs holds");
+        assertSame(of(strings, base), of(strings, base), "one String per code of twenty-four bytes");
+    }
+
+    @Test
     void manyCodesSurviveTheTableGrowing() {
         CodeInterner strings = new CodeInterner();
         for (int round = 0; round < 2; round++) {

@@ -32,4 +32,26 @@ class PairSumsTest {
         assertEquals(50_000, seen[0], "every key is visited once");
         assertThrows(IllegalArgumentException.class, () -> sums.add(-1, 0, 1, 1, 1), "a negative key would look empty");
     }
+
+    @Test
+    void aSizeOrAVisitBetweenAddsSeesEveryAddSoFar() {
+        PairSums sums = new PairSums();
+        sums.add(7, 1, 1, 2, 3);
+        sums.add(7, 1, 10, 20, 30);
+        sums.add(8, 1, 5, 0, 0);
+        assertEquals(2, sums.size(), "three adds waiting, two keys");
+        long[] seven = new long[3];
+        sums.forEach((k, ab, first, second, third) -> {
+            if (k == 7) seven[0] = first + 100 * second + 10_000 * third;
+        });
+        assertEquals(11 + 2_200 + 330_000, seven[0], "both adds of key 7 summed before the visit");
+        for (int i = 0; i < 1_000; i++) sums.add(7, 1, 1, 0, 0);
+        sums.add(9, 1, 1, 0, 0);
+        long[] again = new long[1];
+        sums.forEach((k, ab, first, second, third) -> {
+            if (k == 7) again[0] = first;
+        });
+        assertEquals(1_011, again[0], "adds after a visit, over many batches and a part of one, count once each");
+        assertEquals(3, sums.size(), "and a new key after them too");
+    }
 }
