@@ -33,6 +33,8 @@ public final class SparkSessions {
                 .config("spark.sql.adaptive.coalescePartitions.enabled", "true")
                 .config("spark.sql.session.timeZone", "UTC")
                 .config("spark.serializer", "org.apache.spark.serializer.KryoSerializer")
+                // A flow pass's merged sums come back as a few large arrays (FlowPass): room beyond the 64 MiB default.
+                .config("spark.kryoserializer.buffer.max", "512m")
                 .config("spark.sql.files.maxPartitionBytes", String.valueOf(64L << 20))
                 // A parsed line has 23 columns; the default 25 made Spark warn, on every run, that it shortened a plan's text.
                 .config("spark.sql.debug.maxToStringFields", "100");

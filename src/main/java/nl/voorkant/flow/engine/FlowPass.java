@@ -58,9 +58,10 @@ public final class FlowPass {
     }
 
     /**
-     * Each partition's sums, split by place into as many buckets as there are partitions, and each bucket
-     * merged over the partitions. A partition's sums hold nearly every key, so the merge adds arrays of
-     * longs, not rows: a Spark aggregation of them hashed every key twice over per partition.
+     * Each partition's sums, split by place into buckets (as many as there are partitions, at least
+     * {@link #MIN_BUCKETS}), and each bucket merged over the partitions. A partition's sums hold nearly every
+     * key, so the merge adds arrays of longs, not rows: a Spark aggregation of them hashed every key twice
+     * over per partition.
      */
     private static JavaRDD<PackedCodec.Partial> sums(Dataset<Row> claims, Areas areas, PackedCodec codec,
                                                      Censoring censoring, CareGroups groups) {
@@ -70,12 +71,19 @@ public final class FlowPass {
         // Spark's own rows, not Row objects: each line's codes are looked up as bytes rather than
         // decoded into new strings (measured: a tenth of the fold went to that decoding).
         RDD<InternalRow> lines = byClient.queryExecution().toRdd();
-        int buckets = lines.getNumPartitions();
+        int buckets = Math.max(MIN_BUCKETS, lines.getNumPartitions());
         return lines.toJavaRDD()
                 .mapPartitionsToPair(rows -> fold(rows, new ClientFold(areas, censoring, groups), codec, buckets))
                 .partitionBy(new HashPartitioner(buckets))
                 .mapPartitions(partials -> merge(partials, codec));
     }
+
+    /**
+     * A merged bucket reaches the driver as one task result, which Kryo serializes whole (and refuses above
+     * {@code spark.kryoserializer.buffer.max}): locally there are four partitions, and a quarter of a
+     * national extract's sums (1,020 municipalities) is some 130 MB, a sixteenth about 30 MB.
+     */
+    static final int MIN_BUCKETS = 16;
 
     private static Iterator<Tuple2<Integer, PackedCodec.Partial>> fold(Iterator<InternalRow> rows, ClientFold fold,
                                                                         PackedCodec codec, int buckets) {
