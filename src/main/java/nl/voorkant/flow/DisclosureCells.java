@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import nl.voorkant.core.schema.Column;
 import nl.voorkant.core.schema.Role;
 import nl.voorkant.core.schema.Schema;
@@ -18,7 +20,8 @@ final class DisclosureCells {
     final List<Table> tables;
     private final Map<String, Integer> byName = new HashMap<>();
     private final int[] offset;
-    private final Map<String, Map<List<String>, List<Integer>>> indexes = new HashMap<>();
+    /** Per table, its indexes by the columns they are on. */
+    private final List<Map<Set<String>, Index>> indexes = new ArrayList<>();
 
     DisclosureCells(List<Table> tables) {
         this.tables = List.copyOf(tables);
@@ -28,6 +31,7 @@ final class DisclosureCells {
             long next = (long) offset[t] + (long) tables.get(t).size() * tables.get(t).columns().size();
             if (next > Integer.MAX_VALUE) throw new DisclosureError("the tables hold more cells than can be checked");
             offset[t + 1] = (int) next;
+            indexes.add(new HashMap<>());
         }
     }
 
@@ -86,17 +90,31 @@ final class DisclosureCells {
 
     /** The rows of table t whose values agree with {@code key} on every column it names. */
     List<Integer> rows(int t, Map<String, Object> key) {
-        List<String> columns = new ArrayList<>(new TreeMap<>(key).keySet());
-        Map<List<String>, List<Integer>> index = indexes.computeIfAbsent(t + ":" + columns, k -> {
-            Map<List<String>, List<Integer>> m = new HashMap<>();
-            Table table = tables.get(t);
-            int[] at = columns.stream().mapToInt(table::columnIndex).toArray();
-            for (int r = 0; r < table.size(); r++) m.computeIfAbsent(keyOf(table.rows().get(r), at), x -> new ArrayList<>()).add(r);
-            return m;
-        });
-        List<String> wanted = new ArrayList<>();
-        for (String c : columns) wanted.add(String.valueOf(key.get(c)));
-        return index.getOrDefault(wanted, List.of());
+        Index index = index(t, key.keySet());
+        List<String> wanted = new ArrayList<>(index.columns().size());
+        for (String c : index.columns()) wanted.add(String.valueOf(key.get(c)));
+        return index.rows(wanted);
+    }
+
+    /** A table's rows by their values at some columns ({@link #keyOf}), the columns in name order. */
+    record Index(List<String> columns, Map<List<String>, List<Integer>> byKey) {
+        List<Integer> rows(List<String> key) {
+            return byKey.getOrDefault(key, List.of());
+        }
+    }
+
+    /** The index of table t on some columns, made once (a set's hash is its names' own, which strings keep). */
+    Index index(int t, Set<String> columns) {
+        Index index = indexes.get(t).get(columns);
+        if (index != null) return index;
+        List<String> sorted = List.copyOf(new TreeSet<>(columns));
+        Map<List<String>, List<Integer>> byKey = new HashMap<>();
+        Table table = tables.get(t);
+        int[] at = sorted.stream().mapToInt(table::columnIndex).toArray();
+        for (int r = 0; r < table.size(); r++) byKey.computeIfAbsent(keyOf(table.rows().get(r), at), x -> new ArrayList<>()).add(r);
+        index = new Index(sorted, byKey);
+        indexes.get(t).put(Set.copyOf(columns), index);
+        return index;
     }
 
     /** The values of a row at some columns, as strings (a year may be an Integer in one table and a Long in another). */

@@ -44,6 +44,21 @@ final class LinearDeterminacy {
             cellRelations = null;
         }
 
+        /** Adds every relation of {@code other} after these, in its order. */
+        void addAll(Relations other) {
+            int size = start[count], more = other.start[other.count];
+            if (size + more > cells.length) {
+                cells = Arrays.copyOf(cells, size + more);
+                coefs = Arrays.copyOf(coefs, size + more);
+            }
+            System.arraycopy(other.cells, 0, cells, size, more);
+            System.arraycopy(other.coefs, 0, coefs, size, more);
+            if (count + other.count >= start.length) start = Arrays.copyOf(start, count + other.count + 1);
+            for (int r = 0; r < other.count; r++) start[count + r + 1] = size + other.start[r + 1];
+            count += other.count;
+            cellRelations = null;
+        }
+
         int count() { return count; }
         int from(int relation) { return start[relation]; }
         int to(int relation) { return start[relation + 1]; }
