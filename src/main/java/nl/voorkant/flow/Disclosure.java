@@ -58,6 +58,11 @@ public final class Disclosure {
      * Either way each table must declare every column, or the run stops with a {@link DisclosureError}.
      */
     public static Published publish(Map<String, Table> tables, Mode mode, Reference reference) {
+        return publish(tables, mode, reference, Runtime.getRuntime().availableProcessors());
+    }
+
+    /** As {@link #publish(Map, Mode, Reference)}, on {@code threads} threads: the outcome is the same on any number. */
+    static Published publish(Map<String, Table> tables, Mode mode, Reference reference, int threads) {
         for (Table t : tables.values()) validate(t, tables);
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("mode", mode.name().toLowerCase(Locale.ROOT));
@@ -65,7 +70,7 @@ public final class Disclosure {
         if (mode == Mode.INTERNAL) return new Published(tables, summary);
         long start = System.nanoTime();
         Suppression s;
-        try (Workers workers = new Workers(Runtime.getRuntime().availableProcessors())) {
+        try (Workers workers = new Workers(threads)) {
             s = new Suppression(new DisclosureCells(new ArrayList<>(tables.values())), reference, workers);
             s.primary();
             s.complementary();
@@ -273,9 +278,10 @@ public final class Disclosure {
          * shares a relation with it (it may no longer be determined: it is looked at again). Repeat
          * until that finds nothing.
          *
-         * <p>The components of a round are searched in parallel, all before any complement of the round
-         * is chosen; a component that a complement chosen earlier in the round touched (a cell of one of
-         * its relations went) is searched again then, so the outcome is that of one search after another.
+         * <p>On more than one thread the components of a round are searched in parallel, all before any
+         * complement of the round is chosen; a component that a complement chosen earlier in the round
+         * touched (a cell of one of its relations went) is searched again then, so the outcome is that of
+         * one search after another, as on one thread.
          */
         void complementary() {
             BitSet changed = (BitSet) suppressed.clone();
@@ -285,16 +291,16 @@ public final class Disclosure {
                 changed.and(built.members());
                 if (changed.isEmpty()) return;
                 List<List<Integer>> components = LinearDeterminacy.components(built.relations(), suppressed, changed);
-                List<List<ModularDeterminacy.GivenAway>> found =
-                        workers.map(components, searches, (search, component) -> search.determined(suppressed, component));
+                List<List<ModularDeterminacy.GivenAway>> found = workers.count() == 1 ? null
+                        : workers.map(components, searches, (search, component) -> search.determined(suppressed, component));
                 touched.clear();
                 changed = new BitSet();
                 BitSet round = new BitSet(); // the complements of this round in one component
                 for (int k = 0; k < components.size(); k++) {
                     List<Integer> component = components.get(k);
-                    List<ModularDeterminacy.GivenAway> givenAway =
-                            touches(component) ? searches.get(0).determined(suppressed, component) : found.get(k);
-                    found.set(k, null); // what is no longer needed need not wait for the round's end
+                    List<ModularDeterminacy.GivenAway> givenAway = found == null || touches(component)
+                            ? searches.get(0).determined(suppressed, component)
+                            : found.set(k, null); // set returns the search, which need not wait for the round's end
                     List<Integer> chosen = new ArrayList<>();
                     for (ModularDeterminacy.GivenAway given : givenAway) {
                         int cell = given.cell();
