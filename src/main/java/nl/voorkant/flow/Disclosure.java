@@ -499,7 +499,7 @@ public final class Disclosure {
             }
             for (int i = 0; i < columns.length; i++) {
                 Source src = sources.get(i);
-                for (int other : src.rows().rows(DisclosureCells.keyOf(row, src.mine()))) {
+                for (int other : src.rows().rows(DisclosureCells.joinedKey(row, src.mine()))) {
                     if (suppressed.get(cells.id(src.table(), other, columns[i]))) return true;
                 }
             }

@@ -174,10 +174,10 @@ final class DisclosureRelations {
         int area = table.columnIndex(AREA), level = table.columnIndex(AREA_LEVEL);
         int seq = s.sequence() == null ? -1 : table.columnIndex(s.sequence());
         // slice → level|area → position along the curve (0 without one) → row
-        Map<List<String>, Map<String, TreeMap<Long, Integer>>> rows = new LinkedHashMap<>();
+        Map<String, Map<String, TreeMap<Long, Integer>>> rows = new LinkedHashMap<>();
         for (int r = 0; r < table.size(); r++) {
             List<Object> row = table.rows().get(r);
-            rows.computeIfAbsent(DisclosureCells.keyOf(row, slice), k -> new HashMap<>())
+            rows.computeIfAbsent(DisclosureCells.joinedKey(row, slice), k -> new HashMap<>())
                     .computeIfAbsent(levelAndArea(row.get(level), row.get(area)), k -> new TreeMap<>())
                     .put(seq < 0 ? 0L : ((Number) row.get(seq)).longValue(), r);
         }
