@@ -58,11 +58,22 @@ public final class Disclosure {
      * Either way each table must declare every column, or the run stops with a {@link DisclosureError}.
      */
     public static Published publish(Map<String, Table> tables, Mode mode, Reference reference) {
-        return publish(tables, mode, reference, Runtime.getRuntime().availableProcessors());
+        return publish(tables, mode, reference, Runtime.getRuntime().availableProcessors(), SHARED_FROM);
     }
 
-    /** As {@link #publish(Map, Mode, Reference)}, on {@code threads} threads: the outcome is the same on any number. */
-    static Published publish(Map<String, Table> tables, Mode mode, Reference reference, int threads) {
+    /**
+     * Rounds of complementary suppression with fewer cells than this outside their largest component are
+     * searched on one thread: the last of some 360 rounds of a national extract hold one component of some
+     * 5,000 cells and a few small ones, and a helper there could only add its wait for a core (the machine is
+     * shared) to every round.
+     */
+    static final int SHARED_FROM = 10_000;
+
+    /**
+     * As {@link #publish(Map, Mode, Reference)}, on {@code threads} threads, sharing rounds from {@code sharedFrom}
+     * cells: the outcome is the same on any number.
+     */
+    static Published publish(Map<String, Table> tables, Mode mode, Reference reference, int threads, int sharedFrom) {
         for (Table t : tables.values()) validate(t, tables);
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("mode", mode.name().toLowerCase(Locale.ROOT));
@@ -70,7 +81,7 @@ public final class Disclosure {
         if (mode == Mode.INTERNAL) return new Published(tables, summary);
         long start = System.nanoTime();
         Suppression s;
-        try (Workers workers = new Workers(threads)) {
+        try (Workers workers = new Workers(threads, sharedFrom)) {
             s = new Suppression(new DisclosureCells(new ArrayList<>(tables.values())), reference, workers);
             s.primary();
             s.complementary();
@@ -106,7 +117,7 @@ public final class Disclosure {
      */
     public static List<String> recoverable(Map<String, Table> original, Map<String, Table> published, Reference reference) {
         DisclosureCells cells = new DisclosureCells(new ArrayList<>(original.values()));
-        try (Workers workers = new Workers(Runtime.getRuntime().availableProcessors())) {
+        try (Workers workers = new Workers(Runtime.getRuntime().availableProcessors(), SHARED_FROM)) {
             DisclosureRelations.Built built = DisclosureRelations.build(cells, reference, workers);
             BitSet suppressed = new BitSet();
             for (int t = 0; t < cells.tables.size(); t++) {
@@ -278,7 +289,7 @@ public final class Disclosure {
          * shares a relation with it (it may no longer be determined: it is looked at again). Repeat
          * until that finds nothing.
          *
-         * <p>On more than one thread the components of a round are searched in parallel, all before any
+         * <p>On more than one thread the components of a large round are searched in parallel, all before any
          * complement of the round is chosen; a component that a complement chosen earlier in the round
          * touched (a cell of one of its relations went) is searched again then, so the outcome is that of
          * one search after another, as on one thread.
@@ -291,7 +302,7 @@ public final class Disclosure {
                 changed.and(built.members());
                 if (changed.isEmpty()) return;
                 List<List<Integer>> components = LinearDeterminacy.components(built.relations(), suppressed, changed);
-                List<List<ModularDeterminacy.GivenAway>> found = workers.count() == 1 ? null
+                List<List<ModularDeterminacy.GivenAway>> found = !worthSharing(components) ? null
                         : workers.map(components, searches, (search, component) -> search.determined(suppressed, component));
                 touched.clear();
                 changed = new BitSet();
@@ -316,6 +327,16 @@ public final class Disclosure {
                     for (int c : chosen) round.clear(c);
                 }
             }
+        }
+
+        /** Whether the searches of a round are worth spreading over the workers ({@link Workers#worthSharing}). */
+        private boolean worthSharing(List<List<Integer>> components) {
+            long cells = 0, largest = 0;
+            for (List<Integer> c : components) {
+                cells += c.size();
+                largest = Math.max(largest, c.size());
+            }
+            return workers.worthSharing(cells, largest);
         }
 
         /** Whether a cell of a relation holding one of the component's cells was suppressed since {@link #touched} was cleared. */
@@ -560,10 +581,12 @@ public final class Disclosure {
      */
     static final class Workers implements AutoCloseable {
         private final int count;
+        private final long sharedFrom;
         private final java.util.concurrent.ExecutorService pool;
 
-        Workers(int count) {
+        Workers(int count, long sharedFrom) {
             this.count = Math.max(1, count);
+            this.sharedFrom = sharedFrom;
             pool = this.count == 1 ? null : java.util.concurrent.Executors.newFixedThreadPool(this.count - 1, work -> {
                 Thread thread = new Thread(work, "voorkant-disclosure");
                 thread.setDaemon(true);
@@ -572,6 +595,14 @@ public final class Disclosure {
         }
 
         int count() { return count; }
+
+        /**
+         * Whether work of this size is worth spreading: a second thread can take over at most what lies
+         * outside the largest piece, and that must be at least {@code sharedFrom}.
+         */
+        boolean worthSharing(long work, long largestPiece) {
+            return count > 1 && work - largestPiece >= sharedFrom;
+        }
 
         <T, R> List<R> map(List<T> pieces, java.util.function.Function<T, R> work) {
             return map(pieces, java.util.Collections.nCopies(count, null), (unused, piece) -> work.apply(piece));

@@ -248,10 +248,10 @@ class DisclosureTest {
         // component after it, which then gives a cell away that it did not give away before: searched only
         // beforehand, in parallel, that component would get its complement a round later, and another one.
         Map<String, Table> in = twoYears(56);
-        Disclosure.Published oneThread = Disclosure.publish(in, Disclosure.Mode.PUBLISH, TWO_BY_TWO, 1);
+        Disclosure.Published oneThread = Disclosure.publish(in, Disclosure.Mode.PUBLISH, TWO_BY_TWO, 1, 0);
         assertEquals(List.of(), Disclosure.recoverable(in, oneThread.tables(), TWO_BY_TWO));
         for (int threads : new int[] {2, 3}) {
-            Disclosure.Published parallel = Disclosure.publish(in, Disclosure.Mode.PUBLISH, TWO_BY_TWO, threads);
+            Disclosure.Published parallel = Disclosure.publish(in, Disclosure.Mode.PUBLISH, TWO_BY_TWO, threads, 0); // every round shared
             for (String t : in.keySet()) {
                 assertEquals(empty(oneThread.tables().get(t)), empty(parallel.tables().get(t)), t + " on " + threads + " threads");
             }
