@@ -616,10 +616,14 @@ public final class Disclosure {
                 for (int i; (i = next.getAndIncrement()) < out.length; ) out[i] = work.apply(states.get(w), pieces.get(i));
             };
             int helpers = pool == null ? 0 : Math.min(count, pieces.size()) - 1;
+            // Per helper: 0 until it starts, 1 once it has, 2 when it came too late (all pieces were taken).
+            java.util.concurrent.atomic.AtomicIntegerArray started = new java.util.concurrent.atomic.AtomicIntegerArray(helpers + 1);
             List<java.util.concurrent.Future<?>> running = new ArrayList<>();
             for (int w = 1; w <= helpers; w++) {
                 int own = w;
-                running.add(pool.submit(() -> worker.accept(own)));
+                running.add(pool.submit(() -> {
+                    if (started.compareAndSet(own, 0, 1)) worker.accept(own);
+                }));
             }
             Throwable failure = null;
             try {
@@ -628,8 +632,10 @@ public final class Disclosure {
                 next.set(out.length); // the helpers stop after the piece they hold
                 failure = e;
             }
-            for (java.util.concurrent.Future<?> f : running) {
-                Throwable e = failureOf(f);
+            // A helper that has not started yet (on a shared machine it may wait long for a core) is not waited for.
+            for (int w = 1; w <= helpers; w++) {
+                if (started.compareAndSet(w, 0, 2)) continue;
+                Throwable e = failureOf(running.get(w - 1));
                 if (failure == null) failure = e;
             }
             if (failure instanceof RuntimeException e) throw e;
