@@ -94,8 +94,8 @@ final class DisclosureRelations {
             return part;
         });
         DisclosureRelations b = new DisclosureRelations(cells);
+        b.relations.addAll(withinTables.stream().map(part -> part.relations).toList());
         for (DisclosureRelations part : withinTables) {
-            b.relations.addAll(part.relations);
             b.totals.or(part.totals);
             b.members.or(part.members);
         }

@@ -44,18 +44,25 @@ final class LinearDeterminacy {
             cellRelations = null;
         }
 
-        /** Adds every relation of {@code other} after these, in its order. */
-        void addAll(Relations other) {
-            int size = start[count], more = other.start[other.count];
+        /** Adds the relations of each of {@code others} after these, in order (the arrays grown once: they are large). */
+        void addAll(List<Relations> others) {
+            int size = start[count], more = 0, moreCount = 0;
+            for (Relations other : others) {
+                more += other.start[other.count];
+                moreCount += other.count;
+            }
             if (size + more > cells.length) {
                 cells = Arrays.copyOf(cells, size + more);
                 coefs = Arrays.copyOf(coefs, size + more);
             }
-            System.arraycopy(other.cells, 0, cells, size, more);
-            System.arraycopy(other.coefs, 0, coefs, size, more);
-            if (count + other.count >= start.length) start = Arrays.copyOf(start, count + other.count + 1);
-            for (int r = 0; r < other.count; r++) start[count + r + 1] = size + other.start[r + 1];
-            count += other.count;
+            if (count + moreCount >= start.length) start = Arrays.copyOf(start, count + moreCount + 1);
+            for (Relations other : others) {
+                int at = start[count], n = other.start[other.count];
+                System.arraycopy(other.cells, 0, cells, at, n);
+                System.arraycopy(other.coefs, 0, coefs, at, n);
+                for (int r = 0; r < other.count; r++) start[count + r + 1] = at + other.start[r + 1];
+                count += other.count;
+            }
             cellRelations = null;
         }
 
