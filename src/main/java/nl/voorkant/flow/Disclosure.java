@@ -205,8 +205,8 @@ public final class Disclosure {
         /** Per relation, how many of its cells are suppressed. */
         final int[] suppressedPerRelation;
         /**
-         * Find the determined cells while complements are chosen, one per worker (each has scratch arrays
-         * of its own); {@link #recoverable()} then proves none is left.
+         * The searches for determined cells while complements are chosen, one per worker (each has scratch
+         * arrays of its own); {@link #recoverable()} then proves none is left.
          */
         final List<ModularDeterminacy> searches = new ArrayList<>();
         /** The relations with a cell suppressed since {@link #complementary} last cleared this. */
