@@ -2,9 +2,9 @@ package nl.voorkant.flow;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -58,20 +58,39 @@ public final class Disclosure {
      * Either way each table must declare every column, or the run stops with a {@link DisclosureError}.
      */
     public static Published publish(Map<String, Table> tables, Mode mode, Reference reference) {
+        return publish(tables, mode, reference, Runtime.getRuntime().availableProcessors(), SHARED_FROM);
+    }
+
+    /**
+     * Rounds of complementary suppression with fewer cells than this outside their largest component are
+     * searched on one thread: the last of some 360 rounds of a national extract hold one component of some
+     * 5,000 cells and a few small ones, and a helper there could only add its wait for a core (the machine is
+     * shared) to every round.
+     */
+    static final int SHARED_FROM = 10_000;
+
+    /**
+     * As {@link #publish(Map, Mode, Reference)}, on {@code threads} threads, sharing rounds from {@code sharedFrom}
+     * cells: the outcome is the same on any number.
+     */
+    static Published publish(Map<String, Table> tables, Mode mode, Reference reference, int threads, int sharedFrom) {
         for (Table t : tables.values()) validate(t, tables);
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("mode", mode.name().toLowerCase(Locale.ROOT));
         summary.put("threshold", THRESHOLD);
         if (mode == Mode.INTERNAL) return new Published(tables, summary);
         long start = System.nanoTime();
-        Suppression s = new Suppression(new DisclosureCells(new ArrayList<>(tables.values())), reference);
-        s.primary();
-        s.complementary();
-        s.followSources();
-        List<Integer> recoverable = s.recoverable();
-        if (!recoverable.isEmpty()) {
-            throw new DisclosureError(recoverable.size() + " suppressed cell(s) could not be protected, the first "
-                    + s.cells.describe(recoverable.get(0)));
+        Suppression s;
+        try (Workers workers = new Workers(threads, sharedFrom)) {
+            s = new Suppression(new DisclosureCells(new ArrayList<>(tables.values())), reference, workers);
+            s.primary();
+            s.complementary();
+            s.followSources();
+            List<Integer> recoverable = s.recoverable();
+            if (!recoverable.isEmpty()) {
+                throw new DisclosureError(recoverable.size() + " suppressed cell(s) could not be protected, the first "
+                        + s.cells.describe(recoverable.get(0)));
+            }
         }
         Map<String, Table> out = new LinkedHashMap<>();
         Map<String, Object> perTable = new LinkedHashMap<>();
@@ -98,23 +117,33 @@ public final class Disclosure {
      */
     public static List<String> recoverable(Map<String, Table> original, Map<String, Table> published, Reference reference) {
         DisclosureCells cells = new DisclosureCells(new ArrayList<>(original.values()));
-        DisclosureRelations.Built built = DisclosureRelations.build(cells, reference);
-        BitSet suppressed = new BitSet();
-        for (int t = 0; t < cells.tables.size(); t++) {
-            Table before = cells.table(t), after = published.get(before.name());
-            for (int r = 0; r < before.size(); r++) {
-                for (int c = 0; c < cells.width(t); c++) {
-                    if (before.rows().get(r).get(c) != null && after.rows().get(r).get(c) == null) {
-                        suppressed.set(cells.id(t, r, c));
+        try (Workers workers = new Workers(Runtime.getRuntime().availableProcessors(), SHARED_FROM)) {
+            DisclosureRelations.Built built = DisclosureRelations.build(cells, reference, workers);
+            BitSet suppressed = new BitSet();
+            for (int t = 0; t < cells.tables.size(); t++) {
+                Table before = cells.table(t), after = published.get(before.name());
+                for (int r = 0; r < before.size(); r++) {
+                    for (int c = 0; c < cells.width(t); c++) {
+                        if (before.rows().get(r).get(c) != null && after.rows().get(r).get(c) == null) {
+                            suppressed.set(cells.id(t, r, c));
+                        }
                     }
                 }
             }
+            List<String> out = new ArrayList<>();
+            for (int id : determined(built, suppressed, workers)) out.add(cells.describe(id));
+            return out;
         }
-        List<String> out = new ArrayList<>();
+    }
+
+    /** The suppressed cells that the published ones determine, component by component in parallel, in component order. */
+    private static List<Integer> determined(DisclosureRelations.Built built, BitSet suppressed, Workers workers) {
         BitSet seeds = (BitSet) suppressed.clone();
         seeds.and(built.members());
-        for (List<Integer> component : LinearDeterminacy.components(built.relations(), suppressed, seeds)) {
-            for (int id : LinearDeterminacy.determined(built.relations(), suppressed, component)) out.add(cells.describe(id));
+        List<List<Integer>> components = LinearDeterminacy.components(built.relations(), suppressed, seeds);
+        List<Integer> out = new ArrayList<>();
+        for (List<Integer> cells : workers.map(components, c -> LinearDeterminacy.determined(built.relations(), suppressed, c))) {
+            out.addAll(cells);
         }
         return out;
     }
@@ -175,14 +204,21 @@ public final class Disclosure {
         final int[][] next;
         /** Per relation, how many of its cells are suppressed. */
         final int[] suppressedPerRelation;
-        /** Finds the determined cells while complements are chosen; {@link #recoverable()} then proves none is left. */
-        final ModularDeterminacy search;
+        /**
+         * The searches for determined cells while complements are chosen, one per worker (each has scratch
+         * arrays of its own); {@link #recoverable()} then proves none is left.
+         */
+        final List<ModularDeterminacy> searches = new ArrayList<>();
+        /** The relations with a cell suppressed since {@link #complementary} last cleared this. */
+        final BitSet touched = new BitSet();
+        final Workers workers;
 
-        Suppression(DisclosureCells cells, Reference reference) {
+        Suppression(DisclosureCells cells, Reference reference, Workers workers) {
             this.cells = cells;
-            this.built = DisclosureRelations.build(cells, reference);
+            this.workers = workers;
+            this.built = DisclosureRelations.build(cells, reference, workers);
             suppressedPerRelation = new int[built.relations().count()];
-            search = new ModularDeterminacy(built.relations());
+            for (int w = 0; w < workers.count(); w++) searches.add(new ModularDeterminacy(built.relations()));
             int n = cells.tables.size();
             dependents = new int[n][][];
             next = new int[n][];
@@ -235,6 +271,7 @@ public final class Disclosure {
                 if (added != null) added.set(id);
                 for (int r : built.relations().relationsOf(id)) {
                     if (++suppressedPerRelation[r] == 1) single.add(r);
+                    touched.set(r);
                 }
                 int t = cells.tableOf(id), r = cells.rowOf(id), c = cells.columnOf(id);
                 for (int d : dependents[t][c]) queue.add(cells.id(t, r, d));
@@ -251,6 +288,11 @@ public final class Disclosure {
          * outside it would leave the combination standing), unless a complement of this round already
          * shares a relation with it (it may no longer be determined: it is looked at again). Repeat
          * until that finds nothing.
+         *
+         * <p>On more than one thread the components of a large round are searched in parallel, all before any
+         * complement of the round is chosen; a component that a complement chosen earlier in the round
+         * touched (a cell of one of its relations went) is searched again then, so the outcome is that of
+         * one search after another, as on one thread.
          */
         void complementary() {
             BitSet changed = (BitSet) suppressed.clone();
@@ -260,11 +302,18 @@ public final class Disclosure {
                 changed.and(built.members());
                 if (changed.isEmpty()) return;
                 List<List<Integer>> components = LinearDeterminacy.components(built.relations(), suppressed, changed);
+                List<List<ModularDeterminacy.GivenAway>> found = !worthSharing(components) ? null
+                        : workers.map(components, searches, (search, component) -> search.determined(suppressed, component));
+                touched.clear();
                 changed = new BitSet();
                 BitSet round = new BitSet(); // the complements of this round in one component
-                for (List<Integer> component : components) {
+                for (int k = 0; k < components.size(); k++) {
+                    List<Integer> component = components.get(k);
+                    List<ModularDeterminacy.GivenAway> givenAway = found == null || touches(component)
+                            ? searches.get(0).determined(suppressed, component)
+                            : found.set(k, null); // set returns the search, which need not wait for the round's end
                     List<Integer> chosen = new ArrayList<>();
-                    for (ModularDeterminacy.GivenAway given : search.determined(suppressed, component)) {
+                    for (ModularDeterminacy.GivenAway given : givenAway) {
                         int cell = given.cell();
                         if (sharesRelation(cell, round)) continue;
                         int complement = best(given.by());
@@ -278,6 +327,25 @@ public final class Disclosure {
                     for (int c : chosen) round.clear(c);
                 }
             }
+        }
+
+        /** Whether the searches of a round are worth spreading over the workers ({@link Workers#worthSharing}). */
+        private boolean worthSharing(List<List<Integer>> components) {
+            long cells = 0, largest = 0;
+            for (List<Integer> c : components) {
+                cells += c.size();
+                largest = Math.max(largest, c.size());
+            }
+            return workers.worthSharing(cells, largest);
+        }
+
+        /** Whether a cell of a relation holding one of the component's cells was suppressed since {@link #touched} was cleared. */
+        private boolean touches(List<Integer> component) {
+            if (touched.isEmpty()) return false;
+            for (int c : component) {
+                for (int r : built.relations().relationsOf(c)) if (touched.get(r)) return true;
+            }
+            return false;
         }
 
         private boolean sharesRelation(int cell, BitSet cellsOfRound) {
@@ -398,39 +466,65 @@ public final class Disclosure {
             for (int t = 0; t < cells.tables.size(); t++) {
                 Table table = cells.table(t);
                 Schema s = cells.schema(t);
+                List<List<Source>> sources = new ArrayList<>();
+                for (Column col : s.columns()) sources.add(sources(t, col));
                 for (int r = 0; r < table.size(); r++) {
                     boolean basisSuppressed = table.bases() != null && anySuppressed(table.bases().get(r));
                     for (int c = 0; c < s.columns().size(); c++) {
                         Column col = s.columns().get(c);
-                        boolean follow = col.role() == Role.MODELLED ? basisSuppressed
-                                : anySuppressed(sourceCells(t, r, col));
+                        boolean follow = col.role() == Role.MODELLED ? basisSuppressed : anySuppressed(t, r, col, sources.get(c));
                         if (follow) suppress(cells.id(t, r, c), null);
                     }
                 }
             }
         }
 
-        private List<CellRef> sourceCells(int t, int r, Column col) {
-            List<CellRef> out = new ArrayList<>();
+        /**
+         * Where a column's source cells are: the rows of another table that agree with a row on the
+         * dimensions both have ({@code mine}: this table's columns in the order of the index's), in a
+         * column named by the source or by the row.
+         */
+        private record Source(Column.Source of, int table, DisclosureCells.Index rows, int[] mine, int columnFrom) {}
+
+        private List<Source> sources(int t, Column col) {
+            List<Source> out = new ArrayList<>();
+            Table table = cells.table(t);
             for (Column.Source src : col.sources()) {
                 int other = cells.table(src.table());
                 if (other < 0) continue;
-                Map<String, Object> key = new HashMap<>();
-                Schema mine = cells.schema(t);
-                for (Column d : mine.columns()) {
+                java.util.Set<String> shared = new java.util.HashSet<>();
+                for (Column d : cells.schema(t).columns()) {
                     Column theirs = cells.schema(other).column(d.name());
-                    if (d.role() == Role.DIMENSION && theirs != null && theirs.role() == Role.DIMENSION) {
-                        key.put(d.name(), cells.value(t, r, d.name()));
-                    }
+                    if (d.role() == Role.DIMENSION && theirs != null && theirs.role() == Role.DIMENSION) shared.add(d.name());
                 }
-                String column = src.column() != null ? src.column() : String.valueOf(cells.value(t, r, src.columnFrom()));
-                if (!cells.table(other).columns().contains(column)) {
-                    throw new DisclosureError("table " + cells.table(t).name() + " column " + col.name()
-                            + " follows unknown column " + column + " of table " + src.table());
-                }
-                out.add(new CellRef(src.table(), key, column));
+                DisclosureCells.Index rows = cells.index(other, shared);
+                int[] mine = rows.columns().stream().mapToInt(table::columnIndex).toArray();
+                out.add(new Source(src, other, rows, mine, src.column() != null ? -1 : table.columnIndex(src.columnFrom())));
             }
             return out;
+        }
+
+        /** Whether a source cell of row r's column is suppressed; every source's column must exist, whatever the others hold. */
+        private boolean anySuppressed(int t, int r, Column col, List<Source> sources) {
+            if (sources.isEmpty()) return false;
+            List<Object> row = cells.table(t).rows().get(r);
+            int[] columns = new int[sources.size()];
+            for (int i = 0; i < columns.length; i++) {
+                Source src = sources.get(i);
+                String column = src.columnFrom() < 0 ? src.of().column() : String.valueOf(row.get(src.columnFrom()));
+                columns[i] = cells.table(src.table()).columns().indexOf(column);
+                if (columns[i] < 0) {
+                    throw new DisclosureError("table " + cells.table(t).name() + " column " + col.name()
+                            + " follows unknown column " + column + " of table " + src.of().table());
+                }
+            }
+            for (int i = 0; i < columns.length; i++) {
+                Source src = sources.get(i);
+                for (int other : src.rows().rows(DisclosureCells.joinedKey(row, src.mine()))) {
+                    if (suppressed.get(cells.id(src.table(), other, columns[i]))) return true;
+                }
+            }
+            return false;
         }
 
         private boolean anySuppressed(List<CellRef> refs) {
@@ -445,13 +539,7 @@ public final class Disclosure {
 
         /** The suppressed cells that are still determined: none, or the run stops. */
         List<Integer> recoverable() {
-            BitSet seeds = (BitSet) suppressed.clone();
-            seeds.and(built.members());
-            List<Integer> out = new ArrayList<>();
-            for (List<Integer> component : LinearDeterminacy.components(built.relations(), suppressed, seeds)) {
-                out.addAll(LinearDeterminacy.determined(built.relations(), suppressed, component));
-            }
-            return out;
+            return determined(built, suppressed, workers);
         }
 
         Table published(int t) {
@@ -483,6 +571,96 @@ public final class Disclosure {
                 }
             }
             return n;
+        }
+    }
+
+    /**
+     * A few threads for pieces of work that read shared state but change none of it; each worker has
+     * a state of its own (scratch arrays). The results come in the order of the pieces, whichever
+     * worker did which, so nothing depends on how the threads were scheduled.
+     */
+    static final class Workers implements AutoCloseable {
+        private final int count;
+        private final long sharedFrom;
+        private final java.util.concurrent.ExecutorService pool;
+
+        Workers(int count, long sharedFrom) {
+            this.count = Math.max(1, count);
+            this.sharedFrom = sharedFrom;
+            pool = this.count == 1 ? null : java.util.concurrent.Executors.newFixedThreadPool(this.count - 1, work -> {
+                Thread thread = new Thread(work, "voorkant-disclosure");
+                thread.setDaemon(true);
+                return thread;
+            });
+        }
+
+        int count() { return count; }
+
+        /**
+         * Whether work of this size is worth spreading: a second thread can take over at most what lies
+         * outside the largest piece, and that must be at least {@code sharedFrom}.
+         */
+        boolean worthSharing(long work, long largestPiece) {
+            return count > 1 && work - largestPiece >= sharedFrom;
+        }
+
+        <T, R> List<R> map(List<T> pieces, java.util.function.Function<T, R> work) {
+            return map(pieces, java.util.Collections.nCopies(count, null), (unused, piece) -> work.apply(piece));
+        }
+
+        /** work(states[w], piece) for every piece, worker w (the calling thread is one of them) taking the next piece left. */
+        <S, T, R> List<R> map(List<T> pieces, List<S> states, java.util.function.BiFunction<S, T, R> work) {
+            Object[] out = new Object[pieces.size()];
+            java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+            java.util.function.IntConsumer worker = w -> {
+                for (int i; (i = next.getAndIncrement()) < out.length; ) out[i] = work.apply(states.get(w), pieces.get(i));
+            };
+            int helpers = pool == null ? 0 : Math.min(count, pieces.size()) - 1;
+            // Per helper: 0 until it starts, 1 once it has, 2 when it came too late (all pieces were taken).
+            java.util.concurrent.atomic.AtomicIntegerArray started = new java.util.concurrent.atomic.AtomicIntegerArray(helpers + 1);
+            List<java.util.concurrent.Future<?>> running = new ArrayList<>();
+            for (int w = 1; w <= helpers; w++) {
+                int own = w;
+                running.add(pool.submit(() -> {
+                    if (started.compareAndSet(own, 0, 1)) worker.accept(own);
+                }));
+            }
+            Throwable failure = null;
+            try {
+                worker.accept(0);
+            } catch (RuntimeException | Error e) {
+                next.set(out.length); // the helpers stop after the piece they hold
+                failure = e;
+            }
+            // A helper that has not started yet (on a shared machine it may wait long for a core) is not waited for.
+            for (int w = 1; w <= helpers; w++) {
+                if (started.compareAndSet(w, 0, 2)) continue;
+                Throwable e = failureOf(running.get(w - 1));
+                if (failure == null) failure = e;
+            }
+            if (failure instanceof RuntimeException e) throw e;
+            if (failure instanceof Error e) throw e;
+            @SuppressWarnings("unchecked")
+            List<R> results = new ArrayList<>((List<R>) Arrays.asList(out));
+            return results;
+        }
+
+        /** What a helper's work threw, once it is done; null when it went well. */
+        private static Throwable failureOf(java.util.concurrent.Future<?> f) {
+            try {
+                f.get();
+                return null;
+            } catch (java.util.concurrent.ExecutionException e) {
+                return e.getCause();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return new IllegalStateException("interrupted while checking disclosure", e);
+            }
+        }
+
+        @Override
+        public void close() {
+            if (pool != null) pool.shutdownNow();
         }
     }
 }

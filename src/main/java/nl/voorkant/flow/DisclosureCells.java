@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import nl.voorkant.core.schema.Column;
 import nl.voorkant.core.schema.Role;
 import nl.voorkant.core.schema.Schema;
@@ -18,7 +20,8 @@ final class DisclosureCells {
     final List<Table> tables;
     private final Map<String, Integer> byName = new HashMap<>();
     private final int[] offset;
-    private final Map<String, Map<List<String>, List<Integer>>> indexes = new HashMap<>();
+    /** Per table, its indexes by the columns they are on. */
+    private final List<Map<Set<String>, Index>> indexes = new ArrayList<>();
 
     DisclosureCells(List<Table> tables) {
         this.tables = List.copyOf(tables);
@@ -28,6 +31,7 @@ final class DisclosureCells {
             long next = (long) offset[t] + (long) tables.get(t).size() * tables.get(t).columns().size();
             if (next > Integer.MAX_VALUE) throw new DisclosureError("the tables hold more cells than can be checked");
             offset[t + 1] = (int) next;
+            indexes.add(new HashMap<>());
         }
     }
 
@@ -86,17 +90,45 @@ final class DisclosureCells {
 
     /** The rows of table t whose values agree with {@code key} on every column it names. */
     List<Integer> rows(int t, Map<String, Object> key) {
-        List<String> columns = new ArrayList<>(new TreeMap<>(key).keySet());
-        Map<List<String>, List<Integer>> index = indexes.computeIfAbsent(t + ":" + columns, k -> {
-            Map<List<String>, List<Integer>> m = new HashMap<>();
-            Table table = tables.get(t);
-            int[] at = columns.stream().mapToInt(table::columnIndex).toArray();
-            for (int r = 0; r < table.size(); r++) m.computeIfAbsent(keyOf(table.rows().get(r), at), x -> new ArrayList<>()).add(r);
-            return m;
-        });
-        List<String> wanted = new ArrayList<>();
-        for (String c : columns) wanted.add(String.valueOf(key.get(c)));
-        return index.getOrDefault(wanted, List.of());
+        Index index = index(t, key.keySet());
+        StringBuilder wanted = new StringBuilder();
+        for (String c : index.columns()) wanted.append(String.valueOf(key.get(c))).append(SEPARATOR);
+        return index.rows(wanted.toString());
+    }
+
+    /** A table's rows by their values at some columns ({@link #joinedKey}), the columns in name order. */
+    record Index(List<String> columns, Map<String, List<Integer>> byKey) {
+        List<Integer> rows(String joinedKey) {
+            return byKey.getOrDefault(joinedKey, List.of());
+        }
+    }
+
+    private static final char SEPARATOR = '\u0000';
+
+    /**
+     * The values of a row at some columns as one string, each ended by a character no value holds.
+     * A list of strings would do as a key, but its hash, 31·h(a) + h(b), is the same whenever one
+     * value's hash is 1 up and the next one's 31 down, as for codes and months counting up side by
+     * side (GM0483 with 2019-02, GM0482 with 2019-12): a national table's hash bins grow long.
+     */
+    static String joinedKey(List<Object> row, int[] columns) {
+        StringBuilder key = new StringBuilder();
+        for (int c : columns) key.append(String.valueOf(row.get(c))).append(SEPARATOR);
+        return key.toString();
+    }
+
+    /** The index of table t on some columns, made once (a set's hash is its names' own, which strings keep). */
+    Index index(int t, Set<String> columns) {
+        Index index = indexes.get(t).get(columns);
+        if (index != null) return index;
+        List<String> sorted = List.copyOf(new TreeSet<>(columns));
+        Map<String, List<Integer>> byKey = new HashMap<>();
+        Table table = tables.get(t);
+        int[] at = sorted.stream().mapToInt(table::columnIndex).toArray();
+        for (int r = 0; r < table.size(); r++) byKey.computeIfAbsent(joinedKey(table.rows().get(r), at), x -> new ArrayList<>()).add(r);
+        index = new Index(sorted, byKey);
+        indexes.get(t).put(Set.copyOf(columns), index);
+        return index;
     }
 
     /** The values of a row at some columns, as strings (a year may be an Integer in one table and a Long in another). */
@@ -123,9 +155,9 @@ final class DisclosureCells {
         Table table = tables.get(t);
         int seq = table.columnIndex(s.sequence());
         int[] key = dimensions(t, List.of(s.sequence()));
-        Map<List<String>, TreeMap<Long, Integer>> curves = new java.util.LinkedHashMap<>();
+        Map<String, TreeMap<Long, Integer>> curves = new java.util.LinkedHashMap<>();
         for (int r = 0; r < table.size(); r++) {
-            curves.computeIfAbsent(keyOf(table.rows().get(r), key), k -> new TreeMap<>())
+            curves.computeIfAbsent(joinedKey(table.rows().get(r), key), k -> new TreeMap<>())
                     .put(((Number) table.rows().get(r).get(seq)).longValue(), r);
         }
         List<List<Integer>> out = new ArrayList<>();

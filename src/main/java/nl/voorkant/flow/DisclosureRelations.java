@@ -7,6 +7,7 @@ import static nl.voorkant.flow.tables.Dimensions.PRODUCT_GROUP;
 import static nl.voorkant.flow.tables.Dimensions.YEAR;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -53,9 +54,19 @@ final class DisclosureRelations {
 
 
     private static final class Relation {
-        final List<Integer> cells = new ArrayList<>();
-        final List<Long> coefs = new ArrayList<>();
+        int[] cells = new int[8];
+        long[] coefs = new long[8];
+        int size;
         boolean known = true;
+
+        void add(int cell, long coef) {
+            if (size == cells.length) {
+                cells = Arrays.copyOf(cells, 2 * size);
+                coefs = Arrays.copyOf(coefs, 2 * size);
+            }
+            cells[size] = cell;
+            coefs[size++] = coef;
+        }
     }
 
     private final DisclosureCells cells;
@@ -67,12 +78,26 @@ final class DisclosureRelations {
         this.cells = cells;
     }
 
-    static Built build(DisclosureCells cells, Reference reference) {
-        DisclosureRelations b = new DisclosureRelations(cells);
-        for (int t = 0; t < cells.tables.size(); t++) {
+    /**
+     * The relations within each table are found table by table in parallel (they read the tables
+     * only) and then listed in table order, those between tables after them, as one after another.
+     */
+    static Built build(DisclosureCells cells, Reference reference, Disclosure.Workers workers) {
+        List<RollUp> hierarchy = hierarchy(reference);
+        List<Integer> tables = new ArrayList<>();
+        for (int t = 0; t < cells.tables.size(); t++) tables.add(t);
+        List<DisclosureRelations> withinTables = workers.map(tables, t -> {
+            DisclosureRelations part = new DisclosureRelations(cells);
             Schema s = cells.schema(t);
-            if (s.column(AREA.name()) != null && s.column(AREA_LEVEL.name()) != null) b.areas(t, reference);
-            if (s.chain() != null) b.chains(t);
+            if (s.column(AREA.name()) != null && s.column(AREA_LEVEL.name()) != null) part.areas(t, hierarchy);
+            if (s.chain() != null) part.chains(t);
+            return part;
+        });
+        DisclosureRelations b = new DisclosureRelations(cells);
+        b.relations.addAll(withinTables.stream().map(part -> part.relations).toList());
+        for (DisclosureRelations part : withinTables) {
+            b.totals.or(part.totals);
+            b.members.or(part.members);
         }
         b.monthsToYears();
         b.productsToGroups();
@@ -91,13 +116,16 @@ final class DisclosureRelations {
     /** Adds coef × the cell; a missing row (-1) is a known zero. A part whose value is empty voids the relation. */
     private void term(Relation rel, int t, int row, String column, long coef, boolean total) {
         if (row < 0 || t < 0) return;
-        int id = cells.id(t, row, cells.table(t).columnIndex(column));
-        if (cells.value(id) == null) {
+        term(rel, t, row, cells.table(t).columnIndex(column), coef, total);
+    }
+
+    private void term(Relation rel, int t, int row, int column, long coef, boolean total) {
+        if (cells.table(t).rows().get(row).get(column) == null) {
             rel.known = false;
             return;
         }
-        rel.cells.add(id);
-        rel.coefs.add(coef);
+        int id = cells.id(t, row, column);
+        rel.add(id, coef);
         if (total) totals.set(id);
     }
 
@@ -107,10 +135,9 @@ final class DisclosureRelations {
     }
 
     private void end(Relation rel) {
-        if (!rel.known || rel.cells.size() < 2) return;
-        for (int c : rel.cells) members.set(c);
-        relations.add(rel.cells.stream().mapToInt(Integer::intValue).toArray(),
-                rel.coefs.stream().mapToLong(Long::longValue).toArray());
+        if (!rel.known || rel.size < 2) return;
+        for (int i = 0; i < rel.size; i++) members.set(rel.cells[i]);
+        relations.add(Arrays.copyOf(rel.cells, rel.size), Arrays.copyOf(rel.coefs, rel.size));
     }
 
     private List<String> additive(int t) {
@@ -119,13 +146,26 @@ final class DisclosureRelations {
         return out;
     }
 
-    private void areas(int t, Reference reference) {
+    /** A total and its parts, as keys of {@link #levelAndArea}: a subregion of municipalities, a region of subregions. */
+    private record RollUp(String total, List<String> parts) {}
+
+    /** The subregions, then the regions, each in name order. */
+    private static List<RollUp> hierarchy(Reference reference) {
         Map<String, List<String>> municipalities = new TreeMap<>();
         Map<String, Set<String>> subregions = new TreeMap<>();
         for (Reference.Municipality m : reference.municipalities().values()) {
             municipalities.computeIfAbsent(m.subregion(), k -> new ArrayList<>()).add(m.code());
             subregions.computeIfAbsent(m.region(), k -> new TreeSet<>()).add(m.subregion());
         }
+        List<RollUp> out = new ArrayList<>();
+        municipalities.forEach((sub, codes) -> out.add(new RollUp(levelAndArea(AreaLevel.SUBREGION.code(), sub),
+                codes.stream().map(c -> levelAndArea(AreaLevel.MUNICIPALITY.code(), c)).toList())));
+        subregions.forEach((region, subs) -> out.add(new RollUp(levelAndArea(AreaLevel.REGION.code(), region),
+                subs.stream().map(x -> levelAndArea(AreaLevel.SUBREGION.code(), x)).toList())));
+        return out;
+    }
+
+    private void areas(int t, List<RollUp> hierarchy) {
         Table table = cells.table(t);
         Schema s = cells.schema(t);
         List<String> except = new ArrayList<>(List.of(AREA.name(), AREA_LEVEL.name()));
@@ -134,21 +174,34 @@ final class DisclosureRelations {
         int area = table.columnIndex(AREA), level = table.columnIndex(AREA_LEVEL);
         int seq = s.sequence() == null ? -1 : table.columnIndex(s.sequence());
         // slice → level|area → position along the curve (0 without one) → row
-        Map<List<String>, Map<String, TreeMap<Long, Integer>>> rows = new LinkedHashMap<>();
+        Map<String, Map<String, TreeMap<Long, Integer>>> rows = new LinkedHashMap<>();
         for (int r = 0; r < table.size(); r++) {
             List<Object> row = table.rows().get(r);
-            rows.computeIfAbsent(DisclosureCells.keyOf(row, slice), k -> new HashMap<>())
+            rows.computeIfAbsent(DisclosureCells.joinedKey(row, slice), k -> new HashMap<>())
                     .computeIfAbsent(levelAndArea(row.get(level), row.get(area)), k -> new TreeMap<>())
                     .put(seq < 0 ? 0L : ((Number) row.get(seq)).longValue(), r);
         }
         String stock = s.chain() == null ? null : s.chain().stock();
+        List<String> additive = additive(t);
         for (Map<String, TreeMap<Long, Integer>> inSlice : rows.values()) {
-            for (String column : additive(t)) {
+            // Each total's rows and its parts' rows in this slice, looked up once for all columns.
+            List<TreeMap<Long, Integer>> totalRows = new ArrayList<>();
+            List<List<TreeMap<Long, Integer>>> partRows = new ArrayList<>();
+            for (RollUp roll : hierarchy) {
+                TreeMap<Long, Integer> total = inSlice.get(roll.total());
+                if (total == null) continue;
+                List<TreeMap<Long, Integer>> parts = new ArrayList<>();
+                for (String part : roll.parts()) {
+                    TreeMap<Long, Integer> p = inSlice.get(part);
+                    if (p != null) parts.add(p);
+                }
+                totalRows.add(total);
+                partRows.add(parts);
+            }
+            for (String column : additive) {
                 boolean carried = column.equals(stock);
-                municipalities.forEach((sub, codes) -> rollUp(t, inSlice, levelAndArea(AreaLevel.SUBREGION.code(), sub),
-                        codes.stream().map(c -> levelAndArea(AreaLevel.MUNICIPALITY.code(), c)).toList(), column, carried));
-                subregions.forEach((region, subs) -> rollUp(t, inSlice, levelAndArea(AreaLevel.REGION.code(), region),
-                        subs.stream().map(x -> levelAndArea(AreaLevel.SUBREGION.code(), x)).toList(), column, carried));
+                int c = table.columnIndex(column);
+                for (int i = 0; i < totalRows.size(); i++) rollUp(t, totalRows.get(i), partRows.get(i), c, carried);
             }
         }
     }
@@ -159,22 +212,20 @@ final class DisclosureRelations {
     }
 
     /** The total's row at each position = the sum of its parts' rows there (or, for a risk set, at their next row). */
-    private void rollUp(int t, Map<String, TreeMap<Long, Integer>> inSlice, String total, List<String> parts,
-                        String column, boolean carried) {
-        TreeMap<Long, Integer> totalRows = inSlice.get(total);
-        if (totalRows == null) return;
+    private void rollUp(int t, TreeMap<Long, Integer> totalRows, List<TreeMap<Long, Integer>> parts, int column, boolean carried) {
         totalRows.forEach((position, totalRow) -> {
             Relation rel = begin();
             term(rel, t, totalRow, column, 1, true);
-            for (String part : parts) {
-                TreeMap<Long, Integer> partRows = inSlice.get(part);
-                if (partRows == null) continue;
-                Map.Entry<Long, Integer> at = carried ? partRows.ceilingEntry(position)
-                        : partRows.containsKey(position) ? Map.entry(position, partRows.get(position)) : null;
-                if (at != null) term(rel, t, at.getValue(), column, -1, false);
+            for (TreeMap<Long, Integer> partRows : parts) {
+                Integer at = carried ? valueOrNull(partRows.ceilingEntry(position)) : partRows.get(position);
+                if (at != null) term(rel, t, at, column, -1, false);
             }
             end(rel);
         });
+    }
+
+    private static Integer valueOrNull(Map.Entry<Long, Integer> entry) {
+        return entry == null ? null : entry.getValue();
     }
 
     private void chains(int t) {

@@ -44,6 +44,28 @@ final class LinearDeterminacy {
             cellRelations = null;
         }
 
+        /** Adds the relations of each of {@code others} after these, in order (the arrays grown once: they are large). */
+        void addAll(List<Relations> others) {
+            int size = start[count], more = 0, moreCount = 0;
+            for (Relations other : others) {
+                more += other.start[other.count];
+                moreCount += other.count;
+            }
+            if (size + more > cells.length) {
+                cells = Arrays.copyOf(cells, size + more);
+                coefs = Arrays.copyOf(coefs, size + more);
+            }
+            if (count + moreCount >= start.length) start = Arrays.copyOf(start, count + moreCount + 1);
+            for (Relations other : others) {
+                int at = start[count], n = other.start[other.count];
+                System.arraycopy(other.cells, 0, cells, at, n);
+                System.arraycopy(other.coefs, 0, coefs, at, n);
+                for (int r = 0; r < other.count; r++) start[count + r + 1] = at + other.start[r + 1];
+                count += other.count;
+            }
+            cellRelations = null;
+        }
+
         int count() { return count; }
         int from(int relation) { return start[relation]; }
         int to(int relation) { return start[relation + 1]; }

@@ -30,7 +30,7 @@ final class ModularDeterminacy {
         this.relations = relations;
     }
 
-    /** A determined cell, and the published cells that the combination giving it away adds up. */
+    /** A determined cell, and the published cells that the combination giving it away adds up (in increasing order). */
     record GivenAway(int cell, int[] by) {}
 
     /**
@@ -42,12 +42,11 @@ final class ModularDeterminacy {
      */
     List<GivenAway> determined(BitSet suppressed, List<Integer> component) {
         int[] relationIds = relationsOf(component);
-        int[] cellsOf = cells(relationIds, suppressed, true);
-        int n = cellsOf.length;
+        Columns columns = columns(relationIds, suppressed);
+        int[] column = columns.cells();
+        int n = columns.unknowns();
         if (n == 0) return List.of();
-        int[] published = cells(relationIds, suppressed, false);
-        int[] column = Arrays.copyOf(cellsOf, n + published.length);
-        System.arraycopy(published, 0, column, n, published.length);
+        int[] cellsOf = Arrays.copyOf(column, n);
         for (int i = 0; i < column.length; i++) {
             local = grow(local, column[i] + 1);
             local[column[i]] = i;
@@ -110,6 +109,7 @@ final class ModularDeterminacy {
         long[] vals = new long[cols.length];
         if (cols.length > 0) row.drain(cols, vals);
         for (int i = 0; i < cols.length; i++) cols[i] = column[cols[i]];
+        Arrays.sort(cols);
         return cols;
     }
 
@@ -131,24 +131,39 @@ final class ModularDeterminacy {
         return Arrays.copyOf(out, n);
     }
 
-    /** The suppressed (or the published) cells with a non-zero coefficient in any of the relations, in increasing order. */
-    private int[] cells(int[] relationIds, BitSet suppressed, boolean wanted) {
+    /** The cells of a search by column: the first {@code unknowns} are the suppressed ones. */
+    private record Columns(int[] cells, int unknowns) {}
+
+    /**
+     * The cells with a non-zero coefficient in any of the relations: the suppressed ones (the
+     * unknowns) in increasing order, the order in which they are eliminated, then the published
+     * ones in the order met. Those only ride along, so their order changes no value, and sorting
+     * them (the larger part) would cost more than the rest of a small search.
+     */
+    private Columns columns(int[] relationIds, BitSet suppressed) {
         int stamp = ++cellStamp;
-        int[] out = new int[16];
-        int n = 0;
+        int[] unknown = new int[16], published = new int[16];
+        int n = 0, m = 0;
         for (int r : relationIds) {
             for (int i = relations.from(r); i < relations.to(r); i++) {
                 int c = relations.cell(i);
-                if (suppressed.get(c) != wanted || relations.coef(i) % P == 0) continue;
+                if (relations.coef(i) % P == 0) continue;
                 cellMark = grow(cellMark, c + 1);
                 if (cellMark[c] == stamp) continue;
                 cellMark[c] = stamp;
-                if (n == out.length) out = Arrays.copyOf(out, 2 * n);
-                out[n++] = c;
+                if (suppressed.get(c)) {
+                    if (n == unknown.length) unknown = Arrays.copyOf(unknown, 2 * n);
+                    unknown[n++] = c;
+                } else {
+                    if (m == published.length) published = Arrays.copyOf(published, 2 * m);
+                    published[m++] = c;
+                }
             }
         }
-        Arrays.sort(out, 0, n);
-        return Arrays.copyOf(out, n);
+        Arrays.sort(unknown, 0, n);
+        int[] out = Arrays.copyOf(unknown, n + m);
+        System.arraycopy(published, 0, out, n, m);
+        return new Columns(out, n);
     }
 
     private static int[] grow(int[] a, int size) {
