@@ -257,18 +257,9 @@ final class AnalyseCommand {
     /** The published tables, written as CSV and Parquet in {@code out/tables}. */
     static Map<String, Table> writeTables(Map<String, Table> published, Path out, Progress progress) throws IOException {
         progress.stage("tables", "writing CSV and Parquet");
-        // Each table's files are its own: written side by side, on every core.
-        try {
-            published.values().parallelStream().forEach(t -> {
-                try {
-                    t.writeCsv(out.resolve("tables").resolve(t.name() + ".csv"));
-                    ParquetTables.write(t, out.resolve("tables").resolve("parquet").resolve(t.name() + ".parquet"));
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
+        for (Table t : published.values()) {
+            t.writeCsv(out.resolve("tables").resolve(t.name() + ".csv"));
+            ParquetTables.write(t, out.resolve("tables").resolve("parquet").resolve(t.name() + ".parquet"));
         }
         progress.finish();
         return published;
