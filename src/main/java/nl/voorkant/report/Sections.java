@@ -259,7 +259,7 @@ final class Sections {
         paragraph(t.get("s4.latest", String.valueOf(latest)));
         table(areas.where(YEAR, latest));
         paragraph(t.get("s4.meaning"));
-        shown.say(LocalShareYear.SCHEMA.name());
+        shown.sayWithChart(LocalShareYear.SCHEMA.name());
         toAppendix(t.get("table.local_share_year"), areas);
     }
 
@@ -645,6 +645,11 @@ final class Sections {
         /** Says what the body leaves out and where it is. */
         void say(String table) {
             if (left > 0) s.paragraph(s.t.get("areas.left", left, file(table)));
+        }
+
+        /** {@link #say}, of a table and the chart drawn from the same areas. */
+        void sayWithChart(String table) {
+            if (left > 0) s.paragraph(s.t.get("areas.left.chart", left, file(table)));
         }
     }
 

@@ -227,7 +227,7 @@ class HtmlReportTest {
         String html = Files.readString(out.resolve("index.html"), StandardCharsets.UTF_8);
         assertTrue(html.contains("<td>Sub12</td>"), "the twelfth subregion is shown");
         assertFalse(html.contains("Sub13"), "the thirteenth is not, in the body nor in the appendix");
-        assertTrue(html.contains("8 areas are not in this table and chart (the rule is in the appendix); every area is in "
+        assertTrue(html.contains("8 areas are not in this table (the rule is in the appendix); every area is in "
                 + "tables/providers_year.csv."), "the reader is told how many are left out, and where they are");
         int appendix = html.indexOf("id=\"appendix\"");
         assertTrue(appendix > 0 && html.indexOf("<td>Sub01</td>", appendix) > 0, "the appendix has the shown areas' years");
