@@ -225,7 +225,13 @@ final class Sections {
         } else {
             skipped(KmSurvival.SCHEMA.name());
         }
-        if (durations != null) table(durations.where(AREA_LEVEL, AreaLevel.REGION.code()));
+        if (durations != null) {
+            // A national extract has dozens of regions: the rule's first twelve.
+            Table regions = durations.where(AREA_LEVEL, AreaLevel.REGION.code());
+            Shown shown = shownAreas(regions, BODY_AREAS);
+            table(regions.where(AREA, a -> shown.areas().contains(a)));
+            shown.say(durations.name());
+        }
         paragraph(t.get("s3.meaning"));
         Table providers = tables.get(ProvidersYear.SCHEMA.name());
         if (providers != null) {

@@ -215,20 +215,27 @@ class HtmlReportTest {
     }
 
     @Test
-    void aNationalExtractsSubregionsAreBoundedInTheBodyAndTheAppendixAlike(@TempDir Path out) throws IOException {
+    void aNationalExtractsRegionsAndSubregionsAreBoundedInTheBodyAndTheAppendixAlike(@TempDir Path out) throws IOException {
         // Twenty subregions over two years: the rule shows the first twelve by name, in both parts of the page.
         Table.Builder providers = Table.builder("providers_year", "area", "area_level", "product_group", "year", "providers", "hhi");
         for (int i = 1; i <= 20; i++) {
             for (int year : List.of(2018, 2019)) providers.row(String.format("Sub%02d", i), "subregion", "begeleiding", year, 7L, 0.2);
         }
+        // Fourteen regions' durations: the body's table names the first twelve.
+        Table.Builder durations = Table.builder("durations", "area", "area_level", "product_group", "trajectories");
+        for (int i = 1; i <= 14; i++) durations.row(String.format("Region%02d", i), "region", "begeleiding", 40L);
         Map<String, Table> tables = tables();
         tables.put("providers_year", providers.build());
+        tables.put("durations", durations.build());
         Report.write(out, tables, manifest(), List.of(), Map.of(), Names.NONE, "en");
         String html = Files.readString(out.resolve("index.html"), StandardCharsets.UTF_8);
         assertTrue(html.contains("<td>Sub12</td>"), "the twelfth subregion is shown");
         assertFalse(html.contains("Sub13"), "the thirteenth is not, in the body nor in the appendix");
         assertTrue(html.contains("8 areas are not in this table (the rule is in the appendix); every area is in "
                 + "tables/providers_year.csv."), "the reader is told how many are left out, and where they are");
+        assertTrue(html.contains("<td>Region12</td>") && !html.contains("Region13"), "twelve regions' durations");
+        assertTrue(html.contains("2 areas are not in this table (the rule is in the appendix); every area is in "
+                + "tables/durations.csv."), "and the two left out are counted");
         int appendix = html.indexOf("id=\"appendix\"");
         assertTrue(appendix > 0 && html.indexOf("<td>Sub01</td>", appendix) > 0, "the appendix has the shown areas' years");
     }
