@@ -229,7 +229,7 @@ final class Sections {
             // A national extract has dozens of regions: the rule's first twelve.
             Table regions = durations.where(AREA_LEVEL, AreaLevel.REGION.code());
             Shown shown = shownAreas(regions, BODY_AREAS);
-            table(regions.where(AREA, a -> shown.areas().contains(a)));
+            table(shown.rows(regions));
             shown.say(durations.name());
         }
         paragraph(t.get("s3.meaning"));
@@ -249,7 +249,7 @@ final class Sections {
             return;
         }
         Shown shown = shownAreas(share, BODY_AREAS);
-        Table areas = share.where(AREA, a -> shown.areas().contains(a));
+        Table areas = shown.rows(share);
         Map<String, TreeMap<Integer, Double>> series = new LinkedHashMap<>();
         for (String a : shown.areas()) {
             Table rows = areas.where(AREA, a);
@@ -597,7 +597,7 @@ final class Sections {
         Table placements = nonEmpty(Placements.SCHEMA.name());
         if (placements != null) {
             Shown shown = shownAreas(placements.where(AREA_LEVEL, v -> !AreaLevel.MUNICIPALITY.code().equals(v)), BODY_AREAS);
-            table(placements.where(AREA, a -> shown.areas().contains(a)));
+            table(shown.rows(placements));
             shown.say(placements.name());
             paragraph(t.get("s9.placements.meaning"));
         } else {
@@ -629,7 +629,7 @@ final class Sections {
      */
     private void newestInBody(Table table, String heading) {
         Shown shown = shownAreas(table, BODY_AREAS);
-        Table areas = table.where(AREA, a -> shown.areas().contains(a));
+        Table areas = shown.rows(table);
         table(areas.where(YEAR, latestYear(areas)));
         shown.say(table.name());
         toAppendix(heading, areas);
@@ -648,14 +648,23 @@ final class Sections {
 
     /** The areas shown of a table's, in the order region, subregions, municipalities, and how many were left out. */
     private record Shown(List<String> areas, int left, Sections s) {
+        /** The rows of {@code table} in the shown areas. */
+        Table rows(Table table) {
+            return table.where(AREA, areas::contains);
+        }
+
         /** Says what the body leaves out and where it is. */
         void say(String table) {
-            if (left > 0) s.paragraph(s.t.get("areas.left", left, file(table)));
+            say("areas.left", table);
         }
 
         /** {@link #say}, of a table and the chart drawn from the same areas. */
         void sayWithChart(String table) {
-            if (left > 0) s.paragraph(s.t.get("areas.left.chart", left, file(table)));
+            say("areas.left.chart", table);
+        }
+
+        private void say(String message, String table) {
+            if (left > 0) s.paragraph(s.t.get(message, left, file(table)));
         }
     }
 
