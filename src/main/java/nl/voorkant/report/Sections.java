@@ -173,7 +173,7 @@ final class Sections {
             Table table = new Table(layout.name(), layout, rows, null);
             // The body compares with the memo and shows the newest year; the other years are looked up.
             if (y.equals(SeedFigures.MEMO_YEAR) || y.equals(latest)) table(table);
-            else toAppendix(t.get("table.care_use", y), table);
+            else toAppendix(t.get("table.care_use", String.valueOf(y)), table); // a year, not a number: 2017, not 2.017
         }
         paragraph(t.get("s2.meaning"));
         shown.say(FlowYear.SCHEMA.name());

@@ -239,4 +239,17 @@ class HtmlReportTest {
         int appendix = html.indexOf("id=\"appendix\"");
         assertTrue(appendix > 0 && html.indexOf("<td>Sub01</td>", appendix) > 0, "the appendix has the shown areas' years");
     }
+
+    @Test
+    void anAppendixHeadingNamesItsYearAsAYearNotAsANumber(@TempDir Path out) throws IOException {
+        Map<String, Table> tables = tables();
+        tables.put("flow_year", Table.builder("flow_year", "area", "area_level", "product_group", "year", "unique_clients", "cost_eur")
+                .row("GM0482", "municipality", "begeleiding", 2017, 70L, new BigDecimal("200000.00"))
+                .row("GM0482", "municipality", "begeleiding", 2018, 77L, new BigDecimal("247331.60"))
+                .row("GM0482", "municipality", "begeleiding", 2019, 80L, new BigDecimal("250000.00")).build());
+        Report.write(out, tables, manifest(), List.of(), Map.of(), Names.NONE, "en");
+        String html = Files.readString(out.resolve("index.html"), StandardCharsets.UTF_8);
+        assertTrue(html.contains("Care use in 2017"), "2017, neither the memo's year nor the newest, is in the appendix");
+        assertFalse(html.contains("2,017"), "with no thousands separator");
+    }
 }
