@@ -2,8 +2,8 @@
 # voorkant launcher: builds what is missing, then runs a command (default: analyse on the shipped sample).
 #   ./run.sh                      analyse data/claims with data/reference, report under reports/
 #   ./run.sh analyse --help       options of a command; ./run.sh help lists the commands
-# Environment: VOORKANT_JAVA_OPTS (default -Xmx4g -XX:+UseParallelGC, plus -XX:TieredStopAtLevel=1 for a small analyse:
-# see small_analyse below), VOORKANT_PSEUDONYM_KEY or VOORKANT_PSEUDONYM_KEY_FILE
+# Environment: VOORKANT_JAVA_OPTS (default -Xmx4g -XX:+UseParallelGC, plus -XX:TieredStopAtLevel=1 for a small analyse
+# and later C2 compilation for anything else: see small_analyse below), VOORKANT_PSEUDONYM_KEY or VOORKANT_PSEUDONYM_KEY_FILE
 # (without either, analyse makes this installation's own key once, in ~/.config/voorkant/pseudonym.key, mode 0600).
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -54,7 +54,11 @@ small_analyse() {
   [ -e "$claims" ] && [ "$(du -sbL "$claims" | cut -f1)" -lt $((4 << 20)) ]
 }
 default_java_options="-Xmx4g -XX:+UseParallelGC"
-if small_analyse "$@"; then default_java_options+=" -XX:TieredStopAtLevel=1"; fi
+# Any other run keeps C2 but calls it ten times later than the JVM would (the Tier4 thresholds): C2 spent a
+# third of the CPU time of ten million claim lines, much of it on code that was warm rather than hot, and
+# the code that stays in C1 a while longer costs less than compiling it (BENCHMARKS.md, "C2 called later").
+if small_analyse "$@"; then default_java_options+=" -XX:TieredStopAtLevel=1"
+else default_java_options+=" -XX:Tier4InvocationThreshold=50000 -XX:Tier4CompileThreshold=150000 -XX:Tier4BackEdgeThreshold=400000"; fi
 
 # Spark 4 on Java 17 needs its module opens; the single list lives in pom.xml (spark.module.options).
 module_options=$(sed -n 's:.*<spark.module.options>\(.*\)</spark.module.options>.*:\1:p' pom.xml)

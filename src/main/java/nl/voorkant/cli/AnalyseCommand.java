@@ -128,7 +128,7 @@ final class AnalyseCommand {
             progress.stage("nowcast", "completeness of the newest months, late claims completed");
             // A cache removed at the end holds no earlier extract, and what it would keep of this one no later run finds.
             EarlierExtracts.Store extracts = o.has("no-cache") ? null : new EarlierExtracts.Store(spark, cache.dir(), ingested.entries());
-            Nowcast.Result nowcast = Nowcast.complete(ingested.accepted(), settings.extractDate(), flow.tables(), extracts);
+            Nowcast.Result nowcast = Nowcast.complete(ingested.accepted(), ingested.dates(), settings.extractDate(), flow.tables(), extracts);
             ScenarioRun.Result scenarioResult = scenarios(settings, nowcast.tables(), reference, progress);
             // A stage of its own, so that its time is not billed to the stage before it.
             progress.stage("disclosure", settings.disclosure() == Disclosure.Mode.PUBLISH

@@ -47,7 +47,15 @@ public final class ClaimIngest {
         }
     }
 
-    public record Result(Dataset<Row> accepted, Dataset<Row> rejects, IngestSummary summary, List<ParsedCache.Entry> entries) {}
+    /**
+     * @param dates the accepted lines' declaration dates as the parse counted them, or null where it cannot
+     *              tell them (dated lines among repeated claim ids, whose later copies are not accepted)
+     */
+    public record Result(Dataset<Row> accepted, Dataset<Row> rejects, IngestSummary summary, List<ParsedCache.Entry> entries,
+                         DeclarationDates dates) {}
+
+    /** How many accepted lines have a declaration date and how many not, and the latest date (null when none has). */
+    public record DeclarationDates(long dated, long undated, LocalDate latest) {}
 
     /** The columns of an accepted claim, as the flow stage reads them. */
     public static final List<String> ACCEPTED_COLUMNS = List.of("claim_id", "client_key", "birth_year",
@@ -176,8 +184,12 @@ public final class ClaimIngest {
                     .map((MapFunction<Row, Row>) r -> duplicateRow(r, parser), Encoders.row(rejected.schema())));
         }
         Dataset<Row> rejects = rejectsWithLines(rejected, lineStarts(spark, entries), files);
+        ParsedCache.Declared declared = ParsedCache.Declared.NONE;
+        for (ParsedCache.Entry e : entries) declared = declared.plus(e.declared());
+        DeclarationDates dates = later[0] > 0 && declared.lines() > 0 ? null : new DeclarationDates(declared.lines(),
+                summary.rowsAccepted() - declared.lines(), declared.lines() == 0 ? null : LocalDate.ofEpochDay(declared.latestDay()));
         return new Result(accepted.select(ACCEPTED_COLUMNS.stream().map(c -> col(c)).toArray(Column[]::new)),
-                rejects, summary, entries);
+                rejects, summary, entries, dates);
     }
 
     /** The read order as one long: file, partition, record. */

@@ -118,8 +118,36 @@ public final class ParsedCache implements AutoCloseable {
      * over (a workbook's other sheets), for the manifest.
      */
     public record Entry(ClaimIngest.InputFile file, StoragePath dir, Map<Integer, Long> linesPerPartition,
-                        Map<String, long[]> totals, boolean reused, List<String> notes, Map<String, String> ijw,
-                        StoragePath bundle, List<StoragePath> hashRuns) {}
+                        Map<String, long[]> totals, Declared declared, boolean reused, List<String> notes,
+                        Map<String, String> ijw, StoragePath bundle, List<StoragePath> hashRuns) {}
+
+    /**
+     * The declaration dates of a file's valid lines, counted while parsing: how many lines have one and the
+     * latest (an epoch day; {@link Integer#MIN_VALUE} when none has), so that a nowcast of claims without
+     * dates (most extracts) need not read every line to find none.
+     */
+    public record Declared(long lines, int latestDay) implements java.io.Serializable {
+        static final Declared NONE = new Declared(0, Integer.MIN_VALUE);
+
+        Declared plus(Declared o) {
+            return new Declared(lines + o.lines, Math.max(latestDay, o.latestDay));
+        }
+
+        /** With {@code c}'s date, when it is a valid line that has one. */
+        Declared with(ClaimParser.Claim c) {
+            return c.reason != null || c.declarationDay == null ? this : new Declared(lines + 1, Math.max(latestDay, c.declarationDay));
+        }
+
+        /** As stored in an entry file: {@code lines:latestDay}. */
+        String stored() {
+            return lines + ":" + latestDay;
+        }
+
+        static Declared parse(String stored) {
+            String[] v = stored.split(":");
+            return new Declared(Long.parseLong(v[0]), Integer.parseInt(v[1]));
+        }
+    }
 
     /** Entry-file keys of an iJw file's facts for the manifest (message, version, total check, problem). */
     private static final String IJW_PREFIX = "ijw.";
@@ -132,8 +160,8 @@ public final class ParsedCache implements AutoCloseable {
      * read to its end ({@code damage}, else null); whether its last record's quote was still open
      * (it may go on in the next partition); the name of its run of claim id hashes.
      */
-    private record PartitionCount(int part, long lines, Map<String, long[]> totals, String damage, boolean endedOpen,
-                                  String hashes) implements java.io.Serializable {}
+    private record PartitionCount(int part, long lines, Map<String, long[]> totals, Declared declared, String damage,
+                                  boolean endedOpen, String hashes) implements java.io.Serializable {}
 
     /** Where a parsing task reports: its counts to the driver, its sorted claim id hashes to a file. */
     private record PartitionSink(CollectionAccumulator<PartitionCount> counted, StoragePath hashFolder)
@@ -215,8 +243,8 @@ public final class ParsedCache implements AutoCloseable {
                 String key = f.sha256() + "-" + fingerprint + (f.ijw() ? "-" + ijw.digest() : "");
                 CompletableFuture<Entry> first = byKey.get(key);
                 if (first != null) {
-                    entries.add(first.thenApply(e -> new Entry(f, e.dir(), e.linesPerPartition(), e.totals(), e.reused(),
-                            e.notes(), e.ijw(), e.bundle(), e.hashRuns())));
+                    entries.add(first.thenApply(e -> new Entry(f, e.dir(), e.linesPerPartition(), e.totals(), e.declared(),
+                            e.reused(), e.notes(), e.ijw(), e.bundle(), e.hashRuns())));
                     continue;
                 }
                 Entry cached = reuse(f, stored.getOrDefault(key, List.of()));
@@ -351,8 +379,8 @@ public final class ParsedCache implements AutoCloseable {
         StoragePath bundle = p.getProperty("bundle") == null ? null : place.sibling(p.getProperty("bundle"));
         if (bundle != null && !bundle.isDirectory()) return null;
         String notes = p.getProperty("notes", "");
-        return new Entry(f, place, counts, numbersByKey(p.getProperty("totals")), true,
-                notes.isEmpty() ? List.of() : List.of(notes.split("\n")), ijw, bundle, hashRuns(place, p));
+        return new Entry(f, place, counts, numbersByKey(p.getProperty("totals")), Declared.parse(p.getProperty("declared")),
+                true, notes.isEmpty() ? List.of() : List.of(notes.split("\n")), ijw, bundle, hashRuns(place, p));
     }
 
     /** The runs of claim id hashes an entry file lists (the attempts that counted). */
@@ -371,7 +399,7 @@ public final class ParsedCache implements AutoCloseable {
             return null; // missing or unreadable
         }
         return p.getProperty("lines_per_partition") == null || p.getProperty("totals") == null
-                || p.getProperty("hashes") == null ? null : p;
+                || p.getProperty("hashes") == null || p.getProperty("declared") == null ? null : p;
     }
 
     /** The folder this run writes the entry of {@code key} into, claimed for it (see {@link WorkFolders}). */
@@ -420,13 +448,15 @@ public final class ParsedCache implements AutoCloseable {
         }
         Map<Integer, Long> counts = new HashMap<>();
         Map<String, long[]> totals = new HashMap<>();
+        Declared declared = Declared.NONE;
         List<String> runs = new ArrayList<>();
         for (PartitionCount c : parts) {
             if (!f.parquet() && !workbook) counts.put(c.part(), c.lines());
             c.totals().forEach((reason, t) -> add(totals, reason, t[0], t[1], t[2]));
+            declared = declared.plus(c.declared());
             runs.add(c.hashes());
         }
-        return commit(f, work, counts, totals, notes, Map.of(), null, runs);
+        return commit(f, work, counts, totals, declared, notes, Map.of(), null, runs);
     }
 
     /**
@@ -435,7 +465,7 @@ public final class ParsedCache implements AutoCloseable {
      * renames whole), after everything it names.
      */
     private Entry commit(ClaimIngest.InputFile f, StoragePath work, Map<Integer, Long> counts, Map<String, long[]> totals,
-                         List<String> notes, Map<String, String> ijw, StoragePath bundle, List<String> hashRuns) {
+                         Declared declared, List<String> notes, Map<String, String> ijw, StoragePath bundle, List<String> hashRuns) {
         Properties p = new Properties();
         p.setProperty("source", f.name());
         p.setProperty("size", Long.toString(f.size()));
@@ -444,6 +474,7 @@ public final class ParsedCache implements AutoCloseable {
         counts.forEach((part, lines) -> linesPerPartition.put(part, new long[] {lines}));
         p.setProperty("lines_per_partition", joined(linesPerPartition));
         p.setProperty("totals", joined(totals));
+        p.setProperty("declared", declared.stored());
         p.setProperty("notes", String.join("\n", notes));
         ijw.forEach((k, v) -> p.setProperty(IJW_PREFIX + k, v));
         if (bundle != null) p.setProperty("bundle", bundle.name());
@@ -458,7 +489,7 @@ public final class ParsedCache implements AutoCloseable {
             throw new InputError("cannot store parsed claims in " + work + ": " + Folders.reason(e));
         }
         used.add(work);
-        return new Entry(f, work, counts, totals, false, notes, ijw, bundle, hashRuns(work, p));
+        return new Entry(f, work, counts, totals, declared, false, notes, ijw, bundle, hashRuns(work, p));
     }
 
     /**
@@ -474,21 +505,25 @@ public final class ParsedCache implements AutoCloseable {
         Map<String, IjwFiles.Parsed> parsed = new java.util.LinkedHashMap<>();
         files.forEach((key, f) -> parsed.put(key, ijw.parse(f, parser)));
         Map<String, Map<String, long[]>> totals = new HashMap<>();
+        Map<String, Declared> declared = new HashMap<>();
         Map<String, ClaimHashes.Run> hashes = new HashMap<>();
         for (String key : files.keySet()) {
             IjwFiles.Parsed one = parsed.get(key);
             String token = key + "." + run; // the entry column of its lines: its folder's, see claim
             Map<String, long[]> t = new HashMap<>();
+            Declared d = Declared.NONE;
             ClaimHashes.Run hashRun = new ClaimHashes.Run();
             for (int i = 0; i < one.claims().size(); i++) {
                 ClaimParser.Claim c = one.claims().get(i);
                 Long hash = tally(c, t, hashRun);
+                d = d.with(c);
                 // Part −1: the "line" of a rejected Prestatie is its place in the message.
                 GenericInternalRow r = toRow(c, hash, -1, one.positions().get(i) - 1, SCHEMA.length() + 1);
                 r.update(SCHEMA.length(), UTF8String.fromString(token));
                 rows.add(r);
             }
             totals.put(key, t);
+            declared.put(key, d);
             hashes.put(key, hashRun);
         }
         // Written before any entry names it; one that no entry names is removed by a later run (close).
@@ -505,7 +540,8 @@ public final class ParsedCache implements AutoCloseable {
                     String runName = ClaimHashes.name(0, 0);
                     hashes.get(e.getKey()).write(claimed.dir().resolve(ClaimHashes.FOLDER).resolve(runName));
                     boolean hasLines = !parsed.get(e.getKey()).claims().isEmpty();
-                    out.put(e.getKey(), commit(e.getValue(), claimed.dir(), Map.of(), totals.get(e.getKey()), List.of(),
+                    out.put(e.getKey(), commit(e.getValue(), claimed.dir(), Map.of(), totals.get(e.getKey()),
+                            declared.get(e.getKey()), List.of(),
                             parsed.get(e.getKey()).notes(), hasLines ? bundle : null, List.of(runName)));
                 } catch (RuntimeException x) {
                     Folders.deleteTree(claimed.dir());
@@ -884,6 +920,7 @@ public final class ParsedCache implements AutoCloseable {
         /** The partition's lines, header and blank lines included, once it is read (CSV). */
         long lines;
         private final ClaimHashes.Run hashes = new ClaimHashes.Run();
+        private Declared declared = Declared.NONE;
         private InternalRow next;
         private boolean reported;
 
@@ -919,12 +956,13 @@ public final class ParsedCache implements AutoCloseable {
                 if (!reported) {
                     String name = ClaimHashes.name(part, org.apache.spark.TaskContext.get().taskAttemptId());
                     hashes.write(sink.hashFolder().resolve(name));
-                    sink.counted().add(new PartitionCount(part, lines, totals, damage(), endedOpen(), name));
+                    sink.counted().add(new PartitionCount(part, lines, totals, declared, damage(), endedOpen(), name));
                 }
                 reported = true;
                 return false;
             }
             next = toRow(c, tally(c, totals, hashes), partOfRow(), position(), SCHEMA.length());
+            declared = declared.with(c);
             return true;
         }
 

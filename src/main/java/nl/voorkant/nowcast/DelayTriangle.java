@@ -3,6 +3,7 @@ package nl.voorkant.nowcast;
 import static org.apache.spark.sql.functions.*;
 
 import java.time.LocalDate;
+import nl.voorkant.ingest.ClaimIngest;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,18 +55,22 @@ public final class DelayTriangle {
      */
     public static final class Read implements AutoCloseable {
         private final Dataset<Row> claims;
+        private final ClaimIngest.DeclarationDates counted;
         private Dataset<Row> cells;
 
-        private Read(Dataset<Row> claims) {
+        private Read(Dataset<Row> claims, ClaimIngest.DeclarationDates counted) {
             this.claims = claims;
+            this.counted = counted;
         }
 
-        public static Read of(Dataset<Row> claims) {
-            return new Read(claims);
+        /** @param counted the claims' dates as the ingest counted them (no scan); null: scanned */
+        public static Read of(Dataset<Row> claims, ClaimIngest.DeclarationDates counted) {
+            return new Read(claims, counted);
         }
 
         /** The latest declaration date and the lines with and without one. */
         public Dates dates() {
+            if (counted != null) return new Dates(counted.latest(), counted.dated(), counted.undated());
             Row r = claims.agg(max(col("declaration_day")), count(col("declaration_day")), count(lit(1))).first();
             LocalDate latest = r.isNullAt(0) ? null : LocalDate.ofEpochDay(r.getInt(0));
             return new Dates(latest, r.getLong(1), r.getLong(2) - r.getLong(1));

@@ -10,6 +10,7 @@ import java.util.TreeMap;
 import nl.voorkant.core.Table;
 import nl.voorkant.flow.tables.Dimensions;
 import nl.voorkant.flow.tables.FlowMonth;
+import nl.voorkant.ingest.ClaimIngest;
 import nl.voorkant.ingest.InputError;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -48,9 +49,15 @@ public final class Nowcast {
      */
     public static Result complete(Dataset<Row> claims, LocalDate extractDate, Map<String, Table> flowTables,
                                   EarlierExtracts.Store earlier) {
+        return complete(claims, null, extractDate, flowTables, earlier);
+    }
+
+    /** @param dates the claims' declaration dates as the ingest counted them; null: read from the claims */
+    public static Result complete(Dataset<Row> claims, ClaimIngest.DeclarationDates dates, LocalDate extractDate,
+                                  Map<String, Table> flowTables, EarlierExtracts.Store earlier) {
         Table month = flowTables.get(FlowMonth.SCHEMA.name());
         if (month == null || month.size() == 0) return new Result(flowTables, Map.of());
-        try (DelayTriangle.Read read = DelayTriangle.Read.of(claims)) {
+        try (DelayTriangle.Read read = DelayTriangle.Read.of(claims, dates)) {
             return complete(read, extractDate, month, flowTables, earlier);
         }
     }

@@ -134,6 +134,13 @@ public final class NowcastTables {
         final DelayPatterns patterns;
         final Completion[] clients, cost;
         final boolean[] provisional;
+        /**
+         * Each row's month, parsed once, and its cells' key, made once for both of its cells and those of the rows
+         * after it that it completes: a national flow_month has some 400,000 rows, and each row's age is asked at
+         * every step.
+         */
+        private final YearMonth[] monthOf;
+        private final List<Map<String, Object>> keyOf;
         final List<List<CellRef>> bases = new ArrayList<>();
         /** Per row unit (area, level, group) its rows by month. */
         final Map<List<Object>, TreeMap<YearMonth, Integer>> units = new LinkedHashMap<>();
@@ -145,6 +152,16 @@ public final class NowcastTables {
             clients = new Completion[n];
             cost = new Completion[n];
             provisional = new boolean[n];
+            monthOf = new YearMonth[n];
+            keyOf = new ArrayList<>(n);
+            for (int r = 0; r < n; r++) {
+                monthOf[r] = YearMonth.parse((String) table.value(r, Dimensions.MONTH));
+                Map<String, Object> key = new HashMap<>();
+                for (Column d : List.of(Dimensions.AREA, Dimensions.AREA_LEVEL, Dimensions.PRODUCT_GROUP, Dimensions.MONTH)) {
+                    key.put(d.name(), table.value(r, d));
+                }
+                keyOf.add(Map.copyOf(key));
+            }
             for (int r = 0; r < n; r++) {
                 units.computeIfAbsent(unit(table, r), u -> new TreeMap<>()).put(month(r), r);
                 bases.add(new ArrayList<>(List.of(cell(r, FlowMonth.CLIENTS), cell(r, FlowMonth.COST_EUR))));
@@ -155,7 +172,7 @@ public final class NowcastTables {
         }
 
         YearMonth month(int r) {
-            return YearMonth.parse((String) table.value(r, Dimensions.MONTH));
+            return monthOf[r];
         }
 
         String group(int r) {
@@ -171,12 +188,7 @@ public final class NowcastTables {
         }
 
         CellRef cell(int r, Column column) {
-            Map<String, Object> key = new HashMap<>();
-            for (Column d : List.of(Dimensions.AREA, Dimensions.AREA_LEVEL, Dimensions.PRODUCT_GROUP,
-                    Dimensions.MONTH)) {
-                key.put(d.name(), table.value(r, d));
-            }
-            return new CellRef(FlowMonth.SCHEMA.name(), key, column.name());
+            return new CellRef(FlowMonth.SCHEMA.name(), keyOf.get(r), column.name());
         }
 
         private void complete(int r, TreeMap<YearMonth, Integer> rows) {

@@ -440,6 +440,40 @@ class ClaimIngestTest {
                 "one run of distinct hashes repeats none");
     }
 
+    /** Three valid lines, two of them declared, and a rejected one declared after both. */
+    static final List<String> DATED = List.of("claim_id,client_id,municipality_code,product_code,referrer,period_start,"
+                    + "period_end,volume,amount,debit_credit,declaration_date",
+            "d1,123456782,GM0482,H300,01,2019-01-01,2019-01-31,1,1.00,D,2019-02-05",
+            "d2,123456782,GM0482,H300,01,2019-02-01,2019-02-28,1,1.00,D,2019-03-10",
+            "d3,123456782,GM0482,H300,01,2019-03-01,2019-03-31,1,1.00,D,",
+            "d4,123456782,GM0482,XXXX,01,2019-03-01,2019-03-31,1,1.00,D,2019-09-09");
+
+    @Test
+    void theParseCountsTheAcceptedLinesDeclarationDatesAsAScanOfThemFindsThem(@TempDir Path dir) throws IOException {
+        write(dir, "claims.csv", DATED);
+        ClaimIngest.Result r = ClaimIngest.ingest(SharedSpark.session(), ClaimIngest.listInputs(StoragePath.of(dir)), parser, cache);
+        assertEquals(new ClaimIngest.DeclarationDates(2, 1, LocalDate.of(2019, 3, 10)), r.dates(),
+                "d1 and d2 dated, d3 not; d4, rejected (unknown product), is not the latest");
+        Row scanned = r.accepted().agg(org.apache.spark.sql.functions.max("declaration_day"),
+                org.apache.spark.sql.functions.count("declaration_day"), org.apache.spark.sql.functions.count("*")).first();
+        assertEquals(r.dates(), new ClaimIngest.DeclarationDates(scanned.getLong(1), scanned.getLong(2) - scanned.getLong(1),
+                LocalDate.ofEpochDay(scanned.getInt(0))), "what a scan of the accepted lines finds");
+    }
+
+    @Test
+    void datesAmongRepeatedClaimIdsAreLeftToAScanAndLinesWithoutDatesAreCounted(@TempDir Path dir) throws IOException {
+        write(dir, "claims.csv", DATED);
+        write(dir, "claims-copy.csv", DATED);
+        ClaimIngest.Result copied = ClaimIngest.ingest(SharedSpark.session(), ClaimIngest.listInputs(StoragePath.of(dir)),
+                parser, cache);
+        assertNull(copied.dates(), "the later copies of d1 and d2 are not accepted: the parse's count of dates is not the accepted lines'");
+        Files.delete(dir.resolve("claims-copy.csv"));
+        write(dir, "claims.csv", DefectFile.LINES);
+        ClaimIngest.Result undated = ClaimIngest.ingest(SharedSpark.session(), ClaimIngest.listInputs(StoragePath.of(dir)),
+                parser, cache);
+        assertEquals(new ClaimIngest.DeclarationDates(0, 2, null), undated.dates(), "a repeated claim id without dates leaves none");
+    }
+
     @Test
     void aCopyOfAFileUnderAnotherNameCountsItsLinesAndItsClaimsAsDuplicates(@TempDir Path dir) throws IOException {
         write(dir, "claims.csv", DefectFile.LINES);

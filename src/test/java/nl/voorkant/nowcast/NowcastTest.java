@@ -52,7 +52,7 @@ class NowcastTest {
     void theTriangleCountsDelaysInMonthsEndingOnTheExtractsDay() {
         DelayTriangle.Triangles t;
         DelayTriangle.Dates d;
-        try (DelayTriangle.Read read = DelayTriangle.Read.of(claims())) {
+        try (DelayTriangle.Read read = DelayTriangle.Read.of(claims(), null)) {
             d = read.dates();
             t = read.triangles(LocalDate.of(2020, 6, 15));
         }
