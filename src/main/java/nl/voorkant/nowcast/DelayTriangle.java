@@ -3,13 +3,13 @@ package nl.voorkant.nowcast;
 import static org.apache.spark.sql.functions.*;
 
 import java.time.LocalDate;
-import nl.voorkant.ingest.ClaimIngest;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import nl.voorkant.flow.model.MonthActivity;
+import nl.voorkant.ingest.ClaimIngest;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -48,10 +48,10 @@ public final class DelayTriangle {
     }
 
     /**
-     * The accepted claims as the nowcast reads them: first their declaration dates alone (one column),
-     * then, only when some lines are dated, both triangles from one cached aggregation, in which a dated
-     * line gives its signed cents per month of its period by client and declaration day. Claims without
-     * dates (most extracts) so cost one narrow scan, not a read of seven columns.
+     * The accepted claims as the nowcast reads them: first their declaration dates, as the ingest counted
+     * them while parsing or else from their one column, then, only when some lines are dated, both triangles
+     * from one cached aggregation, in which a dated line gives its signed cents per month of its period by
+     * client and declaration day. Claims without dates (most extracts) so cost no read of the lines at all.
      */
     public static final class Read implements AutoCloseable {
         private final Dataset<Row> claims;

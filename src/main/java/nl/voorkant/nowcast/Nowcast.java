@@ -18,8 +18,8 @@ import org.apache.spark.sql.Row;
 /**
  * The nowcast stage, between the flow tables and the scenarios: how complete each recent month is at
  * the extract date, and what it will be once its late claims are in ({@link NowcastTables}). It reads
- * the accepted claims once more, for their declaration dates and delay triangles together
- * ({@link DelayTriangle.Read}), and otherwise works on the flow tables alone.
+ * the accepted claims once more only where some are dated, for their delay triangles
+ * ({@link DelayTriangle.Read}), and otherwise works on the flow tables and the ingest's counts alone.
  */
 public final class Nowcast {
     private Nowcast() {}
