@@ -46,13 +46,8 @@ public final class Nowcast {
      * @param extractDate {@code --extract-date}, or null: the latest declaration date, else the end of the last care month
      * @param earlier     the parsed-claims cache with this run's files, whose earlier extracts teach claims without
      *                    declaration dates their delays (and which keeps this extract for later runs); null: none
+     * @param dates       the claims' declaration dates as the ingest counted them; null: read from the claims
      */
-    public static Result complete(Dataset<Row> claims, LocalDate extractDate, Map<String, Table> flowTables,
-                                  EarlierExtracts.Store earlier) {
-        return complete(claims, null, extractDate, flowTables, earlier);
-    }
-
-    /** @param dates the claims' declaration dates as the ingest counted them; null: read from the claims */
     public static Result complete(Dataset<Row> claims, ClaimIngest.DeclarationDates dates, LocalDate extractDate,
                                   Map<String, Table> flowTables, EarlierExtracts.Store earlier) {
         Table month = flowTables.get(FlowMonth.SCHEMA.name());

@@ -46,7 +46,7 @@ class CutExtractTest {
             ClaimIngest.Result r = ClaimIngest.ingest(SharedSpark.session(), ClaimIngest.listInputs(StoragePath.of(out.resolve("claims"))),
                     parser, cache);
             Map<String, Table> flow = FlowMetrics.compute(r.accepted(), reference, 1).tables();
-            Table month = Nowcast.complete(r.accepted(), null, flow, null).tables().get(FlowMonth.SCHEMA.name())
+            Table month = Nowcast.complete(r.accepted(), r.dates(), null, flow, null).tables().get(FlowMonth.SCHEMA.name())
                     .where(Dimensions.AREA_LEVEL, AreaLevel.REGION.code());
             Map<String, Month> out2 = new TreeMap<>();
             for (int i = 0; i < month.size(); i++) {

@@ -79,7 +79,7 @@ class EarlierExtractsTest {
             ClaimIngest.Result r = ClaimIngest.ingest(SharedSpark.session(), ClaimIngest.listInputs(StoragePath.of(claimsDir)),
                     parser, cache);
             Map<String, Table> flow = FlowMetrics.compute(r.accepted(), TestReference.small(), 1).tables();
-            return Nowcast.complete(r.accepted(), null, flow, new EarlierExtracts.Store(SharedSpark.session(), cache.dir(),
+            return Nowcast.complete(r.accepted(), r.dates(), null, flow, new EarlierExtracts.Store(SharedSpark.session(), cache.dir(),
                     r.entries()));
         }
     }

@@ -75,11 +75,11 @@ class NowcastTest {
         Table.Builder m = FlowMonth.SCHEMA.builder();
         m.row("R", "region", "g", "2020-04", 2L, null, null, new BigDecimal("12.00"));
         Map<String, Table> flow = Map.of("flow_month", m.build());
-        InputError e = assertThrows(InputError.class, () -> Nowcast.complete(claims(), LocalDate.of(2020, 6, 15), flow, null));
+        InputError e = assertThrows(InputError.class, () -> Nowcast.complete(claims(), null, LocalDate.of(2020, 6, 15), flow, null));
         assertEquals("analyse: --extract-date is before the latest declaration date in the claims", e.getMessage(),
                 "one line, no date echoed");
         assertThrows(InputError.class, () -> Nowcast.extractDate("15-06-2020"), "a date is yyyy-MM-dd");
-        assertEquals("2020-06-20", Nowcast.complete(claims(), null, flow, null).summary().get("extract_date"),
+        assertEquals("2020-06-20", Nowcast.complete(claims(), null, null, flow, null).summary().get("extract_date"),
                 "by default the latest declaration date");
     }
 }
