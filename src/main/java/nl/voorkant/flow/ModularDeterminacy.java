@@ -65,10 +65,9 @@ final class ModularDeterminacy {
                 row.subtract(pivotColumns[lead], pivotValues[lead]);
             }
             if (lead < 0 || lead >= n) continue; // published cells only: it tells nothing about the unknowns
-            int size = row.size();
-            pivotColumns[lead] = new int[size];
-            pivotValues[lead] = new long[size];
-            row.drain(pivotColumns[lead], pivotValues[lead]);
+            int size = row.drain();
+            pivotColumns[lead] = Arrays.copyOf(row.drainedColumns, size);
+            pivotValues[lead] = Arrays.copyOf(row.drainedValues, size);
         }
         // One random solution: free cells at random, each pivot cell from the unknowns after it.
         SplittableRandom random = new SplittableRandom(cellsOf[0]);
@@ -105,10 +104,9 @@ final class ModularDeterminacy {
             if (pivotColumns[lead] == null) return null;
             row.subtract(pivotColumns[lead], pivotValues[lead]);
         }
-        int[] cols = new int[row.size()];
-        long[] vals = new long[cols.length];
-        if (cols.length > 0) row.drain(cols, vals);
-        for (int i = 0; i < cols.length; i++) cols[i] = column[cols[i]];
+        int size = row.drain();
+        int[] cols = new int[size];
+        for (int i = 0; i < size; i++) cols[i] = column[row.drainedColumns[i]];
         Arrays.sort(cols);
         return cols;
     }
@@ -179,12 +177,17 @@ final class ModularDeterminacy {
     private static final class Row {
         final long[] value;
         final long[] bits;
+        /** What {@link #drain} moved out: columns in order, values scaled to a leading 1. */
+        final int[] drainedColumns;
+        final long[] drainedValues;
         /** The words between which bits may be set (first &gt; last when none is). */
         int first, last = -1;
 
         Row(int n) {
             value = new long[n];
             bits = new long[(n + 63) >>> 6];
+            drainedColumns = new int[n];
+            drainedValues = new long[n];
             first = bits.length;
         }
 
@@ -233,27 +236,28 @@ final class ModularDeterminacy {
             value[lead()] = 0;
         }
 
-        int size() {
+        /**
+         * Moves the non-zero values out (into {@link #drainedColumns} and {@link #drainedValues}), leaving the
+         * row empty, in one scan; how many there were.
+         */
+        int drain() {
+            int lead = lead();
+            if (lead < 0) return 0;
+            long scale = inverse(value[lead]);
             int n = 0;
-            for (int w = first; w <= last; w++) {
-                for (long b = bits[w]; b != 0; b &= b - 1) if (value[(w << 6) + Long.numberOfTrailingZeros(b)] != 0) n++;
-            }
-            return n;
-        }
-
-        /** Moves the non-zero values out in column order, scaled to a leading 1, leaving the row empty. */
-        void drain(int[] cols, long[] vals) {
-            long scale = inverse(value[lead()]);
-            int i = 0;
             for (int w = first; w <= last; w++) {
                 for (long b = bits[w]; b != 0; b &= b - 1) {
                     int c = (w << 6) + Long.numberOfTrailingZeros(b);
                     if (value[c] == 0) continue;
-                    cols[i] = c;
-                    vals[i++] = mul(value[c], scale);
+                    drainedColumns[n] = c;
+                    drainedValues[n++] = mul(value[c], scale);
+                    value[c] = 0;
                 }
+                bits[w] = 0;
             }
-            clear();
+            first = bits.length;
+            last = -1;
+            return n;
         }
     }
 
