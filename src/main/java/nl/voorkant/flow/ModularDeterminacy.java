@@ -65,10 +65,9 @@ final class ModularDeterminacy {
                 row.subtract(pivotColumns[lead], pivotValues[lead]);
             }
             if (lead < 0 || lead >= n) continue; // published cells only: it tells nothing about the unknowns
-            int size = row.size();
-            pivotColumns[lead] = new int[size];
-            pivotValues[lead] = new long[size];
-            row.drain(pivotColumns[lead], pivotValues[lead]);
+            int size = row.drain();
+            pivotColumns[lead] = Arrays.copyOf(row.drainedColumns, size);
+            pivotValues[lead] = Arrays.copyOf(row.drainedValues, size);
         }
         // One random solution: free cells at random, each pivot cell from the unknowns after it.
         SplittableRandom random = new SplittableRandom(cellsOf[0]);
@@ -105,10 +104,9 @@ final class ModularDeterminacy {
             if (pivotColumns[lead] == null) return null;
             row.subtract(pivotColumns[lead], pivotValues[lead]);
         }
-        int[] cols = new int[row.size()];
-        long[] vals = new long[cols.length];
-        if (cols.length > 0) row.drain(cols, vals);
-        for (int i = 0; i < cols.length; i++) cols[i] = column[cols[i]];
+        int size = row.drain();
+        int[] cols = new int[size];
+        for (int i = 0; i < size; i++) cols[i] = column[row.drainedColumns[i]];
         Arrays.sort(cols);
         return cols;
     }
@@ -171,49 +169,60 @@ final class ModularDeterminacy {
     }
 
     /**
-     * The row being eliminated: its values by column, and its columns in a min-heap (a column may sit
-     * in it twice, or with a value that cancelled to zero), so that the leading column is found without
-     * scanning all columns of the component.
+     * The row being eliminated: its values by column, and a bit per column that may hold one (set on
+     * every add, cleared once the value is found zero), so that the leading column is the first set bit
+     * and the row's columns come out in order from a scan of a few words per 64 columns. Elimination only
+     * ever adds columns at or after the lead, so the scans start where the last one stopped.
      */
     private static final class Row {
         final long[] value;
-        final boolean[] inHeap;
-        int[] heap = new int[16];
-        int heapSize;
+        final long[] bits;
+        /** What {@link #drain} moved out: columns in order, values scaled to a leading 1. */
+        final int[] drainedColumns;
+        final long[] drainedValues;
+        /** The words between which bits may be set (first &gt; last when none is). */
+        int first, last = -1;
 
         Row(int n) {
             value = new long[n];
-            inHeap = new boolean[n];
+            bits = new long[(n + 63) >>> 6];
+            drainedColumns = new int[n];
+            drainedValues = new long[n];
+            first = bits.length;
         }
 
         void clear() {
-            for (int i = 0; i < heapSize; i++) {
-                value[heap[i]] = 0;
-                inHeap[heap[i]] = false;
+            for (int w = first; w <= last; w++) {
+                for (long b = bits[w]; b != 0; b &= b - 1) value[(w << 6) + Long.numberOfTrailingZeros(b)] = 0;
+                bits[w] = 0;
             }
-            heapSize = 0;
+            first = bits.length;
+            last = -1;
         }
 
         void add(int column, long v) {
             value[column] = ModularDeterminacy.add(value[column], v);
-            if (inHeap[column]) return;
-            inHeap[column] = true;
-            if (heapSize == heap.length) heap = Arrays.copyOf(heap, 2 * heapSize);
-            int i = heapSize++;
-            while (i > 0 && heap[(i - 1) / 2] > column) {
-                heap[i] = heap[(i - 1) / 2];
-                i = (i - 1) / 2;
-            }
-            heap[i] = column;
+            int w = column >>> 6;
+            bits[w] |= 1L << column;
+            if (w < first) first = w;
+            if (w > last) last = w;
         }
 
         /** The first column with a non-zero value, or -1; columns before it leave the row. */
         int lead() {
-            while (heapSize > 0 && value[heap[0]] == 0) {
-                inHeap[heap[0]] = false;
-                pop();
+            for (; first <= last; first++) {
+                long b = bits[first];
+                while (b != 0) {
+                    int c = (first << 6) + Long.numberOfTrailingZeros(b);
+                    if (value[c] != 0) {
+                        bits[first] = b;
+                        return c;
+                    }
+                    b &= b - 1;
+                }
+                bits[first] = 0;
             }
-            return heapSize == 0 ? -1 : heap[0];
+            return -1;
         }
 
         /** Row − (its leading value) × a pivot row whose leading coefficient is 1: the leading column cancels. */
@@ -224,42 +233,31 @@ final class ModularDeterminacy {
 
         /** Drops the leading column (a pivot row's own column, when its other unknowns are to be cleared). */
         void clearLead() {
-            value[heap[0]] = 0;
+            value[lead()] = 0;
         }
 
-        int size() {
+        /**
+         * Moves the non-zero values out (into {@link #drainedColumns} and {@link #drainedValues}), leaving the
+         * row empty, in one scan; how many there were.
+         */
+        int drain() {
+            int lead = lead();
+            if (lead < 0) return 0;
+            long scale = inverse(value[lead]);
             int n = 0;
-            for (int i = 0; i < heapSize; i++) if (value[heap[i]] != 0) n++;
+            for (int w = first; w <= last; w++) {
+                for (long b = bits[w]; b != 0; b &= b - 1) {
+                    int c = (w << 6) + Long.numberOfTrailingZeros(b);
+                    if (value[c] == 0) continue;
+                    drainedColumns[n] = c;
+                    drainedValues[n++] = mul(value[c], scale);
+                    value[c] = 0;
+                }
+                bits[w] = 0;
+            }
+            first = bits.length;
+            last = -1;
             return n;
-        }
-
-        /** Moves the non-zero values out in column order, scaled to a leading 1, leaving the row empty. */
-        void drain(int[] cols, long[] vals) {
-            long scale = inverse(value[heap[0]]);
-            int i = 0;
-            while (heapSize > 0) {
-                int c = heap[0];
-                pop();
-                inHeap[c] = false;
-                if (value[c] == 0) continue;
-                cols[i] = c;
-                vals[i++] = mul(value[c], scale);
-                value[c] = 0;
-            }
-        }
-
-        private void pop() {
-            int last = heap[--heapSize];
-            int i = 0;
-            while (true) {
-                int child = 2 * i + 1;
-                if (child >= heapSize) break;
-                if (child + 1 < heapSize && heap[child + 1] < heap[child]) child++;
-                if (heap[child] >= last) break;
-                heap[i] = heap[child];
-                i = child;
-            }
-            if (heapSize > 0) heap[i] = last;
         }
     }
 

@@ -38,7 +38,7 @@ class LinearDeterminacyTest {
     static Map<Integer, List<Integer>> searched(LinearDeterminacy.Relations relations, BitSet suppressed) {
         Map<Integer, List<Integer>> out = new TreeMap<>();
         ModularDeterminacy search = new ModularDeterminacy(relations);
-        for (List<Integer> component : LinearDeterminacy.components(relations, suppressed, suppressed)) {
+        for (List<Integer> component : LinearDeterminacy.Components.of(relations, suppressed).holding(suppressed)) {
             for (ModularDeterminacy.GivenAway g : search.determined(suppressed, component)) {
                 List<Integer> by = new ArrayList<>();
                 for (int c : g.by()) by.add(c);
@@ -50,7 +50,7 @@ class LinearDeterminacyTest {
 
     static List<Integer> exact(LinearDeterminacy.Relations relations, BitSet suppressed) {
         List<Integer> out = new ArrayList<>();
-        for (List<Integer> component : LinearDeterminacy.components(relations, suppressed, suppressed)) {
+        for (List<Integer> component : LinearDeterminacy.Components.of(relations, suppressed).holding(suppressed)) {
             out.addAll(LinearDeterminacy.determined(relations, suppressed, component));
         }
         out.sort(null);
@@ -103,5 +103,81 @@ class LinearDeterminacyTest {
         LinearDeterminacy.Relations sumOnly = relations(new long[] {0, k, 1, k, 2, -1}, new long[] {0, k, 1, k, 3, -1});
         assertEquals(List.of(), exact(sumOnly, cells(0, 1)));
         assertEquals(Map.of(), searched(sumOnly, cells(0, 1)));
+    }
+
+    static List<java.util.Set<Integer>> sets(List<List<Integer>> components) {
+        return components.stream().map(c -> (java.util.Set<Integer>) new java.util.TreeSet<>(c)).toList();
+    }
+
+    @Test
+    void componentsJoinAsCellsAreSuppressedAndComeInTheOrderOfTheirSmallestSeed() {
+        LinearDeterminacy.Components components = new LinearDeterminacy.Components(CHAIN);
+        components.add(5);
+        components.add(2);
+        assertEquals(List.of(java.util.Set.of(2), java.util.Set.of(5)), sets(components.holding(cells(5, 2))),
+                "c and s share no relation");
+        components.add(1);
+        assertEquals(List.of(java.util.Set.of(2), java.util.Set.of(1, 5)), sets(components.holding(cells(2, 5))),
+                "b = q + s joins b and s");
+        components.add(0);
+        assertEquals(List.of(java.util.Set.of(0, 1, 2, 5)), sets(components.holding(cells(5))),
+                "a + b = p joins a to b, a = c + t joins c to a");
+        components.add(9);
+        assertEquals(List.of(java.util.Set.of(0, 1, 2, 5), java.util.Set.of(9)), sets(components.holding(cells(3, 9, 2))),
+                "a cell of no relation is a component of its own; a published seed (p) holds none");
+    }
+
+    /** Every component found by walking the relations from the smallest seed not yet reached, as the definition reads. */
+    static List<java.util.Set<Integer>> walked(LinearDeterminacy.Relations relations, BitSet suppressed, BitSet seeds) {
+        List<java.util.Set<Integer>> out = new ArrayList<>();
+        BitSet reached = new BitSet();
+        for (int s = seeds.nextSetBit(0); s >= 0; s = seeds.nextSetBit(s + 1)) {
+            if (!suppressed.get(s) || reached.get(s)) continue;
+            java.util.Set<Integer> component = new java.util.TreeSet<>();
+            java.util.ArrayDeque<Integer> queue = new java.util.ArrayDeque<>(List.of(s));
+            while (!queue.isEmpty()) {
+                int c = queue.poll();
+                if (reached.get(c)) continue;
+                reached.set(c);
+                component.add(c);
+                for (int r = 0; r < relations.count(); r++) {
+                    boolean holds = false;
+                    for (int i = relations.from(r); i < relations.to(r); i++) holds |= relations.cell(i) == c;
+                    for (int i = relations.from(r); holds && i < relations.to(r); i++) {
+                        if (suppressed.get(relations.cell(i))) queue.add(relations.cell(i));
+                    }
+                }
+            }
+            out.add(component);
+        }
+        return out;
+    }
+
+    @Test
+    void componentsKeptAsCellsAreSuppressedAreThoseTheRelationsConnect() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(20);
+        for (int trial = 0; trial < 50; trial++) {
+            List<long[]> rows = new ArrayList<>();
+            for (int r = 0; r < 30; r++) {
+                long[] row = new long[2 * random.nextInt(1, 5)];
+                for (int i = 0; i < row.length; i += 2) {
+                    row[i] = random.nextInt(60);
+                    row[i + 1] = random.nextInt(-2, 3);
+                }
+                rows.add(row);
+            }
+            LinearDeterminacy.Relations relations = relations(rows.toArray(long[][]::new));
+            LinearDeterminacy.Components components = new LinearDeterminacy.Components(relations);
+            BitSet suppressed = new BitSet();
+            for (int step = 0; step < 40; step++) {
+                int cell = random.nextInt(64); // beyond the relations' cells too
+                suppressed.set(cell);
+                components.add(cell);
+                BitSet seeds = new BitSet();
+                for (int k = 0; k < 5; k++) seeds.set(random.nextInt(64));
+                assertEquals(walked(relations, suppressed, seeds), sets(components.holding(seeds)),
+                        "trial " + trial + ", step " + step);
+            }
+        }
     }
 }
