@@ -197,7 +197,7 @@ public final class Disclosure {
         final DisclosureRelations.Built built;
         final BitSet suppressed = new BitSet();
         /** The components of the suppressed cells, each cell added as it is suppressed. */
-        final LinearDeterminacy.Components components;
+        final LinearDeterminacy.Components suppressedComponents;
         final BitSet primary = new BitSet();
         final BitSet secondary = new BitSet();
         /** Per table and column, the columns computed from it. */
@@ -220,7 +220,7 @@ public final class Disclosure {
             this.workers = workers;
             this.built = DisclosureRelations.build(cells, reference, workers);
             suppressedPerRelation = new int[built.relations().count()];
-            components = new LinearDeterminacy.Components(built.relations());
+            suppressedComponents = new LinearDeterminacy.Components(built.relations());
             for (int w = 0; w < workers.count(); w++) searches.add(new ModularDeterminacy(built.relations()));
             int n = cells.tables.size();
             dependents = new int[n][][];
@@ -271,7 +271,7 @@ public final class Disclosure {
                 Column col = cells.column(id);
                 if (suppressed.get(id) || (cells.value(id) == null && col.role() != Role.CUMULATIVE)) continue;
                 suppressed.set(id);
-                components.add(id);
+                suppressedComponents.add(id);
                 if (added != null) added.set(id);
                 for (int r : built.relations().relationsOf(id)) {
                     if (++suppressedPerRelation[r] == 1) single.add(r);
@@ -305,7 +305,7 @@ public final class Disclosure {
                 changed.or(fixSingles());
                 changed.and(built.members());
                 if (changed.isEmpty()) return;
-                List<List<Integer>> components = this.components.holding(changed);
+                List<List<Integer>> components = suppressedComponents.holding(changed);
                 List<List<ModularDeterminacy.GivenAway>> found = !worthSharing(components) ? null
                         : workers.map(components, searches, (search, component) -> search.determined(suppressed, component));
                 touched.clear();
