@@ -35,9 +35,6 @@ public final class DelayTriangle {
     /** Delays of 0 … WIDTH − 1 months; a later claim counts at the last (a month is complete after two years). */
     public static final int WIDTH = 25;
 
-    /** What the claims say about their declaration dates: the latest one and the lines without one. */
-    public record Dates(LocalDate latest, long dated, long undated) {}
-
     /** One product group's incremental triangles, origins from {@code firstMonth} to the extract's month. */
     public record Group(long[][] cents, long[][] clients) {}
 
@@ -69,11 +66,11 @@ public final class DelayTriangle {
         }
 
         /** The latest declaration date and the lines with and without one. */
-        public Dates dates() {
-            if (counted != null) return new Dates(counted.latest(), counted.dated(), counted.undated());
+        public ClaimIngest.DeclarationDates dates() {
+            if (counted != null) return counted;
             Row r = claims.agg(max(col("declaration_day")), count(col("declaration_day")), count(lit(1))).first();
             LocalDate latest = r.isNullAt(0) ? null : LocalDate.ofEpochDay(r.getInt(0));
-            return new Dates(latest, r.getLong(1), r.getLong(2) - r.getLong(1));
+            return new ClaimIngest.DeclarationDates(r.getLong(1), r.getLong(2) - r.getLong(1), latest);
         }
 
         /** The triangles of the dated claims up to {@code extract}; a claim declared later is not in the extract. */

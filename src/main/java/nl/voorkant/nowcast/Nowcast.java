@@ -59,7 +59,7 @@ public final class Nowcast {
 
     private static Result complete(DelayTriangle.Read read, LocalDate extractDate, Table month, Map<String, Table> flowTables,
                                    EarlierExtracts.Store earlier) {
-        DelayTriangle.Dates dates = read.dates();
+        ClaimIngest.DeclarationDates dates = read.dates();
         if (extractDate != null && dates.latest() != null && dates.latest().isAfter(extractDate)) {
             throw new InputError("analyse: --extract-date is before the latest declaration date in the claims");
         }

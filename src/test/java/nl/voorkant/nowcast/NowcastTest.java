@@ -51,7 +51,7 @@ class NowcastTest {
     @Test
     void theTriangleCountsDelaysInMonthsEndingOnTheExtractsDay() {
         DelayTriangle.Triangles t;
-        DelayTriangle.Dates d;
+        nl.voorkant.ingest.ClaimIngest.DeclarationDates d;
         try (DelayTriangle.Read read = DelayTriangle.Read.of(claims(), null)) {
             d = read.dates();
             t = read.triangles(LocalDate.of(2020, 6, 15));
