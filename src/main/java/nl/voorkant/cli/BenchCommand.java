@@ -13,6 +13,7 @@ import nl.voorkant.core.Folders;
 import nl.voorkant.core.Progress;
 import nl.voorkant.flow.FlowMetrics;
 import nl.voorkant.flow.tables.FlowYear;
+import nl.voorkant.flow.tables.Placements;
 import nl.voorkant.ingest.ClaimIngest;
 import nl.voorkant.ingest.ClaimParser;
 import nl.voorkant.ingest.InputError;
@@ -160,7 +161,7 @@ final class BenchCommand {
             ClaimIngest.Result r = ClaimIngest.ingest(spark, ClaimIngest.listInputs(o.existingStorage("claims", null)), parser,
                     cache);
             progress.stage("flow", r.summary().rowsAccepted() + " lines accepted");
-            FlowMetrics.Result flow = FlowMetrics.compute(r.accepted(), reference, 1);
+            FlowMetrics.Result flow = FlowMetrics.compute(r.accepted(), r.byClient(), reference, 1, Placements.Plan.MEMO);
             progress.finish();
             progress.say("flow: " + flow.tables().get(FlowYear.SCHEMA.name()).size() + " yearly rows; " + progress.stageSeconds());
             return 0;
