@@ -134,6 +134,9 @@ final class BenchCommand {
                 reference.toString(), "--cache", cache.toString());
         results.add(child("ingest + flow (voorkant)", flow));
         results.add(child("  again, parsed files cached", flow));
+        // As a whole analyse runs it here: the parse is the flow's shuffle by client, nothing stored.
+        results.add(child("  nothing kept (--no-cache)", javaCommand("bench-flow", "--claims", claims.toString(),
+                "--reference", reference.toString(), "--no-cache")));
         if (analyse) {
             Path out = Files.createTempDirectory("voorkant-bench-");
             results.add(child("whole analyse with outputs", javaCommand("analyse", "--claims", claims.toString(),
