@@ -122,7 +122,7 @@ final class AnalyseCommand {
 
             progress.stage("flow", "trajectories, flows, durations, local share");
             // The placement deal is the scenario file's, or the memo's without one.
-            FlowMetrics.Result flow = FlowMetrics.compute(ingested.accepted(), reference, settings.maxGap(),
+            FlowMetrics.Result flow = FlowMetrics.compute(ingested.accepted(), ingested.byClient(), reference, settings.maxGap(),
                     settings.scenarios() == null ? Placements.Plan.MEMO : settings.scenarios().placements());
 
             progress.stage("nowcast", "completeness of the newest months, late claims completed");

@@ -41,15 +41,21 @@ public final class FlowMetrics {
 
     /** The tables with the memo's placement deal (see {@link Placements.Plan#MEMO}). */
     public static Result compute(Dataset<Row> claims, Reference reference, int maxGap) {
-        return compute(claims, reference, maxGap, Placements.Plan.MEMO);
+        return compute(claims, false, reference, maxGap, Placements.Plan.MEMO);
     }
 
-    /** @param plan the placement deal of the scenario file, for the placements table */
-    public static Result compute(Dataset<Row> claims, Reference reference, int maxGap, Placements.Plan plan) {
+    /**
+     * @param byClient whether {@code claims} are hash-partitioned by {@code client_key} already, as the
+     *                 ingest can hand them ({@link nl.voorkant.ingest.ClaimIngest.Result#byClient}): then
+     *                 they are not shuffled again
+     * @param plan the placement deal of the scenario file, for the placements table
+     */
+    public static Result compute(Dataset<Row> claims, boolean byClient, Reference reference, int maxGap,
+                                 Placements.Plan plan) {
         Areas areas = Areas.of(reference);
         Censoring rule = Censoring.withMaxGap(maxGap);
         FlowSums.Collector collected = new FlowSums.Collector();
-        FlowPass.run(claims, reference, areas, rule, collected);
+        FlowPass.run(claims, byClient, reference, areas, rule, collected);
         FlowSums sums = collected.sum(areas, rule);
         return new Result(tables(sums, reference, plan), sums.censoring());
     }

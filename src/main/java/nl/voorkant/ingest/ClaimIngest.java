@@ -50,9 +50,11 @@ public final class ClaimIngest {
     /**
      * @param dates the accepted lines' declaration dates as the parse counted them, or null where it cannot
      *              tell them (dated lines among repeated claim ids, whose later copies are not accepted)
+     * @param byClient whether {@code accepted} is hash-partitioned by {@code client_key} already (parsed
+     *                 without a lasting cache, no claim id repeated: see {@link ParsedCache#parsed})
      */
     public record Result(Dataset<Row> accepted, Dataset<Row> rejects, IngestSummary summary, List<ParsedCache.Entry> entries,
-                         DeclarationDates dates) {}
+                         DeclarationDates dates, boolean byClient) {}
 
     /** How many accepted lines have a declaration date and how many not, and the latest date (null when none has). */
     public record DeclarationDates(long dated, long undated, LocalDate latest) {}
@@ -150,8 +152,9 @@ public final class ClaimIngest {
     }
 
     public static Result ingest(SparkSession spark, List<InputFile> files, ClaimParser parser, ParsedCache cache) {
-        List<ParsedCache.Entry> entries = cache.entries(spark, files, parser);
-        Dataset<Row> lines = ParsedCache.lines(spark, entries)
+        ParsedCache.Parsed parsed = cache.parsed(spark, files, parser);
+        List<ParsedCache.Entry> entries = parsed.entries();
+        Dataset<Row> lines = parsed.lines()
                 .withColumn("ord", order(col("file"), col("part"), col("record")));
         Map<String, long[]> totals = new LinkedHashMap<>();
         for (ParsedCache.Entry e : entries) e.totals().forEach((reason, t) -> ParsedCache.add(totals, reason, t[0], t[1], t[2]));
@@ -189,7 +192,7 @@ public final class ClaimIngest {
         DeclarationDates dates = later[0] > 0 && declared.lines() > 0 ? null : new DeclarationDates(declared.lines(),
                 summary.rowsAccepted() - declared.lines(), declared.lines() == 0 ? null : LocalDate.ofEpochDay(declared.latestDay()));
         return new Result(accepted.select(ACCEPTED_COLUMNS.stream().map(c -> col(c)).toArray(Column[]::new)),
-                rejects, summary, entries, dates);
+                rejects, summary, entries, dates, parsed.byClient() && laterCopies == null);
     }
 
     /** The read order as one long: file, partition, record. */

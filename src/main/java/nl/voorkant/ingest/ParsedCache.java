@@ -26,6 +26,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.BiFunction;
 import nl.voorkant.core.Folders;
 import nl.voorkant.core.Hash64;
 import nl.voorkant.core.StoragePath;
@@ -33,6 +34,7 @@ import nl.voorkant.core.WorkFolders;
 import org.apache.hadoop.io.LongWritable;
 import org.apache.hadoop.io.Text;
 import org.apache.hadoop.mapreduce.lib.input.TextInputFormat;
+import org.apache.spark.ShuffleDependency;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Column;
@@ -40,6 +42,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.rdd.RDD;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
 import org.apache.spark.sql.catalyst.util.GenericArrayData;
@@ -66,8 +69,9 @@ import org.apache.spark.util.CollectionAccumulator;
  * its own name ({@code entry=<key>.<run>}, claimed through {@link WorkFolders}), readers pass over a
  * folder without its marker, and two runs that parse the same file at once both succeed, each with
  * its own complete entry (a later run uses the first by name; the other is forgotten when unused).
- * A run removes the unfinished folders of runs that died. Without a cache folder the parsed files go
- * to a temporary folder that {@link #close} removes.
+ * A run removes the unfinished folders of runs that died. Without a cache folder the parsed lines
+ * stay in Spark's shuffle by client (see {@link #parsed}), and what the entries hold besides (counts,
+ * hash runs, an iJw bundle) goes to a temporary folder that {@link #close} removes.
  */
 public final class ParsedCache implements AutoCloseable {
     /** Entries not used for this long are removed at the end of a run. */
@@ -280,6 +284,105 @@ public final class ParsedCache implements AutoCloseable {
         }
     }
 
+    /**
+     * The parsed lines of every file and their entries; {@code byClient}: the lines are hash-partitioned by
+     * {@code client_key}, the partitioning of the flow pass.
+     */
+    public record Parsed(List<Entry> entries, Dataset<Row> lines, boolean byClient) {}
+
+    /**
+     * The parsed lines of {@code files}. A lasting cache stores them (see {@link #entries}). A run without one
+     * would write them only to read them back: here the parse is the map side of the shuffle by client
+     * that the flow pass needs anyway, run now, so that its counts and hashes are known before any line is
+     * used, and the lines live in Spark's shuffle files (on a cluster, the workers' local disks) instead of
+     * Parquet (a fifth of the CPU of a whole analyse at ten million lines, BENCHMARKS.md). iJw messages are
+     * parsed on the driver into a bundle first, as for a lasting cache.
+     */
+    public Parsed parsed(SparkSession spark, List<ClaimIngest.InputFile> files, ClaimParser parser) {
+        if (!temporary) {
+            List<Entry> entries = entries(spark, files, parser);
+            return new Parsed(entries, lines(spark, entries), false);
+        }
+        List<Entry> bundled = entries(spark, files.stream().filter(ClaimIngest.InputFile::ijw).toList(), parser);
+        List<ClaimIngest.InputFile> own = files.stream().filter(f -> !f.ijw()).toList();
+        String fingerprint = fingerprint(parser);
+        Map<ClaimIngest.InputFile, StoragePath> work = new java.util.LinkedHashMap<>();
+        Map<ClaimIngest.InputFile, Source> sources = new java.util.LinkedHashMap<>();
+        List<WorkFolders.Work> claimed = new ArrayList<>();
+        try {
+            for (ClaimIngest.InputFile f : own) {
+                // Each file its own folder for its hash runs and entry file, a copy included: its claims repeat.
+                claimed.add(claim(f.sha256() + "-" + fingerprint + "-" + f.index()));
+                work.put(f, claimed.get(claimed.size() - 1).dir());
+                sources.put(f, source(spark, f, parser));
+            }
+            return byClient(spark, bundled, own, work, sources);
+        } finally {
+            claimed.forEach(WorkFolders.Work::close);
+        }
+    }
+
+    /** The parse of {@link #parsed} without a lasting cache: {@code own} files into the shuffle, beside the {@code bundled}. */
+    private Parsed byClient(SparkSession spark, List<Entry> bundled, List<ClaimIngest.InputFile> own,
+                            Map<ClaimIngest.InputFile, StoragePath> work, Map<ClaimIngest.InputFile, Source> sources) {
+        java.util.Set<ClaimIngest.InputFile> whole = new java.util.HashSet<>();
+        while (true) {
+            Map<ClaimIngest.InputFile, CollectionAccumulator<PartitionCount>> counts = new java.util.LinkedHashMap<>();
+            Dataset<Row> all = bundled.isEmpty() ? null : lines(spark, bundled);
+            for (ClaimIngest.InputFile f : own) {
+                counts.put(f, counts(spark));
+                PartitionSink sink = new PartitionSink(counts.get(f), work.get(f).resolve(ClaimHashes.FOLDER));
+                Dataset<Row> lines = frame(spark, sources.get(f).rows(sink, whole.contains(f)), SCHEMA)
+                        .withColumn("file", lit(f.index()));
+                all = all == null ? lines : all.unionByName(lines);
+            }
+            if (all == null) return new Parsed(bundled, lines(spark, bundled), false);
+            RDD<InternalRow> shuffled = mapSide(all.repartition(col("client_key")));
+            Map<ClaimIngest.InputFile, Collection<PartitionCount>> parts = new java.util.LinkedHashMap<>();
+            for (ClaimIngest.InputFile f : own) parts.put(f, counted(f, work.get(f), counts.get(f)));
+            List<ClaimIngest.InputFile> open = own.stream().filter(f -> sources.get(f).endedOpen(parts.get(f))).toList();
+            if (open.isEmpty()) {
+                List<Entry> entries = new ArrayList<>(bundled);
+                for (ClaimIngest.InputFile f : own) entries.add(commit(f, work.get(f), sources.get(f), parts.get(f)));
+                entries.sort(java.util.Comparator.comparingInt(e -> e.file().index()));
+                return new Parsed(entries, frame(spark, shuffled.toJavaRDD(), all.schema()), true);
+            }
+            whole.addAll(open);
+            for (StoragePath w : work.values()) Folders.deleteTree(w.resolve(ClaimHashes.FOLDER));
+        }
+    }
+
+    /**
+     * The rows of {@code repartitioned} (a plan that ends in a shuffle), its map side run now: every
+     * parsing task has counted and written its hashes when this returns, and the rows wait in the
+     * shuffle's files. With adaptive execution Spark runs the map side while planning; this finds it done.
+     */
+    private RDD<InternalRow> mapSide(Dataset<Row> repartitioned) {
+        try {
+            RDD<InternalRow> rows = repartitioned.queryExecution().toRdd();
+            ShuffleDependency<?, ?, ?> shuffle = shuffleOf(rows);
+            repartitioned.sparkSession().sparkContext().submitMapStage(shuffle).get();
+            return rows;
+        } catch (Exception e) { // Spark's own SparkException is checked, thrown without a declaration
+            String full = Folders.spaceProblem(e).orElse(null);
+            if (full != null) throw new InputError("cannot keep the parsed claims in Spark's local folders: " + full);
+            if (e instanceof RuntimeException r) throw r;
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The shuffle nearest to {@code rows} in its lineage. */
+    private static ShuffleDependency<?, ?, ?> shuffleOf(RDD<?> rows) {
+        java.util.ArrayDeque<RDD<?>> next = new java.util.ArrayDeque<>(List.of(rows));
+        while (!next.isEmpty()) {
+            for (org.apache.spark.Dependency<?> d : scala.jdk.javaapi.CollectionConverters.asJava(next.poll().dependencies())) {
+                if (d instanceof ShuffleDependency<?, ?, ?> s) return s;
+                next.add(d.rdd());
+            }
+        }
+        throw new IllegalStateException("no shuffle below " + rows);
+    }
+
     /** The lines of {@code entries} as one Dataset, with the run's index of each file in {@code file}. */
     public static Dataset<Row> lines(SparkSession spark, List<Entry> entries) {
         List<Entry> own = new ArrayList<>();
@@ -423,40 +526,59 @@ public final class ParsedCache implements AutoCloseable {
     }
 
     private Entry parse(SparkSession spark, ClaimIngest.InputFile f, ClaimParser parser, StoragePath work) {
-        Collection<PartitionCount> parts;
-        List<String> notes = List.of();
-        boolean workbook = WorkbookSheet.isWorkbook(f.name());
-        if (f.parquet()) {
-            parts = write(spark, f, work, sink -> parseParquet(spark, f, parser, sink));
-        } else if (workbook) {
-            WorkbookSheet.Head head = WorkbookSheet.head(f.path(), f.name());
-            notes = head.notes();
-            JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-            parts = write(spark, f, work, sink -> parseWorkbook(jsc, f, parser, sink, head));
-        } else {
-            JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-            CsvFile.Head head = CsvFile.head(f.path());
-            // Split partitions each start at a line; a quoted line break across two of them (rare: the
-            // common file never has one, and reads split) is read again by one task that reads the whole
-            // file, as is a UTF-16 file, whose line breaks Hadoop's line reader does not know.
-            boolean whole = !head.utf8();
-            parts = write(spark, f, work, sink -> parseCsv(jsc, f, parser, sink, head, whole));
-            if (!whole && parts.size() > 1 && parts.stream().anyMatch(PartitionCount::endedOpen)) {
-                Folders.deleteTree(work);
-                parts = write(spark, f, work, sink -> parseCsv(jsc, f, parser, sink, head, true));
-            }
+        Source source = source(spark, f, parser);
+        Collection<PartitionCount> parts = write(spark, f, work, sink -> source.rows(sink, false));
+        if (source.endedOpen(parts)) {
+            Folders.deleteTree(work);
+            parts = write(spark, f, work, sink -> source.rows(sink, true));
         }
+        return commit(f, work, source, parts);
+    }
+
+    /**
+     * How a file's lines are read as rows, given where its tasks report ({@code whole}: a CSV file
+     * read by one task), and what reading its head passed over (a workbook's other sheets).
+     */
+    private record Source(boolean csv, List<String> notes, BiFunction<PartitionSink, Boolean, JavaRDD<InternalRow>> reader) {
+        JavaRDD<InternalRow> rows(PartitionSink sink, boolean whole) {
+            return reader.apply(sink, whole);
+        }
+
+        /**
+         * Whether a CSV file's split partitions must be read again by one task. Split partitions each start
+         * at a line; a quoted line break across two of them (rare: the common file never has one, and reads
+         * split) is read again by one task that reads the whole file.
+         */
+        boolean endedOpen(Collection<PartitionCount> parts) {
+            return csv && parts.size() > 1 && parts.stream().anyMatch(PartitionCount::endedOpen);
+        }
+    }
+
+    private static Source source(SparkSession spark, ClaimIngest.InputFile f, ClaimParser parser) {
+        if (f.parquet()) return new Source(false, List.of(), (sink, whole) -> parseParquet(spark, f, parser, sink));
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        if (WorkbookSheet.isWorkbook(f.name())) {
+            WorkbookSheet.Head head = WorkbookSheet.head(f.path(), f.name());
+            return new Source(false, head.notes(), (sink, whole) -> parseWorkbook(jsc, f, parser, sink, head));
+        }
+        CsvFile.Head head = CsvFile.head(f.path());
+        // A UTF-16 file is read whole from the start: Hadoop's line reader does not know its line breaks.
+        return new Source(true, List.of(), (sink, whole) -> parseCsv(jsc, f, parser, sink, head, whole || !head.utf8()));
+    }
+
+    /** Commits the entry of a file its partitions counted (see {@link #commit}). */
+    private Entry commit(ClaimIngest.InputFile f, StoragePath work, Source source, Collection<PartitionCount> parts) {
         Map<Integer, Long> counts = new HashMap<>();
         Map<String, long[]> totals = new HashMap<>();
         Declared declared = Declared.NONE;
         List<String> runs = new ArrayList<>();
         for (PartitionCount c : parts) {
-            if (!f.parquet() && !workbook) counts.put(c.part(), c.lines());
+            if (source.csv()) counts.put(c.part(), c.lines());
             c.totals().forEach((reason, t) -> add(totals, reason, t[0], t[1], t[2]));
             declared = declared.plus(c.declared());
             runs.add(c.hashes());
         }
-        return commit(f, work, counts, totals, declared, notes, Map.of(), null, runs);
+        return commit(f, work, counts, totals, declared, source.notes(), Map.of(), null, runs);
     }
 
     /**
@@ -597,19 +719,30 @@ public final class ParsedCache implements AutoCloseable {
     }
 
     /**
-     * Writes the parsed rows of one file to {@code work} and gives what each partition counted. A file
-     * that cannot be read to its end stops the run with one line naming it and the cause; its parsed
-     * rows are removed.
+     * Writes the parsed rows of one file to {@code work} and gives what each partition counted (see
+     * {@link #counted}).
      */
     private Collection<PartitionCount> write(SparkSession spark, ClaimIngest.InputFile f, StoragePath work,
                                              java.util.function.Function<PartitionSink, JavaRDD<InternalRow>> rowsTo) {
-        CollectionAccumulator<PartitionCount> counted = spark.sparkContext().collectionAccumulator("partition counts");
-        JavaRDD<InternalRow> rows = rowsTo.apply(new PartitionSink(counted, work.resolve(ClaimHashes.FOLDER)));
-        writeParquet(frame(spark, rows, SCHEMA), work);
+        CollectionAccumulator<PartitionCount> counts = counts(spark);
+        writeParquet(frame(spark, rowsTo.apply(new PartitionSink(counts, work.resolve(ClaimHashes.FOLDER))), SCHEMA), work);
+        return counted(f, work, counts);
+    }
+
+    private static CollectionAccumulator<PartitionCount> counts(SparkSession spark) {
+        return spark.sparkContext().collectionAccumulator("partition counts");
+    }
+
+    /**
+     * What each partition of a file counted, once its rows are read. A file that cannot be read to its end
+     * stops the run with one line naming it and the cause; what it parsed in {@code work} is removed.
+     */
+    private static Collection<PartitionCount> counted(ClaimIngest.InputFile f, StoragePath work,
+                                                      CollectionAccumulator<PartitionCount> counts) {
         // A partition computed twice (a stage run again) reports twice, with the same counts and a run of
         // its own name each: one of them is kept.
         Map<Integer, PartitionCount> byPartition = new java.util.TreeMap<>();
-        for (PartitionCount c : counted.value()) byPartition.put(c.part(), c);
+        for (PartitionCount c : counts.value()) byPartition.put(c.part(), c);
         for (PartitionCount c : byPartition.values()) {
             if (c.damage() != null) {
                 Folders.deleteTree(work);

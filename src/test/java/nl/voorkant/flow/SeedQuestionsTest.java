@@ -63,7 +63,7 @@ class SeedQuestionsTest {
                 .month(20, "GM0482", "H300", "2018-01", 5000, "01").month(21, "GM0482", "H300", "2018-05", 5000, "01")
                 .month(22, "GM0482", "H300", "2018-06", 5000, "02").month(23, "GM0482", "H300", "2018-07", 5000, null)
                 .build();
-        placed = FlowMetrics.compute(placementClaims, TestReference.small(), 1, new Placements.Plan(0.25, 10)).tables();
+        placed = FlowMetrics.compute(placementClaims, false, TestReference.small(), 1, new Placements.Plan(0.25, 10)).tables();
     }
 
     /** The one row of a table at an area and, where given, a group and a year column's value. */

@@ -13,6 +13,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import nl.voorkant.testing.DefectFile;
 import nl.voorkant.testing.SharedSpark;
@@ -483,9 +485,56 @@ class ClaimIngestTest {
         assertEquals(2, r.summary().rowsAccepted(), "ok1 and ok2 of the first file read (claims-copy.csv sorts first)");
         assertEquals(1 + 3, r.summary().rejectsByReason().get("duplicate_claim_id"), "the file's own, then ok1, ok1, ok2");
         assertTrue(r.summary().reconciles());
+        assertFalse(r.byClient(), "the first of each repeated claim id is chosen by a join, which shuffles again");
         assertEquals(List.of("claims-copy.csv:17", "claims.csv:2", "claims.csv:17", "claims.csv:18"),
                 r.rejects().filter("reason = 'duplicate_claim_id'").orderBy("source_file", "line").collectAsList()
                         .stream().map(x -> x.getAs("source_file") + ":" + x.getAs("line")).toList());
+    }
+
+    @Test
+    void withoutALastingCacheTheAcceptedLinesComePartitionedByClient(@TempDir Path dir, @TempDir Path cacheDir)
+            throws IOException {
+        // Plain CSV split into small partitions: a client's months lie in several of them, and in two files.
+        nl.voorkant.sample.SampleGenerator.generate(nl.voorkant.sample.SampleGenerator.Options.defaults().withScale(0.25)
+                .withYears(2018, 2019).withSeed(7).withGzip(false).withDefects(false), dir);
+        Reference reference = Reference.load(StoragePath.of(dir.resolve("reference")));
+        ClaimParser own = new ClaimParser(reference, LocalDate.of(2015, 1, 1), LocalDate.of(2025, 12, 31), ClaimParserTest.KEY);
+        List<ClaimIngest.InputFile> files = ClaimIngest.listInputs(StoragePath.of(dir.resolve("claims")));
+        var conf = SharedSpark.session().sparkContext().hadoopConfiguration();
+        String key = "mapreduce.input.fileinputformat.split.maxsize";
+        String before = conf.get(key);
+        conf.set(key, "65536");
+        try (ParsedCache lasting = ParsedCache.at(StoragePath.of(cacheDir))) {
+            ClaimIngest.Result shuffled = ClaimIngest.ingest(SharedSpark.session(), files, own, cache);
+            ClaimIngest.Result stored = ClaimIngest.ingest(SharedSpark.session(), files, own, lasting);
+            assertTrue(shuffled.byClient(), "parsed for this run only, no claim id repeated");
+            assertFalse(stored.byClient(), "a lasting cache's lines are read from its files, in their order");
+            Map<Long, Set<Integer>> partitions = partitionsByClient(shuffled.accepted());
+            assertTrue(partitions.values().stream().flatMap(Set::stream).distinct().count() > 1, "lines in several partitions");
+            assertEquals(Set.of(1), partitions.values().stream().map(Set::size).collect(java.util.stream.Collectors.toSet()),
+                    "each client's lines in one partition");
+            assertTrue(partitionsByClient(stored.accepted()).values().stream().anyMatch(p -> p.size() > 1),
+                    "the files' partitions alone split clients: the check above can fail");
+            assertEquals(stored.summary(), shuffled.summary());
+            assertEquals(sortedLines(stored.accepted()), sortedLines(shuffled.accepted()), "the same accepted lines");
+        } finally {
+            if (before == null) conf.unset(key); else conf.set(key, before);
+        }
+    }
+
+    /** The partitions holding each client's accepted lines. */
+    static Map<Long, Set<Integer>> partitionsByClient(org.apache.spark.sql.Dataset<Row> accepted) {
+        Map<Long, Set<Integer>> out = new java.util.HashMap<>();
+        accepted.select("client_key").javaRDD().mapPartitionsWithIndex((part, rows) -> {
+            List<scala.Tuple2<Long, Integer>> seen = new ArrayList<>();
+            rows.forEachRemaining(r -> seen.add(new scala.Tuple2<>(r.getLong(0), part)));
+            return seen.iterator();
+        }, true).collect().forEach(t -> out.computeIfAbsent(t._1(), c -> new java.util.TreeSet<>()).add(t._2()));
+        return out;
+    }
+
+    static List<String> sortedLines(org.apache.spark.sql.Dataset<Row> accepted) {
+        return accepted.collectAsList().stream().map(Row::toString).sorted().toList();
     }
 
     @Test

@@ -47,12 +47,14 @@ public final class FlowPass {
     /**
      * Every client's contributions, summed per place and period, handed to {@code to} on the driver.
      *
+     * @param byClient whether {@code claims} are hash-partitioned by client already, so that only their sort is left
      * @param censoring the chaining rule (the data's bounds are not known yet)
      */
-    public static void run(Dataset<Row> claims, Reference reference, Areas areas, Censoring censoring, Contributions to) {
+    public static void run(Dataset<Row> claims, boolean byClient, Reference reference, Areas areas, Censoring censoring,
+                           Contributions to) {
         PackedCodec codec = PackedCodec.of(areas, reference);
         PackedCodec.Decoder decoder = codec.decoder();
-        for (PackedCodec.Partial p : sums(claims, areas, codec, censoring, CareGroups.of(reference)).collect()) {
+        for (PackedCodec.Partial p : sums(claims, byClient, areas, codec, censoring, CareGroups.of(reference)).collect()) {
             decoder.decode(p, to);
         }
     }
@@ -63,10 +65,10 @@ public final class FlowPass {
      * key, so the merge adds arrays of longs, not rows: a Spark aggregation of them hashed every key twice
      * over per partition.
      */
-    private static JavaRDD<PackedCodec.Partial> sums(Dataset<Row> claims, Areas areas, PackedCodec codec,
+    private static JavaRDD<PackedCodec.Partial> sums(Dataset<Row> claims, boolean partitioned, Areas areas, PackedCodec codec,
                                                      Censoring censoring, CareGroups groups) {
-        Dataset<Row> byClient = claims.selectExpr(COLUMNS)
-                .repartition(col("client_key"))
+        Dataset<Row> projected = claims.selectExpr(COLUMNS);
+        Dataset<Row> byClient = (partitioned ? projected : projected.repartition(col("client_key")))
                 .sortWithinPartitions("client_key");
         // Spark's own rows, not Row objects: each line's codes are looked up as bytes rather than
         // decoded into new strings (measured: a tenth of the fold went to that decoding).

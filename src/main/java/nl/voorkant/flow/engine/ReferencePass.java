@@ -84,7 +84,7 @@ public final class ReferencePass {
         return tables(claims, reference, maxGap, Placements.Plan.MEMO);
     }
 
-    /** As {@code FlowMetrics.compute(claims, reference, maxGap, plan).tables()}. */
+    /** As {@code FlowMetrics.compute(claims, false, reference, maxGap, plan).tables()}. */
     public static Map<String, Table> tables(Dataset<Row> claims, Reference reference, int maxGap, Placements.Plan deal) {
         Dataset<Row> lineMonths = lineMonths(claims).cache();
         Dataset<Row> activity = activity(lineMonths).cache();
