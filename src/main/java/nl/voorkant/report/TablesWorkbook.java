@@ -18,6 +18,7 @@ import nl.voorkant.core.Table;
 import nl.voorkant.core.schema.Type;
 import nl.voorkant.flow.model.AreaLevel;
 import nl.voorkant.flow.tables.Dimensions;
+import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
@@ -44,6 +45,7 @@ final class TablesWorkbook {
     private static final int MAX_COLUMN_CHARS = 60;
     private static final int WIDTH_SAMPLE = 1_000;
     private static final int ROW_WINDOW = 200;
+    private static final int DEFLATE_LEVEL = 3;
     /** Number formats by the type a column declares; other numbers keep the spreadsheet's general format. */
     private static final Map<Type, String> NUMBER_FORMATS = Map.of(Type.EUROS, "\"€ \"#,##0.00",
             Type.EURO_FIGURE, "\"€ \"#,##0.00", Type.SHARE, "0.0%", Type.YEAR, "0");
@@ -99,7 +101,16 @@ final class TablesWorkbook {
     static void write(Path file, List<SheetPlan> sheets, Texts t) throws IOException {
         // Streaming: only a window of rows stays in memory, so national tables of hundreds of thousands
         // of rows do not take gigabytes of heap as cell objects.
-        SXSSFWorkbook wb = new SXSSFWorkbook(ROW_WINDOW);
+        SXSSFWorkbook wb = new SXSSFWorkbook(ROW_WINDOW) {
+            // Deflate's level 3, not its default 6: at a national extract the sheets are 120 MB of XML, and the
+            // default made the workbook take 11.5 s instead of 8.8 s for a file 13% smaller (BENCHMARKS.md).
+            @Override
+            protected ZipArchiveOutputStream createArchiveOutputStream(OutputStream out) {
+                ZipArchiveOutputStream zip = super.createArchiveOutputStream(out);
+                zip.setLevel(DEFLATE_LEVEL);
+                return zip;
+            }
+        };
         try (wb; OutputStream out = Files.newOutputStream(file)) {
             Font bold = wb.createFont();
             bold.setBold(true);
