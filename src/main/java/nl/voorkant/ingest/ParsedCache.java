@@ -37,12 +37,12 @@ import org.apache.hadoop.mapreduce.lib.input.TextInputFormat;
 import org.apache.spark.ShuffleDependency;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.rdd.RDD;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.rdd.RDD;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
 import org.apache.spark.sql.catalyst.util.GenericArrayData;
@@ -357,13 +357,13 @@ public final class ParsedCache implements AutoCloseable {
      * parsing task has counted and written its hashes when this returns, and the rows wait in the
      * shuffle's files. With adaptive execution Spark runs the map side while planning; this finds it done.
      */
-    private RDD<InternalRow> mapSide(Dataset<Row> repartitioned) {
+    private static RDD<InternalRow> mapSide(Dataset<Row> repartitioned) {
         try {
             RDD<InternalRow> rows = repartitioned.queryExecution().toRdd();
             ShuffleDependency<?, ?, ?> shuffle = shuffleOf(rows);
             repartitioned.sparkSession().sparkContext().submitMapStage(shuffle).get();
             return rows;
-        } catch (Exception e) { // Spark's own SparkException is checked, thrown without a declaration
+        } catch (Exception e) { // a failed stage is Spark's SparkException, a checked one
             String full = Folders.spaceProblem(e).orElse(null);
             if (full != null) throw new InputError("cannot keep the parsed claims in Spark's local folders: " + full);
             if (e instanceof RuntimeException r) throw r;
